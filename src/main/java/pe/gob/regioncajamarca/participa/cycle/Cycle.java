@@ -1,0 +1,19 @@
+package pe.gob.regioncajamarca.participa.cycle;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A participatory-budget cycle as stored in the domain tables. */
+public record Cycle(int year, CyclePhase phase, BigDecimal envelope, int votesPerAgent,
+                    String processInstanceId, Instant phaseChangedAt, String phaseNote,
+                    List<ScopeEnvelope> scopes, List<PhaseWindow> calendar) {
+
+    public record ScopeEnvelope(String scope, BigDecimal envelope) {
+    }
+
+    /** The dates (inclusive) during which a phase's window is open. */
+    public record PhaseWindow(CyclePhase phase, LocalDate opensOn, LocalDate closesOn) {
+    }
+}

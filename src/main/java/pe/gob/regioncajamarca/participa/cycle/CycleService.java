@@ -1,0 +1,131 @@
+package pe.gob.regioncajamarca.participa.cycle;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Cycles, their scopes, calendar and phase: the domain side of {@code participatory-budget-cycle}. */
+@Service
+public class CycleService {
+
+    private final JdbcClient jdbc;
+
+    public CycleService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Opens a cycle in phase PREPARACION. Idempotent for the same year and process instance (a retried
+     * job opens nothing twice); a year that already has a cycle of another process is refused.
+     */
+    @Transactional
+    public Cycle open(OpenCycleCommand cmd, String processInstanceId) {
+        List<String> errors = cmd.validate();
+        if (!errors.isEmpty()) {
+            throw new CycleValidationException(errors);
+        }
+        Optional<Cycle> existing = find(cmd.year());
+        if (existing.isPresent()) {
+            if (processInstanceId != null && processInstanceId.equals(existing.get().processInstanceId())) {
+                return existing.get();
+            }
+            throw new CycleValidationException(List.of("Ya existe un ciclo para el año " + cmd.year() + "."));
+        }
+        insert(cmd, CyclePhase.PREPARACION, processInstanceId);
+        return find(cmd.year()).orElseThrow();
+    }
+
+    /** Stores a cycle of an earlier year, already formalised (history and demo data; no process). */
+    @Transactional
+    public void importFormalised(OpenCycleCommand cmd) {
+        List<String> errors = cmd.validate();
+        if (!errors.isEmpty()) {
+            throw new CycleValidationException(errors);
+        }
+        if (find(cmd.year()).isEmpty()) {
+            insert(cmd, CyclePhase.FORMALIZADO, null);
+        }
+    }
+
+    private void insert(OpenCycleCommand cmd, CyclePhase phase, String processInstanceId) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("""
+                INSERT INTO cycle (cycle_year, phase, envelope, votes_per_agent, process_instance_id,
+                                   phase_changed_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(cmd.year(), phase.name(), cmd.envelope(), cmd.votesPerAgent(), processInstanceId, now, now)
+                .update();
+        for (String scope : Scopes.ALL) {
+            jdbc.sql("INSERT INTO cycle_scope (cycle_year, scope, envelope) VALUES (?, ?, ?)")
+                    .params(cmd.year(), scope, cmd.scopeEnvelopes().get(scope)).update();
+        }
+        if (cmd.calendar() != null) {
+            for (Cycle.PhaseWindow w : cmd.calendar()) {
+                jdbc.sql("INSERT INTO cycle_window (cycle_year, phase, opens_on, closes_on) VALUES (?, ?, ?, ?)")
+                        .params(cmd.year(), w.phase().name(), w.opensOn(), w.closesOn()).update();
+            }
+        }
+    }
+
+    /** Moves a cycle to a phase, with an optional note (for example the reason of an early close). */
+    @Transactional
+    public void changePhase(int year, CyclePhase phase, String note) {
+        int n = jdbc.sql("UPDATE cycle SET phase = ?, phase_changed_at = ?, phase_note = ? WHERE cycle_year = ?")
+                .params(phase.name(), Timestamp.from(Instant.now()), note, year).update();
+        if (n != 1) {
+            throw new IllegalArgumentException("No existe el ciclo " + year);
+        }
+    }
+
+    public Optional<Cycle> find(int year) {
+        return jdbc.sql("SELECT * FROM cycle WHERE cycle_year = ?").param(year)
+                .query((rs, i) -> new Cycle(rs.getInt("cycle_year"), CyclePhase.valueOf(rs.getString("phase")),
+                        rs.getBigDecimal("envelope"), rs.getInt("votes_per_agent"),
+                        rs.getString("process_instance_id"), rs.getTimestamp("phase_changed_at").toInstant(),
+                        rs.getString("phase_note"), scopes(year), calendar(year)))
+                .optional();
+    }
+
+    /** Every cycle, newest first. */
+    public List<Cycle> findAll() {
+        return jdbc.sql("SELECT cycle_year FROM cycle ORDER BY cycle_year DESC").query(Integer.class).list()
+                .stream().map(y -> find(y).orElseThrow()).toList();
+    }
+
+    /** The newest cycle that is not yet formalised, else the newest one. */
+    public Optional<Cycle> current() {
+        List<Cycle> all = findAll();
+        return all.stream().filter(c -> c.phase() != CyclePhase.FORMALIZADO).findFirst()
+                .or(() -> all.stream().findFirst());
+    }
+
+    private List<Cycle.ScopeEnvelope> scopes(int year) {
+        List<Cycle.ScopeEnvelope> list = jdbc.sql("SELECT scope, envelope FROM cycle_scope WHERE cycle_year = ?")
+                .param(year)
+                .query((rs, i) -> new Cycle.ScopeEnvelope(rs.getString("scope"), rs.getBigDecimal("envelope")))
+                .list();
+        return list.stream().sorted(java.util.Comparator.comparingInt(s -> Scopes.ALL.indexOf(s.scope()))).toList();
+    }
+
+    private List<Cycle.PhaseWindow> calendar(int year) {
+        return jdbc.sql("SELECT phase, opens_on, closes_on FROM cycle_window WHERE cycle_year = ?")
+                .param(year)
+                .query((rs, i) -> new Cycle.PhaseWindow(CyclePhase.valueOf(rs.getString("phase")),
+                        rs.getObject("opens_on", LocalDate.class), rs.getObject("closes_on", LocalDate.class)))
+                .list().stream().sorted(java.util.Comparator.comparing(w -> w.phase().ordinal())).toList();
+    }
+
+    /** Convenience for callers that only know totals: an even split is never assumed, so callers pass a map. */
+    public static Map<String, BigDecimal> splitOf(Cycle cycle) {
+        return cycle.scopes().stream().collect(java.util.stream.Collectors.toMap(
+                Cycle.ScopeEnvelope::scope, Cycle.ScopeEnvelope::envelope));
+    }
+}
