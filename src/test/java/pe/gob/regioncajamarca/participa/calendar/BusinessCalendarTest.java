@@ -1,0 +1,101 @@
+package pe.gob.regioncajamarca.participa.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Hand-computed examples (calendars of 2026 and 2027 checked by hand). */
+class BusinessCalendarTest {
+
+    private final BusinessCalendar calendar = new BusinessCalendar(List.of());
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void easterSundayOfKnownYears() {
+        assertThat(BusinessCalendar.easterSunday(2000)).isEqualTo(LocalDate.of(2000, 4, 23));
+        assertThat(BusinessCalendar.easterSunday(2024)).isEqualTo(LocalDate.of(2024, 3, 31));
+        assertThat(BusinessCalendar.easterSunday(2025)).isEqualTo(LocalDate.of(2025, 4, 20));
+        assertThat(BusinessCalendar.easterSunday(2026)).isEqualTo(LocalDate.of(2026, 4, 5));
+        assertThat(BusinessCalendar.easterSunday(2027)).isEqualTo(LocalDate.of(2027, 3, 28));
+        assertThat(BusinessCalendar.easterSunday(2038)).isEqualTo(LocalDate.of(2038, 4, 25));
+    }
+
+    @Test
+    void holyWeekIsSkipped() {
+        // Wed 1 Apr 2026 + 1: Thu 2 and Fri 3 are Holy Thursday and Good Friday, then the weekend
+        assertThat(calendar.plusBusinessDays(LocalDate.of(2026, 4, 1), 1)).isEqualTo(LocalDate.of(2026, 4, 6));
+        assertThat(calendar.isBusinessDay(LocalDate.of(2026, 4, 2))).isFalse();
+        assertThat(calendar.isBusinessDay(LocalDate.of(2026, 4, 3))).isFalse();
+        // 2027: Easter 28 Mar, so Thu 25 and Fri 26 Mar are holidays
+        assertThat(calendar.plusBusinessDays(LocalDate.of(2027, 3, 24), 1)).isEqualTo(LocalDate.of(2027, 3, 29));
+    }
+
+    @Test
+    void yearEndIsSkipped() {
+        // Thu 24 Dec 2026: Fri 25 is Christmas, then the weekend
+        assertThat(calendar.plusBusinessDays(LocalDate.of(2026, 12, 24), 1)).isEqualTo(LocalDate.of(2026, 12, 28));
+        assertThat(calendar.plusBusinessDays(LocalDate.of(2026, 12, 24), 3)).isEqualTo(LocalDate.of(2026, 12, 30));
+        // Thu 31 Dec 2026: Fri 1 Jan 2027 is New Year, then the weekend
+        assertThat(calendar.plusBusinessDays(LocalDate.of(2026, 12, 31), 1)).isEqualTo(LocalDate.of(2027, 1, 4));
+        // Mon 7 Dec 2026: 8 and 9 Dec are holidays
+        assertThat(calendar.plusBusinessDays(LocalDate.of(2026, 12, 7), 1)).isEqualTo(LocalDate.of(2026, 12, 10));
+    }
+
+    @Test
+    void nationalDaysInJuly() {
+        // Wed 22 Jul 2026; Thu 23, Tue 28 and Wed 29 Jul are holidays
+        LocalDate start = LocalDate.of(2026, 7, 22);
+        assertThat(calendar.plusBusinessDays(start, 1)).isEqualTo(LocalDate.of(2026, 7, 24));
+        assertThat(calendar.plusBusinessDays(start, 2)).isEqualTo(LocalDate.of(2026, 7, 27));
+        assertThat(calendar.plusBusinessDays(start, 3)).isEqualTo(LocalDate.of(2026, 7, 30));
+        assertThat(calendar.businessDaysBetween(start, LocalDate.of(2026, 7, 30))).isEqualTo(3);
+    }
+
+    @Test
+    void declaredNonWorkingDaysAreSkipped() {
+        BusinessCalendar withDeclared = new BusinessCalendar(List.of(LocalDate.of(2026, 12, 28)));
+        assertThat(withDeclared.plusBusinessDays(LocalDate.of(2026, 12, 24), 1)).isEqualTo(LocalDate.of(2026, 12, 29));
+    }
+
+    @Test
+    void zeroDaysMeansTodayOrNextBusinessDay() {
+        assertThat(calendar.plusBusinessDays(LocalDate.of(2026, 11, 23), 0)).isEqualTo(LocalDate.of(2026, 11, 23));
+        assertThat(calendar.plusBusinessDays(LocalDate.of(2026, 11, 22), 0)).isEqualTo(LocalDate.of(2026, 11, 23));
+        assertThatThrownBy(() -> calendar.plusBusinessDays(LocalDate.of(2026, 11, 22), -1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void reminderIsBusinessDaysBeforeTheDeadline() {
+        // Mon 23 Nov 2026 + 10 business days = Mon 7 Dec; 3 business days before = Wed 2 Dec
+        assertThat(calendar.plusBusinessDays(LocalDate.of(2026, 11, 23), 10)).isEqualTo(LocalDate.of(2026, 12, 7));
+        assertThat(calendar.minusBusinessDays(LocalDate.of(2026, 12, 7), 3)).isEqualTo(LocalDate.of(2026, 12, 2));
+    }
+
+    @Test
+    void dueDatesFollowTheEngineClockAndEndAtTheEndOfTheWorkday() {
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 4, 1, 10, 0, 0, 0, DueDates.LIMA).toInstant()));
+        DueDates plazos = new DueDates(List.of());
+        assertThat(plazos.habiles(1).toInstant())
+                .isEqualTo(ZonedDateTime.of(2026, 4, 6, 17, 30, 0, 0, DueDates.LIMA).toInstant());
+        // due Fri 17 Apr (10 business days), reminder 3 business days before: Tue 14 Apr
+        assertThat(plazos.recordatorio(10, 3).toInstant())
+                .isEqualTo(ZonedDateTime.of(2026, 4, 14, 17, 30, 0, 0, DueDates.LIMA).toInstant());
+        assertThat(plazos.finDe("2026-05-10").toInstant())
+                .isEqualTo(ZonedDateTime.of(2026, 5, 10, 23, 59, 59, 0, DueDates.LIMA).toInstant());
+        assertThat(plazos.inicioDe("2026-05-10").toInstant())
+                .isEqualTo(ZonedDateTime.of(2026, 5, 10, 0, 0, 0, 0, DueDates.LIMA).toInstant());
+    }
+}
