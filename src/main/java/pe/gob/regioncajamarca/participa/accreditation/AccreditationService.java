@@ -1,0 +1,149 @@
+package pe.gob.regioncajamarca.participa.accreditation;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import pe.gob.regioncajamarca.participa.notification.Notifications;
+
+/**
+ * Registrations of participating agents and their review ({@code agent-accreditation}). One registration
+ * per document and cycle; the decision is stored here and the citizen is told by e-mail (outbox).
+ */
+@Service
+public class AccreditationService {
+
+    public static final String PROCESS_KEY = "agent-accreditation";
+
+    private final JdbcClient jdbc;
+    private final RuntimeService runtime;
+    private final Notifications notifications;
+
+    public AccreditationService(JdbcClient jdbc, RuntimeService runtime, Notifications notifications) {
+        this.jdbc = jdbc;
+        this.runtime = runtime;
+        this.notifications = notifications;
+    }
+
+    /** A registration as the reviewer and the citizen see it. */
+    public record Registration(long id, int cycleYear, String fileNumber, String status, String documentType,
+                               String documentNumber, String fullName, String email, String organization,
+                               String districtName, String rejectionReason, String processInstanceId) {
+    }
+
+    /**
+     * Registers a citizen as agent of a cycle and starts its review. Idempotent: a second registration of the
+     * same document in the same cycle returns the existing one (a double click registers once).
+     */
+    @Transactional
+    public Registration register(AgentApplication a) {
+        String document = jdbc.sql("SELECT document_number FROM citizen_account WHERE id = ?").param(a.citizenId())
+                .query(String.class).optional()
+                .orElseThrow(() -> new IllegalArgumentException("No existe la cuenta ciudadana " + a.citizenId()));
+        Optional<Registration> existing = findByDocument(a.cycleYear(), document);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("""
+                INSERT INTO agent_registration (cycle_year, citizen_id, document_number, mobile_phone, sex, birth_date,
+                    education_level, profession, organization, province_code, district_ubigeo, consent_at, status,
+                    created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDIENTE', ?)""")
+                .params(a.cycleYear(), a.citizenId(), document, a.mobilePhone(), a.sex(), a.birthDate(),
+                        a.educationLevel(), a.profession(), a.organization(), a.provinceCode(), a.districtUbigeo(),
+                        now, now)
+                .update();
+        Registration r = findByDocument(a.cycleYear(), document).orElseThrow();
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("registroId", r.id());
+        vars.put("anio", (long) r.cycleYear());
+        vars.put("expediente", r.fileNumber());
+        vars.put("agente", r.fullName());
+        vars.put("tipoDocumento", r.documentType());
+        vars.put("documento", r.documentNumber());
+        vars.put("organizacion", r.organization() == null ? "(a título personal)" : r.organization());
+        vars.put("distrito", r.districtName());
+        String pid = runtime.startProcessInstanceByKey(PROCESS_KEY, r.fileNumber(), vars).getId();
+        jdbc.sql("UPDATE agent_registration SET process_instance_id = ? WHERE id = ?").params(pid, r.id()).update();
+        return find(r.id()).orElseThrow();
+    }
+
+    /** Accredits the agent and queues the notice. Idempotent (a retried job changes and sends nothing twice). */
+    @Transactional
+    public void accredit(long registrationId) {
+        Registration r = find(registrationId).orElseThrow();
+        jdbc.sql("UPDATE agent_registration SET status = 'ACREDITADO', rejection_reason = NULL, decided_at = ? "
+                        + "WHERE id = ?")
+                .params(Timestamp.from(Instant.now()), registrationId).update();
+        notifications.enqueue("acreditacion:" + registrationId, r.email(),
+                "Su acreditación como agente participante " + r.cycleYear(),
+                "Estimado(a) " + r.fullName() + ":\n\nSu inscripción " + r.fileNumber()
+                        + " como agente participante del Presupuesto Participativo " + r.cycleYear()
+                        + " ha sido aprobada. Ya puede ingresar al portal con su número de documento y su contraseña "
+                        + "para participar y votar.\n\nGobierno Regional de Cajamarca", null);
+    }
+
+    /** Rejects the registration with a reason the citizen reads, and queues the notice. */
+    @Transactional
+    public void reject(long registrationId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("Indique el motivo del rechazo: el ciudadano lo leerá.");
+        }
+        Registration r = find(registrationId).orElseThrow();
+        jdbc.sql("UPDATE agent_registration SET status = 'RECHAZADO', rejection_reason = ?, decided_at = ? "
+                        + "WHERE id = ?")
+                .params(reason.trim(), Timestamp.from(Instant.now()), registrationId).update();
+        notifications.enqueue("acreditacion:" + registrationId, r.email(),
+                "Resultado de su inscripción como agente participante " + r.cycleYear(),
+                "Estimado(a) " + r.fullName() + ":\n\nSu inscripción " + r.fileNumber()
+                        + " como agente participante del Presupuesto Participativo " + r.cycleYear()
+                        + " no ha sido aprobada por el siguiente motivo:\n\n" + reason.trim()
+                        + "\n\nPuede corregir sus datos e inscribirse nuevamente mientras la inscripción esté abierta."
+                        + "\n\nGobierno Regional de Cajamarca", null);
+    }
+
+    /** True when the document is an accredited agent of the cycle (only they vote). */
+    public boolean isAccredited(int cycleYear, String documentNumber) {
+        return findByDocument(cycleYear, documentNumber).map(r -> "ACREDITADO".equals(r.status())).orElse(false);
+    }
+
+    public Optional<Registration> find(long id) {
+        return query("r.id = ?", id);
+    }
+
+    public Optional<Registration> findByDocument(int cycleYear, String documentNumber) {
+        return query("r.cycle_year = ? AND r.document_number = ?", cycleYear, documentNumber);
+    }
+
+    private Optional<Registration> query(String where, Object... params) {
+        return jdbc.sql("""
+                SELECT r.id, r.cycle_year, r.status, r.document_number, r.organization, r.rejection_reason,
+                       r.process_instance_id, c.document_type, c.email, c.given_names, c.first_surname,
+                       c.second_surname, d.name AS district_name
+                FROM agent_registration r
+                JOIN citizen_account c ON c.id = r.citizen_id
+                JOIN district d ON d.ubigeo = r.district_ubigeo
+                WHERE """ + where)
+                .params(params)
+                .query((rs, i) -> new Registration(rs.getLong("id"), rs.getInt("cycle_year"),
+                        fileNumber(rs.getInt("cycle_year"), rs.getLong("id")), rs.getString("status"),
+                        rs.getString("document_type"), rs.getString("document_number"),
+                        (rs.getString("given_names") + " " + rs.getString("first_surname") + " "
+                                + (rs.getString("second_surname") == null ? "" : rs.getString("second_surname"))).trim(),
+                        rs.getString("email"), rs.getString("organization"), rs.getString("district_name"),
+                        rs.getString("rejection_reason"), rs.getString("process_instance_id")))
+                .optional();
+    }
+
+    static String fileNumber(int year, long id) {
+        return String.format("INS-%d-%06d", year, id);
+    }
+}

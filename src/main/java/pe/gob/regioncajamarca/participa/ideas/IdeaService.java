@@ -1,0 +1,87 @@
+package pe.gob.regioncajamarca.participa.ideas;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import pe.gob.regioncajamarca.participa.notification.Notifications;
+
+/** Citizens' project ideas and their public answers ({@code project-idea-review}). */
+@Service
+public class IdeaService {
+
+    public static final String PROCESS_KEY = "project-idea-review";
+
+    private final JdbcClient jdbc;
+    private final RuntimeService runtime;
+    private final Notifications notifications;
+
+    public IdeaService(JdbcClient jdbc, RuntimeService runtime, Notifications notifications) {
+        this.jdbc = jdbc;
+        this.runtime = runtime;
+        this.notifications = notifications;
+    }
+
+    public record Idea(long id, String trackingCode, int cycleYear, String title, String provinceName,
+                       String status, String publicAnswer, String contactEmail) {
+    }
+
+    /** Stores the idea and starts its review; returns the tracking code the citizen keeps. */
+    @Transactional
+    public Idea submit(IdeaSubmission s) {
+        Timestamp now = Timestamp.from(Instant.now());
+        String provisional = "IDEA-TMP-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("""
+                INSERT INTO project_idea (tracking_code, cycle_year, title, province_code, district_ubigeo, theme,
+                    pdrc_axis, beneficiaries, approximate_amount, contact_email, status, submitted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECIBIDA', ?)""")
+                .params(provisional, s.cycleYear(), s.title(), s.provinceCode(), s.districtUbigeo(), s.theme(),
+                        s.pdrcAxis(), s.beneficiaries(), s.approximateAmount(), s.contactEmail(), now)
+                .update();
+        long id = jdbc.sql("SELECT id FROM project_idea WHERE tracking_code = ?").param(provisional)
+                .query(Long.class).single();
+        String code = String.format("IDEA-%d-%06d", s.cycleYear(), id);
+        Idea idea = find(id).orElseThrow();
+        String pid = runtime.startProcessInstanceByKey(PROCESS_KEY, code, Map.of("ideaId", id, "codigo", code,
+                "titulo", s.title(), "provincia", idea.provinceName())).getId();
+        jdbc.sql("UPDATE project_idea SET tracking_code = ?, process_instance_id = ? WHERE id = ?")
+                .params(code, pid, id).update();
+        return find(id).orElseThrow();
+    }
+
+    /** Records the technical team's public answer and tells the citizen (if they left an e-mail). */
+    @Transactional
+    public void answer(long ideaId, boolean viable, String publicAnswer) {
+        if (publicAnswer == null || publicAnswer.isBlank()) {
+            throw new IllegalArgumentException("La respuesta pública es obligatoria.");
+        }
+        jdbc.sql("UPDATE project_idea SET status = ?, public_answer = ?, answered_at = ? WHERE id = ?")
+                .params(viable ? "VIABLE" : "NO_VIABLE", publicAnswer.trim(), Timestamp.from(Instant.now()), ideaId)
+                .update();
+        Idea idea = find(ideaId).orElseThrow();
+        notifications.enqueue("idea-respuesta:" + ideaId, idea.contactEmail(),
+                "Respuesta a su idea de proyecto " + idea.trackingCode(),
+                "Su idea «" + idea.title() + "» (" + idea.trackingCode() + ") fue evaluada por el Equipo Técnico.\n\n"
+                        + (viable ? "Resultado: viable; se incorporará a la cartera de inversiones.\n\n"
+                                : "Resultado: no viable por ahora.\n\n")
+                        + idea.publicAnswer() + "\n\nGobierno Regional de Cajamarca", null);
+    }
+
+    public Optional<Idea> find(long id) {
+        return jdbc.sql("""
+                SELECT i.id, i.tracking_code, i.cycle_year, i.title, p.name AS province_name, i.status,
+                       i.public_answer, i.contact_email
+                FROM project_idea i JOIN province p ON p.code = i.province_code WHERE i.id = ?""")
+                .param(id)
+                .query((rs, n) -> new Idea(rs.getLong("id"), rs.getString("tracking_code"), rs.getInt("cycle_year"),
+                        rs.getString("title"), rs.getString("province_name"), rs.getString("status"),
+                        rs.getString("public_answer"), rs.getString("contact_email")))
+                .optional();
+    }
+}

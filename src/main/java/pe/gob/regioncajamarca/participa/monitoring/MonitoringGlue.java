@@ -1,0 +1,118 @@
+package pe.gob.regioncajamarca.participa.monitoring;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+import pe.gob.regioncajamarca.participa.calendar.DueDates;
+import pe.gob.regioncajamarca.participa.notification.Notifications;
+
+/** The thin glue between {@code quarterly-monitoring-round} and {@link MonitoringService}. */
+@Component("seguimiento")
+public class MonitoringGlue {
+
+    static final String OVERSIGHT_GROUP = "oversight-committee";
+
+    private final MonitoringService monitoring;
+    private final DueDates plazos;
+    private final Notifications notifications;
+    private final IdentityService identity;
+
+    public MonitoringGlue(MonitoringService monitoring, DueDates plazos, Notifications notifications,
+                          IdentityService identity) {
+        this.monitoring = monitoring;
+        this.plazos = plazos;
+        this.notifications = notifications;
+        this.identity = identity;
+    }
+
+    /** "Preparar ronda de seguimiento": the quarter (given, or today's) and one report per project. */
+    @Component("prepararRonda")
+    static class PrepareRound implements JavaDelegate {
+        private final MonitoringGlue glue;
+
+        PrepareRound(MonitoringGlue glue) {
+            this.glue = glue;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            Object given = execution.getVariable("trimestre");
+            String quarter = given == null || given.toString().isBlank()
+                    ? MonitoringService.quarterOf(glue.plazos.today()) : given.toString().trim();
+            List<Long> reports = glue.monitoring.openRound(quarter, execution.getProcessInstanceId());
+            execution.setProcessBusinessKey(quarter);
+            execution.setVariable("trimestre", quarter);
+            execution.setVariable("informes", reports);
+            execution.setVariable("proyectosPorReportar", reports.size());
+        }
+    }
+
+    /** Start listener of each "Reportar avance trimestral" instance: routes it to the project's unit. */
+    public void prepararTarea(DelegateExecution execution) {
+        long id = ((Number) execution.getVariable("informe")).longValue();
+        MonitoringService.Report r = monitoring.report(id).orElseThrow();
+        execution.setVariableLocal("grupoUnidad", r.unitGroup());
+        execution.setVariableLocal("cui", r.cui());
+        execution.setVariableLocal("proyecto", r.projectName());
+    }
+
+    /** Completion of "Reportar avance trimestral": the unit's figures go to the report table. */
+    @Component("registrarAvance")
+    static class RecordProgress implements TaskListener {
+        private final MonitoringGlue glue;
+
+        RecordProgress(MonitoringGlue glue) {
+            this.glue = glue;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            glue.monitoring.recordProgress(((Number) task.getVariable("informe")).longValue(),
+                    decimal(task.getVariable("avanceFisico")), decimal(task.getVariable("ejecucionFinanciera")),
+                    decimal(task.getVariable("pim")), (String) task.getVariable("estadoEjecucion"),
+                    (String) task.getVariable("dificultades"), task.getAssignee());
+        }
+    }
+
+    /** "Publicar informe y avisar al comité": closes the round and tells the oversight committee. */
+    @Component("publicarInformeSeguimiento")
+    static class PublishReport implements JavaDelegate {
+        private final MonitoringGlue glue;
+
+        PublishReport(MonitoringGlue glue) {
+            this.glue = glue;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            String quarter = (String) execution.getVariable("trimestre");
+            String conclusions = (String) execution.getVariable("conclusiones");
+            glue.monitoring.closeRound(quarter, conclusions);
+            List<MonitoringService.Report> reports = glue.monitoring.reports(quarter);
+            long reported = reports.stream().filter(r -> "REPORTADO".equals(r.status())).count();
+            String text = "Informe de seguimiento y monitoreo " + quarter + "\n\nProyectos: " + reports.size()
+                    + "; reportados: " + reported + "; sin reporte: " + (reports.size() - reported) + ".\n\n"
+                    + "Conclusiones de Planeamiento:\n" + (conclusions == null ? "" : conclusions)
+                    + "\n\nGobierno Regional de Cajamarca";
+            for (User member : glue.identity.createUserQuery().memberOfGroup(OVERSIGHT_GROUP).list()) {
+                glue.notifications.enqueue("seguimiento:" + quarter + ":" + member.getId(), member.getEmail(),
+                        "Informe de seguimiento " + quarter, text, null);
+            }
+        }
+    }
+
+    static BigDecimal decimal(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        return new BigDecimal(value.toString());
+    }
+}

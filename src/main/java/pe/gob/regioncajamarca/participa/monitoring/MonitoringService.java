@@ -1,0 +1,126 @@
+package pe.gob.regioncajamarca.participa.monitoring;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Quarterly monitoring rounds ({@code quarterly-monitoring-round}): which prioritised projects must report,
+ * the executing units' reports, and the closing of a round.
+ */
+@Service
+public class MonitoringService {
+
+    public static final String PROCESS_KEY = "quarterly-monitoring-round";
+    public static final List<String> STATUSES = List.of("NO_INICIADO", "EN_EJECUCION", "PARALIZADO", "CONCLUIDO");
+
+    private final JdbcClient jdbc;
+
+    public MonitoringService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One project's report in a round, with what its task shows. */
+    public record Report(long id, String quarter, String cui, String projectName, String unitGroup, String status,
+                         BigDecimal physicalProgress, BigDecimal financialExecution, String executionStatus) {
+    }
+
+    /** "2026-Q4" for any day of October to December 2026. */
+    public static String quarterOf(LocalDate day) {
+        return day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
+    }
+
+    public static boolean isQuarter(String quarter) {
+        return quarter != null && quarter.matches("^[0-9]{4}-Q[1-4]$");
+    }
+
+    /**
+     * Opens the round of a quarter and creates one pending report per prioritised project of a formalised cycle
+     * that is not concluded. Idempotent for the same process instance (a retried job creates nothing twice);
+     * a quarter that already has a round of another process is refused.
+     *
+     * @return the ids of the round's reports, one task each
+     */
+    @Transactional
+    public List<Long> openRound(String quarter, String processInstanceId) {
+        if (!isQuarter(quarter)) {
+            throw new IllegalArgumentException("El trimestre debe tener la forma AAAA-Qn, por ejemplo 2026-Q4.");
+        }
+        Optional<String> owner = jdbc.sql("SELECT process_instance_id FROM monitoring_round WHERE quarter = ?")
+                .param(quarter).query(String.class).optional();
+        if (owner.isPresent() && !owner.get().equals(processInstanceId)) {
+            throw new IllegalStateException("Ya existe una ronda de seguimiento para el trimestre " + quarter + ".");
+        }
+        if (owner.isEmpty()) {
+            jdbc.sql("INSERT INTO monitoring_round (quarter, status, process_instance_id, opened_at) "
+                            + "VALUES (?, 'ABIERTA', ?, ?)")
+                    .params(quarter, processInstanceId, Timestamp.from(Instant.now())).update();
+            jdbc.sql("""
+                    INSERT INTO monitoring_report (quarter, project_id, unit_group, status)
+                    SELECT ?, p.id, u.group_id, 'PENDIENTE'
+                    FROM project p
+                    JOIN cycle c ON c.cycle_year = p.cycle_year
+                    JOIN executing_unit u ON u.code = p.executing_unit
+                    WHERE c.phase = 'FORMALIZADO' AND p.prioritized = TRUE
+                      AND (p.execution_status IS NULL OR p.execution_status <> 'CONCLUIDO')""")
+                    .param(quarter).update();
+        }
+        return jdbc.sql("SELECT id FROM monitoring_report WHERE quarter = ? ORDER BY id").param(quarter)
+                .query(Long.class).list();
+    }
+
+    public Optional<Report> report(long id) {
+        return jdbc.sql("""
+                SELECT r.id, r.quarter, p.cui, p.name, r.unit_group, r.status, r.physical_progress,
+                       r.financial_execution, r.execution_status
+                FROM monitoring_report r JOIN project p ON p.id = r.project_id WHERE r.id = ?""")
+                .param(id)
+                .query((rs, i) -> new Report(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9)))
+                .optional();
+    }
+
+    /** Stores an executing unit's quarterly report and the project's current execution status. */
+    @Transactional
+    public void recordProgress(long reportId, BigDecimal physical, BigDecimal financial, BigDecimal currentBudget,
+                               String executionStatus, String issues, String reportedBy) {
+        if (physical == null || physical.signum() < 0 || physical.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw new IllegalArgumentException("El avance físico debe estar entre 0 y 100 %.");
+        }
+        if (financial == null || financial.signum() < 0) {
+            throw new IllegalArgumentException("La ejecución financiera no puede ser negativa.");
+        }
+        if (!STATUSES.contains(executionStatus)) {
+            throw new IllegalArgumentException("Elija el estado del proyecto.");
+        }
+        jdbc.sql("""
+                UPDATE monitoring_report SET status = 'REPORTADO', physical_progress = ?, financial_execution = ?,
+                    current_budget = ?, execution_status = ?, issues = ?, reported_by = ?, reported_at = ?
+                WHERE id = ?""")
+                .params(physical, financial, currentBudget, executionStatus, issues, reportedBy,
+                        Timestamp.from(Instant.now()), reportId)
+                .update();
+        jdbc.sql("UPDATE project SET execution_status = ? WHERE id = (SELECT project_id FROM monitoring_report "
+                + "WHERE id = ?)").params(executionStatus, reportId).update();
+    }
+
+    /** Closes the round with the planning office's conclusions. */
+    @Transactional
+    public void closeRound(String quarter, String conclusions) {
+        jdbc.sql("UPDATE monitoring_round SET status = 'CERRADA', conclusions = ?, closed_at = ? WHERE quarter = ?")
+                .params(conclusions, Timestamp.from(Instant.now()), quarter).update();
+    }
+
+    /** Reports of a round, in project order. */
+    public List<Report> reports(String quarter) {
+        return jdbc.sql("SELECT id FROM monitoring_report WHERE quarter = ? ORDER BY id").param(quarter)
+                .query(Long.class).list().stream().map(id -> report(id).orElseThrow()).toList();
+    }
+}
