@@ -1,0 +1,148 @@
+package pe.gob.regioncajamarca.participa.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
+
+/** Every path of participatory-budget-cycle: the phase timers, the approval loop, an escalation, a refused start. */
+class CycleProcessIT extends ProcessTest {
+
+    @Autowired CycleStarter starter;
+    @Autowired CycleService cycles;
+
+    static final LocalDate START = LocalDate.of(2026, 3, 2); // a Monday
+
+    static OpenCycleCommand command(int year, LocalDate start) {
+        Map<String, BigDecimal> split = new LinkedHashMap<>();
+        for (String scope : Scopes.ALL) {
+            split.put(scope, new BigDecimal("1000000.00"));
+        }
+        BigDecimal total = new BigDecimal("1000000.00").multiply(BigDecimal.valueOf(Scopes.ALL.size()));
+        return new OpenCycleCommand(year, total, 5, split, List.of(
+                new Cycle.PhaseWindow(CyclePhase.INSCRIPCION, start.plusDays(7), start.plusDays(27)),
+                new Cycle.PhaseWindow(CyclePhase.IDEAS, start.plusDays(14), start.plusDays(34)),
+                new Cycle.PhaseWindow(CyclePhase.EVALUACION, start.plusDays(35), start.plusDays(55)),
+                new Cycle.PhaseWindow(CyclePhase.VOTACION, start.plusDays(56), start.plusDays(62)),
+                new Cycle.PhaseWindow(CyclePhase.FORMALIZACION, start.plusDays(63), start.plusDays(80))));
+    }
+
+    private ProcessInstance startCycle(int year) {
+        clockAt(START);
+        String pid = starter.start(command(year, START));
+        return runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+    }
+
+    private CyclePhase phaseOf(int year) {
+        return cycles.find(year).orElseThrow().phase();
+    }
+
+    @Test
+    void runsFromTheConvocationToFormalisedResultsThroughEveryPhase() {
+        int year = freeYear();
+        ProcessInstance pi = startCycle(year);
+        assertThat(pi).isWaitingAt("Timer_RegistrationOpens");
+        assertThat(pi.getBusinessKey()).isEqualTo(String.valueOf(year));
+        assertThat(phaseOf(year)).isEqualTo(CyclePhase.PREPARACION);
+
+        clockAt(START.plusDays(7));
+        executeDueJobs(pi.getId());
+        assertThat(phaseOf(year)).isEqualTo(CyclePhase.INSCRIPCION);
+        assertThat(pi).isWaitingAt("Task_LoadInvestmentProgramme");
+        Task load = taskOf(pi.getId(), "Task_LoadInvestmentProgramme");
+        assertThat(candidateGroupsOf(load)).containsExactly("planning");
+        assertThat(load.getDueDate()).isEqualTo(plazos.habiles(10));
+        complete(load, withVariables("programaCargado", true, "proyectosCargados", 12));
+
+        assertThat(pi).isWaitingAt("Timer_IdeasOpen");
+        clockAt(START.plusDays(14));
+        executeDueJobs(pi.getId());
+        assertThat(phaseOf(year)).isEqualTo(CyclePhase.IDEAS);
+        assertThat(pi).isWaitingAt("Timer_EvaluationOpens");
+
+        clockAt(START.plusDays(35));
+        executeDueJobs(pi.getId());
+        assertThat(phaseOf(year)).isEqualTo(CyclePhase.EVALUACION);
+        Task evaluate = taskOf(pi.getId(), "Task_EvaluateProjects");
+        assertThat(candidateGroupsOf(evaluate)).containsExactly("technical-team");
+        assertThat(evaluate.getDueDate()).isEqualTo(plazos.finDe(START.plusDays(55).toString()));
+        complete(evaluate, withVariables("evaluacionCompleta", true));
+
+        clockAt(START.plusDays(56));
+        executeDueJobs(pi.getId());
+        assertThat(phaseOf(year)).isEqualTo(CyclePhase.VOTACION);
+        assertThat(pi).isWaitingAt("Timer_VotingCloses");
+
+        clockAt(START.plusDays(63));
+        executeDueJobs(pi.getId());
+        assertThat(phaseOf(year)).isEqualTo(CyclePhase.PRIORIZACION);
+        complete(taskOf(pi.getId(), "Task_ReviewPrioritisation"), withVariables("matrizRevisada", true));
+        assertThat(phaseOf(year)).isEqualTo(CyclePhase.FORMALIZACION);
+
+        // management sends the results back once, then approves them
+        Task approve = taskOf(pi.getId(), "Task_ApproveResults");
+        assertThat(candidateGroupsOf(approve)).containsExactly("regional-management");
+        complete(approve, withVariables("resultadosAprobados", "no", "observacionesGerencia", "Revisar Chota"));
+        assertThat(pi).isWaitingAt("Task_ReviewPrioritisation");
+        complete(taskOf(pi.getId(), "Task_ReviewPrioritisation"), withVariables("matrizRevisada", true));
+        complete(taskOf(pi.getId(), "Task_ApproveResults"), withVariables("resultadosAprobados", "si"));
+
+        assertThat(pi).isWaitingAt("Task_PublishResults"); // savepoint before publishing
+        executeDueJobs(pi.getId());
+        assertThat(pi).isEnded().hasPassed("Event_Formalised");
+        assertThat(phaseOf(year)).isEqualTo(CyclePhase.FORMALIZADO);
+    }
+
+    @Test
+    void anOverdueTaskIsEscalatedToRegionalManagementAndStaysOpen() {
+        int year = freeYear();
+        ProcessInstance pi = startCycle(year);
+        clockAt(START.plusDays(7));
+        executeDueJobs(pi.getId());
+        Task load = taskOf(pi.getId(), "Task_LoadInvestmentProgramme");
+
+        clockAt(new java.util.Date(load.getDueDate().getTime() - 60_000));
+        executeDueJobs(pi.getId());
+        assertThat(candidateGroupsOf(taskOf(pi.getId(), "Task_LoadInvestmentProgramme"))).containsExactly("planning");
+
+        passDeadlineOf(load);
+        Task escalated = taskOf(pi.getId(), "Task_LoadInvestmentProgramme");
+        assertThat(candidateGroupsOf(escalated)).containsExactlyInAnyOrder("planning", "regional-management");
+        assertThat(escalated.getPriority()).isEqualTo(90);
+        assertThat(escalationsOf(pi.getId())).isEqualTo(1);
+        assertThat(pi).hasPassed("Event_LoadInvestmentProgrammeEscalated").isWaitingAt("Task_LoadInvestmentProgramme");
+    }
+
+    @Test
+    void anEnvelopeSplitThatDoesNotAddUpRefusesTheStartAndStoresNothing() {
+        int year = freeYear();
+        OpenCycleCommand good = command(year, START);
+        Map<String, BigDecimal> split = new LinkedHashMap<>(good.scopeEnvelopes());
+        split.put("CHOTA", new BigDecimal("999.00"));
+        Map<String, Object> vars = CycleForm.variablesOf(new OpenCycleCommand(year, good.envelope(), 5, split,
+                good.calendar()));
+        // the path of Tasklist's start form: the variables go straight to the process
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(CycleStarter.PROCESS_KEY, vars))
+                .hasMessageContaining("debe ser igual al monto total");
+        assertThat(cycles.find(year)).isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(year)).count())
+                .isZero();
+        // and a second cycle for the same year is refused
+        startCycle(year);
+        assertThatThrownBy(() -> starter.start(command(year, START))).hasMessageContaining("Ya existe un ciclo");
+    }
+}

@@ -1,0 +1,153 @@
+package pe.gob.regioncajamarca.participa.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import pe.gob.regioncajamarca.participa.calendar.DueDates;
+
+/**
+ * Base of the process tests: the real engine of the application context, camunda-bpm-assert bound to it,
+ * the engine clock reset after each test, and helpers to run due jobs and to create reference data that
+ * does not depend on the demo data (its own province, district and executing unit).
+ */
+@ParticipaIntegrationTest
+public abstract class ProcessTest {
+
+    public static final String TEST_PROVINCE = "0699";
+    public static final String TEST_DISTRICT = "069901";
+    public static final String TEST_UNIT = "unidad-prueba";
+    public static final String TEST_UNIT_GROUP = "unit-unidad-prueba";
+    private static final AtomicInteger SEQ = new AtomicInteger((int) (System.nanoTime() % 100000));
+
+    @Autowired protected ProcessEngine engine;
+    @Autowired protected RuntimeService runtime;
+    @Autowired protected TaskService tasks;
+    @Autowired protected ManagementService management;
+    @Autowired protected JdbcClient jdbc;
+    @Autowired protected DueDates plazos;
+
+    @BeforeEach
+    void bindAssertions() {
+        AbstractAssertions.init(engine);
+        ensureReferenceData();
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    private static final AtomicInteger YEARS = new AtomicInteger(2049);
+
+    /** A cycle year no other test of this run uses (2050 onwards). */
+    protected static int freeYear() {
+        return YEARS.incrementAndGet();
+    }
+
+    protected static int unique() {
+        return SEQ.incrementAndGet();
+    }
+
+    /** Moves the engine clock to noon (Lima) of a day. */
+    protected void clockAt(LocalDate day) {
+        ClockUtil.setCurrentTime(Date.from(day.atTime(12, 0).atZone(DueDates.LIMA).toInstant()));
+    }
+
+    protected void clockAt(Date instant) {
+        ClockUtil.setCurrentTime(instant);
+    }
+
+    /** Executes every job of the instance that is due at the engine clock; returns how many ran. */
+    protected int executeDueJobs(String processInstanceId) {
+        int n = 0;
+        for (int round = 0; round < 10; round++) {
+            List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            if (due.isEmpty()) {
+                return n;
+            }
+            for (Job job : due) {
+                management.executeJob(job.getId());
+                n++;
+            }
+        }
+        return n;
+    }
+
+    protected Task taskOf(String processInstanceId, String taskKey) {
+        return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
+    }
+
+    protected List<String> candidateGroupsOf(Task task) {
+        return tasks.getIdentityLinksForTask(task.getId()).stream().filter(l -> "candidate".equals(l.getType()))
+                .map(IdentityLink::getGroupId).toList();
+    }
+
+    /** The deadline escalation of a task: moves the clock past its due date and fires the boundary timer. */
+    protected void passDeadlineOf(Task task) {
+        assertThat(task.getDueDate()).as("due date of " + task.getName()).isNotNull();
+        clockAt(new Date(task.getDueDate().getTime() + 60_000));
+        assertThat(executeDueJobs(task.getProcessInstanceId())).as("jobs run after the deadline").isPositive();
+    }
+
+    protected int escalationsOf(String processInstanceId) {
+        return jdbc.sql("SELECT COUNT(*) FROM task_escalation WHERE process_instance_id = ?")
+                .param(processInstanceId).query(Integer.class).single();
+    }
+
+    protected List<String> mailsTo(String recipient) {
+        return jdbc.sql("SELECT subject FROM mail_outbox WHERE recipient = ? ORDER BY id").param(recipient)
+                .query(String.class).list();
+    }
+
+    /** A citizen account of its own (document number unique per test). */
+    protected long citizen(String email) {
+        String document = String.format("7%07d", unique());
+        jdbc.sql("""
+                INSERT INTO citizen_account (document_type, document_number, password_hash, email, given_names,
+                    first_surname, second_surname, enabled, created_at)
+                VALUES ('DNI', ?, '{noop}x', ?, 'Rosa', 'Huamán', 'Cotrina', TRUE, ?)""")
+                .params(document, email, Timestamp.from(Instant.now())).update();
+        return jdbc.sql("SELECT id FROM citizen_account WHERE document_number = ?").param(document)
+                .query(Long.class).single();
+    }
+
+    private void ensureReferenceData() {
+        if (jdbc.sql("SELECT COUNT(*) FROM province WHERE code = ?").param(TEST_PROVINCE).query(Integer.class)
+                .single() == 0) {
+            jdbc.sql("INSERT INTO province (code, name, scope) VALUES (?, 'Provincia de prueba', 'PRUEBA')")
+                    .param(TEST_PROVINCE).update();
+            jdbc.sql("INSERT INTO district (ubigeo, province_code, name) VALUES (?, ?, 'Distrito de prueba')")
+                    .params(TEST_DISTRICT, TEST_PROVINCE).update();
+        }
+        if (jdbc.sql("SELECT COUNT(*) FROM executing_unit WHERE code = ?").param(TEST_UNIT).query(Integer.class)
+                .single() == 0) {
+            jdbc.sql("INSERT INTO executing_unit (code, name, group_id) VALUES (?, 'Unidad de prueba', ?)")
+                    .params(TEST_UNIT, TEST_UNIT_GROUP).update();
+        }
+    }
+
+    protected static LocalDateTime noon(LocalDate d) {
+        return d.atTime(12, 0);
+    }
+}
