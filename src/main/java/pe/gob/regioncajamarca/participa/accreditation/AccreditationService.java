@@ -131,7 +131,7 @@ public class AccreditationService {
                 FROM agent_registration r
                 JOIN citizen_account c ON c.id = r.citizen_id
                 JOIN district d ON d.ubigeo = r.district_ubigeo
-                WHERE """ + where)
+                WHERE\s""" + where)
                 .params(params)
                 .query((rs, i) -> new Registration(rs.getLong("id"), rs.getInt("cycle_year"),
                         fileNumber(rs.getInt("cycle_year"), rs.getLong("id")), rs.getString("status"),

@@ -56,7 +56,11 @@ public class EscalationListener implements ExecutionListener {
             if (!isSameScope(execution, task)) {
                 continue;
             }
-            taskService.addCandidateGroup(task.getId(), group);
+            boolean alreadyCandidate = taskService.getIdentityLinksForTask(task.getId()).stream()
+                    .anyMatch(l -> "candidate".equals(l.getType()) && group.equals(l.getGroupId()));
+            if (!alreadyCandidate) {
+                taskService.addCandidateGroup(task.getId(), group);
+            }
             task.setPriority(ESCALATED_PRIORITY);
             taskService.saveTask(task);
             log.info("Tarea {} ({}) del proceso {} escalada a {}", task.getId(), task.getName(),

@@ -1,0 +1,75 @@
+package pe.gob.regioncajamarca.participa.complaints;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+
+import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
+
+/** Every path of complaint-handling: legal deadlines by kind (DMN), triage and answer, reports of wrongdoing. */
+class ComplaintProcessIT extends ProcessTest {
+
+    static final LocalDate DAY = LocalDate.of(2026, 7, 20); // Monday before the national holidays of 23, 28, 29 July
+
+    private ProcessInstance start(String kind) {
+        clockAt(DAY);
+        String code = "SOL-" + unique();
+        return runtime.startProcessInstanceByKey("complaint-handling", code, Map.of("codigo", code, "tipo", kind));
+    }
+
+    @Test
+    void aComplaintHasFifteenBusinessDaysAndIsAnsweredByTheGroupItIsRoutedTo() {
+        ProcessInstance pi = start("RECLAMO");
+        assertThat(runtime.getVariable(pi.getId(), "plazoDias")).isEqualTo(15);
+        // 15 business days from Mon 20 July 2026 skipping 23, 28, 29 July and weekends: Fri 14 August (6 August is a holiday too)
+        assertThat(runtime.getVariable(pi.getId(), "fechaLimite"))
+                .isEqualTo(java.util.Date.from(LocalDate.of(2026, 8, 14).atTime(17, 30)
+                        .atZone(java.time.ZoneId.of("America/Lima")).toInstant()));
+        Task triage = taskOf(pi.getId(), "Task_Triage");
+        assertThat(candidateGroupsOf(triage)).containsExactly("planning");
+        complete(triage, withVariables("grupoResponsable", "unit-sede-central"));
+        Task answer = taskOf(pi.getId(), "Task_Answer");
+        assertThat(candidateGroupsOf(answer)).containsExactly("unit-sede-central");
+        assertThat(answer.getDueDate()).isEqualTo(runtime.getVariable(pi.getId(), "fechaLimite"));
+        complete(answer, withVariables("respuesta", "La obra se reanuda el lunes."));
+        assertThat(pi).isEnded().hasPassed("Event_Answered").hasNotPassed("Task_HandleReport");
+    }
+
+    @Test
+    void aRequestForPublicInformationHasTenBusinessDays() {
+        ProcessInstance pi = start("ACCESO_INFORMACION");
+        assertThat(runtime.getVariable(pi.getId(), "plazoDias")).isEqualTo(10);
+        assertThat(runtime.getVariable(pi.getId(), "fechaLimite")).isEqualTo(plazos.habiles(10));
+    }
+
+    @Test
+    void aReportOfWrongdoingGoesOnlyToTheIntegrityOfficeAndEscalatesWithinIt() {
+        ProcessInstance pi = start("DENUNCIA");
+        assertThat(pi).isWaitingAt("Task_HandleReport").hasNotPassed("Task_Triage");
+        Task handle = taskOf(pi.getId(), "Task_HandleReport");
+        assertThat(candidateGroupsOf(handle)).containsExactly("integrity-office");
+        passDeadlineOf(handle);
+        Task escalated = taskOf(pi.getId(), "Task_HandleReport");
+        assertThat(candidateGroupsOf(escalated)).containsExactly("integrity-office");
+        assertThat(escalated.getPriority()).isEqualTo(90);
+        complete(escalated, withVariables("resultadoDenuncia", "ARCHIVADA", "respuesta", "Archivada"));
+        assertThat(pi).isEnded().hasPassed("Event_ReportHandled");
+    }
+
+    @Test
+    void anUnansweredQueryIsEscalatedToRegionalManagement() {
+        ProcessInstance pi = start("CONSULTA");
+        complete(taskOf(pi.getId(), "Task_Triage"), withVariables("grupoResponsable", "technical-team"));
+        passDeadlineOf(taskOf(pi.getId(), "Task_Answer"));
+        assertThat(candidateGroupsOf(taskOf(pi.getId(), "Task_Answer")))
+                .containsExactlyInAnyOrder("technical-team", "regional-management");
+    }
+}

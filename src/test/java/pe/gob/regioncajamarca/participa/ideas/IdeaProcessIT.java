@@ -1,0 +1,89 @@
+package pe.gob.regioncajamarca.participa.ideas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import pe.gob.regioncajamarca.participa.cycle.CycleService;
+import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
+import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
+
+/** Every path of project-idea-review: viable (incorporated), not viable, escalation of the assessment. */
+class IdeaProcessIT extends ProcessTest {
+
+    @Autowired IdeaService ideas;
+    @Autowired CycleService cycles;
+    int year;
+
+    @BeforeEach
+    void cycle() {
+        year = freeYear();
+        Map<String, BigDecimal> split = new HashMap<>();
+        Scopes.ALL.forEach(s -> split.put(s, BigDecimal.TEN));
+        cycles.importFormalised(new OpenCycleCommand(year, BigDecimal.valueOf(10L * Scopes.ALL.size()), 5, split,
+                List.of()));
+    }
+
+    private IdeaService.Idea submit(String email) {
+        return ideas.submit(new IdeaSubmission(year, "Canal de riego Llaucán", TEST_PROVINCE, TEST_DISTRICT,
+                "Agricultura", "Eje 3: Desarrollo económico", 450, new BigDecimal("850000"), email));
+    }
+
+    private ProcessInstance instanceOf(IdeaService.Idea idea) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(idea.trackingCode()).singleResult();
+    }
+
+    @Test
+    void aViableIdeaIsAnsweredInPublicAndIncorporated() {
+        String email = "idea" + unique() + "@example.pe";
+        IdeaService.Idea idea = submit(email);
+        assertThat(idea.trackingCode()).matches("IDEA-" + year + "-\\d{6}");
+        ProcessInstance pi = instanceOf(idea);
+        Task assess = taskOf(pi.getId(), "Task_AssessIdea");
+        assertThat(candidateGroupsOf(assess)).containsExactly("technical-team");
+        assertThat(assess.getDueDate()).isEqualTo(plazos.habiles(10));
+        complete(assess, withVariables("viable", "si", "respuestaPublica", "Pertinente con el PDRC; se formulará."));
+        executeDueJobs(pi.getId());
+        assertThat(ideas.find(idea.id()).orElseThrow().status()).isEqualTo("VIABLE");
+        assertThat(mailsTo(email)).containsExactly("Respuesta a su idea de proyecto " + idea.trackingCode());
+        Task incorporate = taskOf(pi.getId(), "Task_AddToPortfolio");
+        assertThat(candidateGroupsOf(incorporate)).containsExactly("planning");
+        complete(incorporate, withVariables("ideaIncorporada", true, "cuiAsignado", "2612345"));
+        assertThat(pi).isEnded().hasPassed("Event_Incorporated");
+    }
+
+    @Test
+    void anIdeaThatIsNotViableEndsWithItsAnswer() {
+        IdeaService.Idea idea = submit(null);
+        ProcessInstance pi = instanceOf(idea);
+        complete(taskOf(pi.getId(), "Task_AssessIdea"),
+                withVariables("viable", "no", "respuestaPublica", "Es competencia de la municipalidad distrital."));
+        executeDueJobs(pi.getId());
+        assertThat(pi).isEnded().hasPassed("Event_Answered").hasNotPassed("Task_AddToPortfolio");
+        IdeaService.Idea answered = ideas.find(idea.id()).orElseThrow();
+        assertThat(answered.status()).isEqualTo("NO_VIABLE");
+        assertThat(answered.publicAnswer()).isEqualTo("Es competencia de la municipalidad distrital.");
+    }
+
+    @Test
+    void anAssessmentNotDoneInTenBusinessDaysIsEscalated() {
+        ProcessInstance pi = instanceOf(submit(null));
+        passDeadlineOf(taskOf(pi.getId(), "Task_AssessIdea"));
+        assertThat(candidateGroupsOf(taskOf(pi.getId(), "Task_AssessIdea")))
+                .containsExactlyInAnyOrder("technical-team", "regional-management");
+        assertThat(escalationsOf(pi.getId())).isEqualTo(1);
+    }
+}
