@@ -1,26 +1,103 @@
 package pe.gob.regioncajamarca.participa.identity;
 
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Web security of the portal. Deny unless allowed: public pages, static files, open data and health are
- * open; everything else needs a citizen login. (First version; the identity work completes it.)
+ * Who may reach what (deny unless allowed). Three doors, each with its own guard:
+ * <ul>
+ * <li>{@code /engine-rest/**}: HTTP Basic against the engine's identity service (Camunda's own filter, which
+ * also sets the engine's authentication so Camunda authorizations apply); 401 without valid staff
+ * credentials. Stateless, no CSRF (no cookies are honoured).</li>
+ * <li>{@code /camunda/**}: Tasklist, Cockpit and Admin, guarded by their own login, session and CSRF
+ * protection against the engine's identity service. A portal session gives nothing there.</li>
+ * <li>everything else: the citizen portal. Public pages are open; the rest needs a citizen login
+ * (form login, DNI and password, BCrypt hashes, CSRF tokens on every form).</li>
+ * </ul>
+ * Citizen accounts are not Camunda users, so a citizen cannot log in to the webapps or the REST API.
  */
 @Configuration
 public class SecurityConfig {
 
     @Bean
-    SecurityFilterChain portalSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
-                                "/login", "/api/open-data/**", "/actuator/health", "/demo/**")
-                        .permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults());
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> reg =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        reg.setName("camunda-rest-basic-auth");
+        reg.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        reg.addUrlPatterns("/engine-rest/*");
+        return reg;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+        http.securityMatcher("/engine-rest/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .securityContext(c -> c.disable());
         return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+        http.securityMatcher("/camunda/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable()) // the webapps send and check their own CSRF token
+                .requestCache(c -> c.disable())
+                .securityContext(c -> c.disable())
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain portal(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/api/open-data/**").permitAll()
+                        .requestMatchers("/", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/login",
+                                "/actuator/health", "/demo/**")
+                        .permitAll()
+                        .anyRequest().hasRole("CITIZEN"))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?salida"))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'self'")));
+        return http.build();
+    }
+
+    /** Hashes as {@code {bcrypt}...}; older formats stay readable if ever migrated. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Citizens log in with their document number; disabled accounts cannot. */
+    @Bean
+    UserDetailsService citizens(JdbcClient jdbc) {
+        return username -> jdbc.sql("SELECT document_number, password_hash, enabled FROM citizen_account "
+                        + "WHERE document_number = ?")
+                .param(username == null ? "" : username.trim())
+                .query((rs, i) -> User.withUsername(rs.getString(1)).password(rs.getString(2))
+                        .disabled(!rs.getBoolean(3)).roles("CITIZEN").build())
+                .optional()
+                .orElseThrow(() -> new UsernameNotFoundException("No existe la cuenta"));
     }
 }

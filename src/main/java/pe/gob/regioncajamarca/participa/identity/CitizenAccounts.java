@@ -1,0 +1,46 @@
+package pe.gob.regioncajamarca.participa.identity;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Portal accounts of citizens (separate from the staff identity of Camunda). Passwords are stored hashed. */
+@Service
+public class CitizenAccounts {
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+
+    public CitizenAccounts(JdbcClient jdbc, PasswordEncoder encoder) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+    }
+
+    /** Creates the account, or returns the id of the existing account of the same document number. */
+    @Transactional
+    public long create(String documentType, String documentNumber, String rawPassword, String email,
+                       String givenNames, String firstSurname, String secondSurname) {
+        Optional<Long> existing = idOf(documentNumber);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        jdbc.sql("""
+                INSERT INTO citizen_account (document_type, document_number, password_hash, email, given_names,
+                    first_surname, second_surname, enabled, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, ?)""")
+                .params(documentType, documentNumber, encoder.encode(rawPassword), email, givenNames, firstSurname,
+                        secondSurname, Timestamp.from(Instant.now()))
+                .update();
+        return idOf(documentNumber).orElseThrow();
+    }
+
+    public Optional<Long> idOf(String documentNumber) {
+        return jdbc.sql("SELECT id FROM citizen_account WHERE document_number = ?").param(documentNumber)
+                .query(Long.class).optional();
+    }
+}

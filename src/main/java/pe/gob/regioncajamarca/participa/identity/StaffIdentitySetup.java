@@ -1,0 +1,217 @@
+package pe.gob.regioncajamarca.participa.identity;
+
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.ALL;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates, idempotently at every start, the staff side of Camunda's identity: the contract's groups, one group
+ * per executing unit, the authorizations of each group (docs/security.md explains each grant), the shared
+ * Tasklist filters, and the first users: the demo users in profile {@code demo}, otherwise the administrator
+ * from configuration ({@code participa.admin.*}).
+ */
+@Component
+public class StaffIdentitySetup {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffIdentitySetup.class);
+
+    static final String CYCLE = "participatory-budget-cycle";
+    static final String ACCREDITATION = "agent-accreditation";
+    static final String IDEAS = "project-idea-review";
+    static final String MONITORING = "quarterly-monitoring-round";
+    static final String TRAINING = "training-programme";
+    static final String COMPLAINTS = "complaint-handling";
+    static final String OVERSIGHT = "oversight-report";
+    static final List<String> ALL_BUT_COMPLAINTS = List.of(CYCLE, ACCREDITATION, IDEAS, MONITORING, TRAINING, OVERSIGHT);
+
+    /** Demo users of the contract: id, first name, last name, group. */
+    static final List<String[]> DEMO_USERS = List.of(
+            new String[] {"planner", "Rosa", "Chávez Mendoza", StaffGroups.PLANNING},
+            new String[] {"evaluator", "Julio", "Vásquez Terrones", StaffGroups.TECHNICAL_TEAM},
+            new String[] {"manager", "Carmen", "Llanos Cabrera", StaffGroups.REGIONAL_MANAGEMENT},
+            new String[] {"unit.sede", "Luis", "Tirado Huamán", "unit-sede-central"},
+            new String[] {"overseer", "Santos", "Quispe Alcántara", StaffGroups.OVERSIGHT_COMMITTEE},
+            new String[] {"integrity", "Elena", "Rojas Cueva", StaffGroups.INTEGRITY_OFFICE},
+            new String[] {"admin", "Administrador", "del Sistema", StaffGroups.ADMINS});
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final JdbcClient jdbc;
+    private final Environment env;
+
+    public StaffIdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+                              TaskService tasks, JdbcClient jdbc, Environment env) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+        this.jdbc = jdbc;
+        this.env = env;
+    }
+
+    /** Runs everything; safe to run again (and on several nodes: each step checks before it creates). */
+    public void run() {
+        StaffGroups.NAMES.forEach((id, name) -> group(id, name, "WORKFLOW"));
+        Map<String, String> units = new LinkedHashMap<>();
+        jdbc.sql("SELECT group_id, name FROM executing_unit ORDER BY code")
+                .query((rs, i) -> units.put(rs.getString(1), rs.getString(2))).list();
+        units.forEach((id, name) -> group(id, name, "UNIDAD_EJECUTORA"));
+        grants(units.keySet());
+        sharedFilters();
+        if (env.acceptsProfiles(Profiles.of("demo"))) {
+            for (String[] u : DEMO_USERS) {
+                user(u[0], "demo", u[1], u[2], u[0].replace('.', '-') + "@demo.regioncajamarca.gob.pe", u[3]);
+            }
+        } else {
+            String admin = env.getProperty("participa.admin.username");
+            String password = env.getProperty("participa.admin.password");
+            if (admin != null && !admin.isBlank() && password != null && !password.isBlank()) {
+                user(admin.trim(), password, "Administrador", "del Sistema",
+                        env.getProperty("participa.admin.email", ""), StaffGroups.ADMINS);
+            }
+        }
+    }
+
+    private void group(String id, String name, String type) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group g = identity.newGroup(id);
+            g.setName(name);
+            g.setType(type);
+            identity.saveGroup(g);
+        }
+    }
+
+    private void user(String id, String password, String first, String last, String email, String group) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User u = identity.newUser(id);
+            u.setFirstName(first);
+            u.setLastName(last);
+            u.setEmail(email);
+            u.setPassword(password);
+            identity.saveUser(u);
+            log.info("Usuario {} creado", id);
+        }
+        if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+            identity.createMembership(id, group);
+        }
+    }
+
+    private void grants(Iterable<String> unitGroups) {
+        // administrators: everything
+        for (Resource r : Resources.values()) {
+            grant(StaffGroups.ADMINS, r, "*", ALL);
+        }
+        // which webapps each group may open
+        for (String g : List.of(StaffGroups.PLANNING, StaffGroups.TECHNICAL_TEAM, StaffGroups.REGIONAL_MANAGEMENT,
+                StaffGroups.OVERSIGHT_COMMITTEE, StaffGroups.INTEGRITY_OFFICE, StaffGroups.COMMUNICATIONS)) {
+            grant(g, Resources.APPLICATION, "tasklist", ACCESS);
+        }
+        for (String g : unitGroups) {
+            grant(g, Resources.APPLICATION, "tasklist", ACCESS);
+        }
+        grant(StaffGroups.PLANNING, Resources.APPLICATION, "cockpit", ACCESS);
+        grant(StaffGroups.REGIONAL_MANAGEMENT, Resources.APPLICATION, "cockpit", ACCESS);
+
+        // the planning office runs and watches its processes; it starts cycles, monitoring rounds and training
+        for (String key : ALL_BUT_COMPLAINTS) {
+            grant(StaffGroups.PLANNING, Resources.PROCESS_DEFINITION, key, READ, READ_INSTANCE, READ_HISTORY);
+        }
+        for (String key : List.of(CYCLE, MONITORING, TRAINING)) {
+            grant(StaffGroups.PLANNING, Resources.PROCESS_DEFINITION, key, CREATE_INSTANCE);
+        }
+        grant(StaffGroups.PLANNING, Resources.PROCESS_INSTANCE, "*", CREATE);
+        grant(StaffGroups.PLANNING, Resources.DECISION_DEFINITION, "*", READ, READ_HISTORY);
+        // regional management watches every process in Cockpit, except complaints (reports of wrongdoing)
+        for (String key : ALL_BUT_COMPLAINTS) {
+            grant(StaffGroups.REGIONAL_MANAGEMENT, Resources.PROCESS_DEFINITION, key, READ, READ_INSTANCE,
+                    READ_HISTORY);
+        }
+        grant(StaffGroups.REGIONAL_MANAGEMENT, Resources.DECISION_DEFINITION, "*", READ, READ_HISTORY);
+        // the others see the definitions of the processes they take part in (names in Tasklist); their tasks
+        // come from the per-task grants Camunda creates for each candidate group
+        for (String key : List.of(CYCLE, IDEAS)) {
+            grant(StaffGroups.TECHNICAL_TEAM, Resources.PROCESS_DEFINITION, key, READ);
+        }
+        grant(StaffGroups.COMMUNICATIONS, Resources.PROCESS_DEFINITION, TRAINING, READ);
+        grant(StaffGroups.OVERSIGHT_COMMITTEE, Resources.PROCESS_DEFINITION, MONITORING, READ);
+        grant(StaffGroups.OVERSIGHT_COMMITTEE, Resources.PROCESS_DEFINITION, OVERSIGHT, READ);
+        grant(StaffGroups.INTEGRITY_OFFICE, Resources.PROCESS_DEFINITION, COMPLAINTS, READ);
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        Authorization a = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+                .resourceId(resourceId).singleResult();
+        if (a == null) {
+            a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            a.setGroupId(group);
+            a.setResource(resource);
+            a.setResourceId(resourceId);
+        }
+        boolean changed = a.getId() == null;
+        for (Permission p : permissions) {
+            if (!a.isPermissionGranted(p)) {
+                a.addPermission(p);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizations.saveAuthorization(a);
+        }
+    }
+
+    private void sharedFilters() {
+        filter("Tareas de mis grupos", -10, "Tareas de los grupos a los que pertenezco",
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+        filter("Mis tareas", 0, "Tareas asignadas a mí", tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        filter("Tareas vencidas", 10, "Tareas visibles para mí cuya fecha límite ya pasó",
+                tasks.createTaskQuery().dueBeforeExpression("${now()}"));
+        filter("Todas mis tareas visibles", 20, "Toda tarea que tengo permiso de ver", tasks.createTaskQuery());
+    }
+
+    private void filter(String name, int priority, String description, TaskQuery query) {
+        Filter f = filters.createFilterQuery().filterName(name).singleResult();
+        if (f == null) {
+            f = filters.newTaskFilter(name);
+            f.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+            f.setQuery(query);
+            filters.saveFilter(f);
+        }
+        if (authorizations.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(f.getId())
+                .userIdIn(Authorization.ANY).count() == 0) {
+            Authorization global = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+            global.setResource(Resources.FILTER);
+            global.setResourceId(f.getId());
+            global.addPermission(READ);
+            authorizations.saveAuthorization(global);
+        }
+    }
+}
