@@ -1,0 +1,244 @@
+package pe.gob.regioncajamarca.participa.demo;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import pe.gob.regioncajamarca.participa.accreditation.AccreditationService;
+import pe.gob.regioncajamarca.participa.accreditation.AgentApplication;
+import pe.gob.regioncajamarca.participa.calendar.DueDates;
+import pe.gob.regioncajamarca.participa.cycle.Cycle;
+import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
+import pe.gob.regioncajamarca.participa.cycle.CycleService;
+import pe.gob.regioncajamarca.participa.cycle.CycleStarter;
+import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
+import pe.gob.regioncajamarca.participa.cycle.Prioritisation;
+import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.identity.CitizenAccounts;
+import pe.gob.regioncajamarca.participa.ideas.IdeaService;
+import pe.gob.regioncajamarca.participa.ideas.IdeaSubmission;
+import pe.gob.regioncajamarca.participa.monitoring.MonitoringRounds;
+import pe.gob.regioncajamarca.participa.monitoring.MonitoringService;
+
+/**
+ * Profile demo: data to click through, loaded once (each part checks whether it exists): three formalised
+ * cycles (2023-2025) with projects and their prioritisation, the current cycle started through
+ * {@code participatory-budget-cycle}, the demo citizen accredited in it, pending registrations, ideas, a
+ * monitoring round, complaints, an oversight report and a training programme, so that every demo user finds
+ * tasks in Tasklist. docs/demo-data.md describes it.
+ */
+@Component
+@Profile("demo")
+class DemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    static final String DEMO_DNI = "40000001";
+
+    private final JdbcClient jdbc;
+    private final CycleService cycles;
+    private final CycleStarter starter;
+    private final CitizenAccounts citizens;
+    private final AccreditationService accreditation;
+    private final IdeaService ideas;
+    private final MonitoringRounds rounds;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final DueDates plazos;
+
+    DemoData(JdbcClient jdbc, CycleService cycles, CycleStarter starter, CitizenAccounts citizens,
+             AccreditationService accreditation, IdeaService ideas, MonitoringRounds rounds, RuntimeService runtime,
+             TaskService tasks, DueDates plazos) {
+        this.jdbc = jdbc;
+        this.cycles = cycles;
+        this.starter = starter;
+        this.citizens = citizens;
+        this.accreditation = accreditation;
+        this.ideas = ideas;
+        this.rounds = rounds;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.plazos = plazos;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(10) // after the staff identity (order 0)
+    void load() {
+        if (cycles.find(2023).isEmpty()) {
+            earlierCycles();
+        }
+        long demoCitizen = citizens.create("DNI", DEMO_DNI, "demo", "ciudadano.demo@example.pe", "María Elena",
+                "Quispe", "Chávez");
+        LocalDate today = plazos.today();
+        int year = today.getYear();
+        if (cycles.find(year).isEmpty()) {
+            currentCycle(year, today, demoCitizen);
+            log.info("Datos de demostración cargados: ciclos 2023-2025 y ciclo en curso {}", year);
+        }
+    }
+
+    // ------------------------------------------------------------------ earlier cycles
+    record P(String cui, String name, String scope, String cost, String sector, String unit, int technical, int votes,
+             String execution, String... districts) {
+    }
+
+    private void earlierCycles() {
+        formalised(2023, "30000000", List.of(
+                new P("2234235", "Mejoramiento de los servicios de educación inicial escolarizada en las provincias de "
+                        + "Chota y Santa Cruz", "MULTIPROVINCIAL", "6100000.00", "Educación", "educacion", 84, 310,
+                        "CONCLUIDO", "060401", "060417", "061301"),
+                new P("2417734", "Mejoramiento del camino vecinal Bambamarca - Chugur", "HUALGAYOC", "1650000.00",
+                        "Transporte", "transportes", 77, 140, "CONCLUIDO", "060701", "060702"),
+                new P("2455120", "Mejoramiento del servicio de salud del puesto de salud de Sallique", "JAEN",
+                        "1390000.00", "Salud", "sub-region-jaen", 73, 98, "EN_EJECUCION", "060809"),
+                new P("2461987", "Instalación del servicio de agua para riego tecnificado en Namballe", "SAN_IGNACIO",
+                        "1280000.00", "Agricultura", "agricultura", 69, 77, "EN_EJECUCION", "060905")));
+        formalised(2024, "32000000", List.of(
+                new P("2500442", "Adquisición de equipamiento de laboratorio en 13 agencias agrarias de la región",
+                        "MULTIPROVINCIAL", "456468.55", "Agricultura", "agricultura", 82, 205, null,
+                        "060101", "060401", "060801", "060901"),
+                new P("2585850", "Construcción de espacio deportivo con cobertura en cinco II.EE. de primaria",
+                        "MULTIPROVINCIAL", "3370340.00", "Educación", "educacion", 79, 260, "EN_EJECUCION",
+                        "060101", "060108", "060201"),
+                new P("240372", "Mejoramiento y ampliación del servicio de agua para riego en los caseríos de Apalin "
+                        + "y Bellavista Baja, distrito de Jesús", "CAJAMARCA", "1780000.00", "Agricultura",
+                        "sede-central", 81, 190, "PARALIZADO", "060106"),
+                new P("2471230", "Mejoramiento de la trocha carrozable Cutervo - Santo Tomás", "CUTERVO", "1450000.00",
+                        "Transporte", "sub-region-cutervo", 75, 120, "EN_EJECUCION", "060601", "060613")));
+        formalised(2025, "35000000", List.of(
+                new P("2324969", "Mejoramiento del servicio educativo en el complejo educativo La Colpa, distrito de "
+                        + "Jesús", "CAJAMARCA", "4850000.00", "Educación", "sede-central", 86, 212, "EN_EJECUCION",
+                        "060106"),
+                new P("242534", "Mejoramiento del servicio educativo de la I.E. Militar Gral. Rafael Hoyos Rubio, "
+                        + "Chucopampa, distrito de Jesús", "CAJAMARCA", "2960000.00", "Educación", "ugel-cajamarca",
+                        78, 150, "NO_INICIADO", "060106"),
+                new P("2590047", "Mejoramiento y ampliación del servicio educativo en Huaraclla, distrito de Jesús",
+                        "CAJAMARCA", "3400000.00", "Educación", "educacion", 70, 95, null, "060106"),
+                new P("2507448", "Mejoramiento del servicio de agua para uso agrario en la cuenca del río Azufre - "
+                        + "Combayo", "CAJAMARCA", "5200000.00", "Agricultura", "sede-central", 74, 120,
+                        "EN_EJECUCION", "060105"),
+                new P("2601144", "Mejoramiento del servicio de agua potable en Chancay, San Marcos", "SAN_MARCOS",
+                        "1880000.00", "Saneamiento", "vivienda", 80, 88, "EN_EJECUCION", "061002")));
+    }
+
+    /** Stores a formalised cycle and its projects with the results of the prioritisation rule. */
+    private void formalised(int year, String total, List<P> projects) {
+        BigDecimal envelope = new BigDecimal(total);
+        Map<String, BigDecimal> split = new LinkedHashMap<>();
+        BigDecimal cajamarca = envelope.multiply(new BigDecimal("0.30"));
+        BigDecimal multi = envelope.multiply(new BigDecimal("0.25"));
+        BigDecimal others = envelope.subtract(cajamarca).subtract(multi)
+                .divide(BigDecimal.valueOf(Scopes.PROVINCES.size() - 1), 2, java.math.RoundingMode.DOWN);
+        for (String p : Scopes.PROVINCES) {
+            split.put(p, p.equals("CAJAMARCA") ? cajamarca : others);
+        }
+        split.put(Scopes.MULTIPROVINCIAL, multi);
+        BigDecimal sum = split.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        split.put("CAJAMARCA", cajamarca.add(envelope.subtract(sum))); // rounding rest
+        cycles.importFormalised(new OpenCycleCommand(year, envelope, 5, split, List.of()));
+
+        List<Prioritisation.Candidate> candidates = projects.stream().map(p -> new Prioritisation.Candidate(p.cui(),
+                p.scope(), new BigDecimal(p.cost()), BigDecimal.valueOf(p.technical()), p.votes(),
+                Set.of(p.districts()))).toList();
+        List<Prioritisation.Result> results = Prioritisation.apply(candidates, split);
+        for (int i = 0; i < projects.size(); i++) {
+            P p = projects.get(i);
+            Prioritisation.Result r = results.get(i);
+            jdbc.sql("""
+                    INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, technical_score,
+                        votes, vote_score, total_score, scope_rank, prioritized, reason, execution_status)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(year, p.cui(), p.name(), p.scope(), new BigDecimal(p.cost()), p.sector(), p.unit(),
+                            BigDecimal.valueOf(p.technical()), p.votes(), r.voteScore(), r.totalScore(), r.rank(),
+                            r.prioritized(), r.reason(), r.prioritized() ? p.execution() : null)
+                    .update();
+            long id = jdbc.sql("SELECT id FROM project WHERE cycle_year = ? AND cui = ?").params(year, p.cui())
+                    .query(Long.class).single();
+            for (String d : p.districts()) {
+                jdbc.sql("INSERT INTO project_district (project_id, ubigeo) VALUES (?, ?)").params(id, d).update();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ the current cycle and its work
+    private void currentCycle(int year, LocalDate today, long demoCitizen) {
+        Map<String, BigDecimal> split = new LinkedHashMap<>();
+        for (String p : Scopes.PROVINCES) {
+            split.put(p, new BigDecimal(p.equals("CAJAMARCA") ? "9000000" : "1500000"));
+        }
+        split.put(Scopes.MULTIPROVINCIAL, new BigDecimal("8000000"));
+        BigDecimal envelope = split.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        starter.start(new OpenCycleCommand(year, envelope, 5, split, List.of(
+                new Cycle.PhaseWindow(CyclePhase.INSCRIPCION, today.minusDays(10), today.plusDays(20)),
+                new Cycle.PhaseWindow(CyclePhase.IDEAS, today.minusDays(5), today.plusDays(25)),
+                new Cycle.PhaseWindow(CyclePhase.EVALUACION, today.plusDays(26), today.plusDays(45)),
+                new Cycle.PhaseWindow(CyclePhase.VOTACION, today.plusDays(46), today.plusDays(55)),
+                new Cycle.PhaseWindow(CyclePhase.FORMALIZACION, today.plusDays(56), today.plusDays(75)))));
+
+        // the demo citizen, accredited through the process (the job executor finishes the last step)
+        var mine = accreditation.register(new AgentApplication(year, demoCitizen, "976543210", "F",
+                LocalDate.of(1988, 3, 14), "Superior universitaria", "Enfermera",
+                "Asociación de Productores Agropecuarios de Jesús", "0601", "060106"));
+        Task review = tasks.createTaskQuery().processInstanceId(mine.processInstanceId()).singleResult();
+        tasks.complete(review.getId(), Map.of("decision", "aprobar"));
+
+        // registrations waiting for the planning office
+        String[][] agents = {
+                {"41234567", "José Antonio", "Mendoza", "Vargas", "0604", "060401", "Ronda Campesina de Chota"},
+                {"42345678", "Rosa Elvira", "Cubas", "Díaz", "0608", "060801", "Junta de Usuarios de Riego de Jaén"},
+                {"43456789", "Wilder", "Tantaleán", "Huamán", "0607", "060701", null}};
+        for (String[] a : agents) {
+            long id = citizens.create("DNI", a[0], "demo", "agente" + a[0] + "@example.pe", a[1], a[2], a[3]);
+            accreditation.register(new AgentApplication(year, id, "9" + a[0], "M", LocalDate.of(1979, 7, 2),
+                    "Secundaria completa", null, a[6], a[4], a[5]));
+        }
+
+        // ideas waiting for the technical team
+        ideas.submit(new IdeaSubmission(year, "Reservorio de agua para riego en el caserío Chim Chim", "0601",
+                "060105", "Agricultura", "Eje 3: Desarrollo económico competitivo", 320, new BigDecimal("950000"),
+                "ciudadano.demo@example.pe"));
+        ideas.submit(new IdeaSubmission(year, "Puesto de salud con sala de partos en Querocoto", "0604", "060415",
+                "Salud", "Eje 1: Desarrollo social", 2100, new BigDecimal("2400000"), null));
+
+        // this quarter's monitoring round: executing units (unit.sede) report their projects
+        String quarter = MonitoringService.quarterOf(today);
+        if (jdbc.sql("SELECT COUNT(*) FROM monitoring_round WHERE quarter = ?").param(quarter).query(Integer.class)
+                .single() == 0) {
+            rounds.startByHand(quarter);
+        }
+
+        // a complaint, a report of wrongdoing, an oversight report and a training programme
+        runtime.startProcessInstanceByKey("complaint-handling", "SOL-" + year + "-000001",
+                Map.of("codigo", "SOL-" + year + "-000001", "tipo", "RECLAMO"));
+        runtime.startProcessInstanceByKey("complaint-handling", "SOL-" + year + "-000002",
+                Map.of("codigo", "SOL-" + year + "-000002", "tipo", "DENUNCIA"));
+        runtime.startProcessInstanceByKey("oversight-report", "VIG-" + year + "-000001", Map.of(
+                "codigo", "VIG-" + year + "-000001", "cui", "240372", "unidad",
+                "Sede Central del Gobierno Regional de Cajamarca", "grupoUnidad", "unit-sede-central",
+                "resumen", "La obra de riego de Apalin está paralizada desde hace dos meses; no hay personal en obra."));
+        Map<String, Object> training = new HashMap<>();
+        training.put("nombrePrograma", "Vigilancia ciudadana del presupuesto participativo");
+        training.put("modulos", "1. Presupuesto participativo\n2. Lectura de expedientes\n3. Visitas de obra");
+        training.put("publicoObjetivo", "Agentes participantes y miembros de comités de vigilancia");
+        training.put("modalidad", "MIXTA");
+        training.put("cursoVigilancia", true);
+        training.put("inscripcionHasta", today.plusDays(15).toString());
+        training.put("fechaFin", today.plusDays(60).toString());
+        runtime.startProcessInstanceByKey("training-programme", "CAP-" + year + "-01", training);
+    }
+}
