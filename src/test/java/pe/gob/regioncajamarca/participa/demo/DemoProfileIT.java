@@ -1,0 +1,89 @@
+package pe.gob.regioncajamarca.participa.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import pe.gob.regioncajamarca.participa.ParticipaApplication;
+
+/**
+ * The first run of a newcomer: profile demo (on an in-memory H2 instead of ./data/) creates the demo users,
+ * the demo data and the current cycle, and `planner` finds tasks of the demo cycle in Tasklist's filter.
+ * Runs once (it starts its own application, whatever database the other integration tests use).
+ */
+class DemoProfileIT {
+
+    static ConfigurableApplicationContext app;
+
+    @BeforeAll
+    static void start() {
+        assumeFalse("postgres".equals(System.getProperty("participa.test.db")), "runs once, in the H2 pass");
+        app = new SpringApplicationBuilder(ParticipaApplication.class).profiles("demo").run(
+                "--spring.datasource.url=jdbc:h2:mem:demo-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+                "--server.port=0", "--participa.demo.mail-sink.port=3026", "--spring.mail.port=3026",
+                "--camunda.bpm.process-engine-name=demotest", "--camunda.bpm.job-execution.wait-time-in-millis=200",
+                "--camunda.bpm.job-execution.max-wait=1000", "--logging.level.root=warn");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private List<Task> tasksOf(String user, List<String> groups) {
+        ProcessEngine engine = app.getBean(ProcessEngine.class);
+        IdentityService identity = engine.getIdentityService();
+        identity.setAuthentication(user, groups);
+        try {
+            return engine.getTaskService().createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks().list();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    @Test
+    void plannerFindsTasksOfTheDemoCycleAndEveryDemoUserExists() throws Exception {
+        ProcessEngine engine = app.getBean(ProcessEngine.class);
+        for (String user : List.of("planner", "evaluator", "manager", "unit.sede", "overseer", "integrity", "admin")) {
+            assertThat(engine.getIdentityService().checkPassword(user, "demo")).as(user).isTrue();
+        }
+        // the registration window opened in the past: the job executor fires its timer right after start
+        List<String> names = List.of();
+        for (int i = 0; i < 300 && !names.contains("Cargar programa de inversiones"); i++) {
+            Thread.sleep(100);
+            names = tasksOf("planner", List.of("planning")).stream().map(Task::getName).toList();
+        }
+        assertThat(names).contains("Cargar programa de inversiones", "Revisar acreditación",
+                "Clasificar y derivar solicitud", "Revisar reporte de vigilancia");
+        assertThat(tasksOf("planner", List.of("planning")).stream().map(Task::getName))
+                .doesNotContain("Atender denuncia");
+        assertThat(tasksOf("integrity", List.of("integrity-office")).stream().map(Task::getName))
+                .containsExactly("Atender denuncia");
+
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM cycle WHERE phase = 'FORMALIZADO'").query(Integer.class).single())
+                .isEqualTo(3);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM citizen_account WHERE document_number = '40000001'")
+                .query(Integer.class).single()).isEqualTo(1);
+        String status = null;
+        for (int i = 0; i < 300 && !"ACREDITADO".equals(status); i++) {
+            Thread.sleep(100);
+            status = jdbc.sql("SELECT status FROM agent_registration WHERE document_number = '40000001'")
+                    .query(String.class).single();
+        }
+        assertThat(status).as("the demo citizen is an accredited agent of the current cycle").isEqualTo("ACREDITADO");
+    }
+}
