@@ -14,25 +14,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import pe.gob.regioncajamarca.participa.cycle.CycleService;
-import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
 import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
 
 /** Every path of agent-accreditation: approval, rejection with a reason, a rejection without one, escalation. */
 class AccreditationProcessIT extends ProcessTest {
 
     @Autowired AccreditationService accreditation;
-    @Autowired CycleService cycles;
     int year;
 
     @BeforeEach
     void cycle() {
         year = freeYear();
-        java.util.Map<String, java.math.BigDecimal> split = new java.util.HashMap<>();
-        Scopes.ALL.forEach(s -> split.put(s, java.math.BigDecimal.TEN));
-        cycles.importFormalised(new OpenCycleCommand(year, java.math.BigDecimal.valueOf(10L * Scopes.ALL.size()), 5,
-                split, java.util.List.of()));
+        formalisedCycle(year);
     }
 
     private AccreditationService.Registration register(String email) {

@@ -6,9 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -16,25 +13,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import pe.gob.regioncajamarca.participa.cycle.CycleService;
-import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
 import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
 
 /** Every path of project-idea-review: viable (incorporated), not viable, escalation of the assessment. */
 class IdeaProcessIT extends ProcessTest {
 
     @Autowired IdeaService ideas;
-    @Autowired CycleService cycles;
     int year;
 
     @BeforeEach
     void cycle() {
         year = freeYear();
-        Map<String, BigDecimal> split = new HashMap<>();
-        Scopes.ALL.forEach(s -> split.put(s, BigDecimal.TEN));
-        cycles.importFormalised(new OpenCycleCommand(year, BigDecimal.valueOf(10L * Scopes.ALL.size()), 5, split,
-                List.of()));
+        formalisedCycle(year);
     }
 
     private IdeaService.Idea submit(String email) {

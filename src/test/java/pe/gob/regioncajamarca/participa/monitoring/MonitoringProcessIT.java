@@ -6,11 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -21,9 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import pe.gob.regioncajamarca.participa.cycle.CycleService;
-import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
 import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
 
 /**
@@ -34,16 +28,13 @@ class MonitoringProcessIT extends ProcessTest {
 
     @Autowired MonitoringRounds rounds;
     @Autowired MonitoringService monitoring;
-    @Autowired CycleService cycles;
     @Autowired IdentityService identity;
     String cui;
 
     @BeforeEach
     void prioritisedProject() {
         int year = freeYear();
-        Map<String, BigDecimal> split = new HashMap<>();
-        Scopes.ALL.forEach(s -> split.put(s, new BigDecimal("1000000")));
-        cycles.importFormalised(new OpenCycleCommand(year, new BigDecimal("14000000"), 5, split, List.of()));
+        formalisedCycle(year);
         cui = String.valueOf(3000000 + unique());
         jdbc.sql("""
                 INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, prioritized,

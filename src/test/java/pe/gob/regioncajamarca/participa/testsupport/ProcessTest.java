@@ -46,6 +46,7 @@ public abstract class ProcessTest {
     @Autowired protected ManagementService management;
     @Autowired protected JdbcClient jdbc;
     @Autowired protected DueDates plazos;
+    @Autowired protected pe.gob.regioncajamarca.participa.cycle.CycleService cycleService;
 
     @BeforeEach
     void bindAssertions() {
@@ -118,6 +119,15 @@ public abstract class ProcessTest {
     protected List<String> mailsTo(String recipient) {
         return jdbc.sql("SELECT subject FROM mail_outbox WHERE recipient = ? ORDER BY id").param(recipient)
                 .query(String.class).list();
+    }
+
+    /** Stores a formalised cycle of {@code year} with S/ 1,000,000 per scope (projects may then be attached). */
+    protected void formalisedCycle(int year) {
+        java.util.Map<String, java.math.BigDecimal> split = new java.util.HashMap<>();
+        pe.gob.regioncajamarca.participa.cycle.Scopes.ALL.forEach(s -> split.put(s, new java.math.BigDecimal("1000000")));
+        cycleService.importFormalised(new pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand(year,
+                new java.math.BigDecimal("1000000").multiply(java.math.BigDecimal.valueOf(split.size())), 5, split,
+                List.of()));
     }
 
     /** A citizen account of its own (document number unique per test). */
