@@ -115,6 +115,12 @@ public class AccreditationService {
         return findByDocument(cycleYear, documentNumber).map(r -> "ACREDITADO".equals(r.status())).orElse(false);
     }
 
+    /** Every registration of a document, newest cycle first (the citizen's own page). */
+    public java.util.List<Registration> registrationsOf(String documentNumber) {
+        return jdbc.sql("SELECT id FROM agent_registration WHERE document_number = ? ORDER BY cycle_year DESC")
+                .param(documentNumber).query(Long.class).list().stream().map(id -> find(id).orElseThrow()).toList();
+    }
+
     public Optional<Registration> find(long id) {
         return query("r.id = ?", id);
     }

@@ -1,0 +1,132 @@
+package pe.gob.regioncajamarca.participa.accreditation;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.validation.Valid;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+import pe.gob.regioncajamarca.participa.calendar.DueDates;
+import pe.gob.regioncajamarca.participa.cycle.Cycle;
+import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
+import pe.gob.regioncajamarca.participa.cycle.CycleService;
+import pe.gob.regioncajamarca.participa.identity.CitizenAccounts;
+
+/**
+ * The portal's registration of participating agents ({@code /agentes/inscripcion}) and the citizen's page
+ * with the state of their registrations ({@code /mi-cuenta}).
+ */
+@Controller
+class AgentRegistrationController {
+
+    static final List<String> EDUCATION_LEVELS = List.of("Sin estudios", "Primaria", "Secundaria",
+            "Superior técnica", "Superior universitaria", "Posgrado");
+
+    private final CycleService cycles;
+    private final CitizenAccounts accounts;
+    private final AccreditationService accreditation;
+    private final PasswordEncoder encoder;
+    private final JdbcClient jdbc;
+    private final DueDates plazos;
+
+    AgentRegistrationController(CycleService cycles, CitizenAccounts accounts, AccreditationService accreditation,
+                                PasswordEncoder encoder, JdbcClient jdbc, DueDates plazos) {
+        this.cycles = cycles;
+        this.accounts = accounts;
+        this.accreditation = accreditation;
+        this.encoder = encoder;
+        this.jdbc = jdbc;
+        this.plazos = plazos;
+    }
+
+    record DistrictOption(String ubigeo, String name, String province) {
+    }
+
+    /** The cycle whose registration window contains today, if any. */
+    Optional<Cycle> openCycle() {
+        LocalDate today = plazos.today();
+        return cycles.current().filter(c -> c.phase() != CyclePhase.FORMALIZADO).filter(c -> c.calendar().stream()
+                .anyMatch(w -> w.phase() == CyclePhase.INSCRIPCION && !today.isBefore(w.opensOn())
+                        && !today.isAfter(w.closesOn())));
+    }
+
+    @ModelAttribute
+    void common(Model model) {
+        model.addAttribute("educationLevels", EDUCATION_LEVELS);
+        model.addAttribute("districts", jdbc.sql("SELECT d.ubigeo, d.name, p.name FROM district d "
+                        + "JOIN province p ON p.code = d.province_code ORDER BY p.name, d.name")
+                .query((rs, i) -> new DistrictOption(rs.getString(1), rs.getString(2), rs.getString(3))).list());
+        model.addAttribute("cycle", openCycle().orElse(null));
+        model.addAttribute("current", cycles.current().orElse(null));
+    }
+
+    @GetMapping("/agentes/inscripcion")
+    String form(Model model) {
+        model.addAttribute("form", new RegistrationForm());
+        return "accreditation/inscripcion";
+    }
+
+    @PostMapping("/agentes/inscripcion")
+    String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult errors, Model model) {
+        Optional<Cycle> cycle = openCycle();
+        if (cycle.isEmpty()) {
+            errors.reject("closed", "La inscripción de agentes participantes no está abierta en este momento.");
+            return "accreditation/inscripcion";
+        }
+        if (form.getPassword() != null && !form.getPassword().equals(form.getPasswordConfirmation())) {
+            errors.rejectValue("passwordConfirmation", "mismatch", "Las dos contraseñas no coinciden.");
+        }
+        if (form.getBirthDate() != null && Period.between(form.getBirthDate(), plazos.today()).getYears() < 18) {
+            errors.rejectValue("birthDate", "minor", "Para ser agente participante debe ser mayor de edad.");
+        }
+        if (form.getEducationLevel() != null && !EDUCATION_LEVELS.contains(form.getEducationLevel())) {
+            errors.rejectValue("educationLevel", "unknown", "Elija un nivel educativo de la lista.");
+        }
+        String province = form.getDistrictUbigeo() == null ? null : jdbc.sql(
+                "SELECT province_code FROM district WHERE ubigeo = ?").param(form.getDistrictUbigeo())
+                .query(String.class).optional().orElse(null);
+        if (form.getDistrictUbigeo() != null && province == null && !errors.hasFieldErrors("districtUbigeo")) {
+            errors.rejectValue("districtUbigeo", "unknown", "Elija un distrito de la región Cajamarca.");
+        }
+        Optional<Long> existing = form.getDocumentNumber() == null ? Optional.empty()
+                : accounts.idOf(form.getDocumentNumber());
+        if (existing.isPresent() && form.getPassword() != null && !encoder.matches(form.getPassword(),
+                jdbc.sql("SELECT password_hash FROM citizen_account WHERE id = ?").param(existing.get())
+                        .query(String.class).single())) {
+            errors.rejectValue("documentNumber", "exists", "Ya existe una cuenta con este documento. Escriba la "
+                    + "contraseña de esa cuenta (o inicie sesión) para inscribirse en este ciclo.");
+        }
+        if (!errors.hasFieldErrors("documentNumber") && form.getDocumentNumber() != null) {
+            accreditation.findByDocument(cycle.get().year(), form.getDocumentNumber()).ifPresent(r ->
+                    errors.rejectValue("documentNumber", "registered", "Este documento ya está inscrito en el ciclo "
+                            + r.cycleYear() + " (expediente " + r.fileNumber() + ")."));
+        }
+        if (errors.hasErrors()) {
+            return "accreditation/inscripcion";
+        }
+        long citizen = accounts.create(form.getDocumentType(), form.getDocumentNumber(), form.getPassword(),
+                form.getEmail(), form.getGivenNames(), form.getFirstSurname(), form.getSecondSurname());
+        AccreditationService.Registration r = accreditation.register(new AgentApplication(cycle.get().year(), citizen,
+                form.getMobilePhone(), form.getSex(), form.getBirthDate(), form.getEducationLevel(),
+                form.getProfession(), form.getOrganization(), province, form.getDistrictUbigeo()));
+        model.addAttribute("registration", r);
+        return "accreditation/inscripcion-recibida";
+    }
+
+    @GetMapping("/mi-cuenta")
+    String myAccount(Principal principal, Model model) {
+        model.addAttribute("registrations", accreditation.registrationsOf(principal.getName()));
+        return "accreditation/mi-cuenta";
+    }
+}
