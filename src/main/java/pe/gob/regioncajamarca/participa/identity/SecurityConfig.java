@@ -74,7 +74,7 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/open-data/**").permitAll()
                         .requestMatchers("/", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/login",
-                                "/agentes/inscripcion",
+                                "/agentes/inscripcion", "/votacion/resultados",
                                 "/actuator/health", "/demo/**")
                         .permitAll()
                         .anyRequest().hasRole("CITIZEN"))

@@ -88,8 +88,9 @@ class CycleProcessIT extends ProcessTest {
         assertThat(pi).isWaitingAt("Timer_VotingCloses");
 
         clockAt(START.plusDays(63));
-        executeDueJobs(pi.getId());
+        executeDueJobs(pi.getId()); // closes the voting, then (after a savepoint) prioritises
         assertThat(phaseOf(year)).isEqualTo(CyclePhase.PRIORIZACION);
+        assertThat(pi).hasPassed("Task_CloseVoting", "Task_Prioritise");
         complete(taskOf(pi.getId(), "Task_ReviewPrioritisation"), withVariables("matrizRevisada", true));
         assertThat(phaseOf(year)).isEqualTo(CyclePhase.FORMALIZACION);
 

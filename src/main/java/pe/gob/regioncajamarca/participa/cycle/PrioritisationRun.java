@@ -1,0 +1,60 @@
+package pe.gob.regioncajamarca.participa.cycle;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * "Calcular priorización": applies {@link Prioritisation} to the stored projects of a cycle (technical scores,
+ * final vote counts, costs, districts) and the cycle's envelopes, and stores each project's vote score, total,
+ * rank, result and reason. Running it again on the same data gives the same results (reproducible).
+ */
+@Component("priorizar")
+public class PrioritisationRun implements JavaDelegate {
+
+    private final JdbcClient jdbc;
+    private final CycleService cycles;
+
+    public PrioritisationRun(JdbcClient jdbc, CycleService cycles) {
+        this.jdbc = jdbc;
+        this.cycles = cycles;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        run(((Number) execution.getVariable(CycleForm.YEAR)).intValue());
+    }
+
+    @Transactional
+    public List<Prioritisation.Result> run(int year) {
+        Cycle cycle = cycles.find(year).orElseThrow();
+        Map<String, Set<String>> districts = new HashMap<>();
+        jdbc.sql("SELECT p.cui, pd.ubigeo FROM project_district pd JOIN project p ON p.id = pd.project_id "
+                        + "WHERE p.cycle_year = ?").param(year)
+                .query((rs, i) -> districts.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2)))
+                .list();
+        List<Prioritisation.Candidate> candidates = jdbc.sql("SELECT cui, scope, cost, technical_score, votes "
+                        + "FROM project WHERE cycle_year = ? ORDER BY id").param(year)
+                .query((rs, i) -> new Prioritisation.Candidate(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
+                        rs.getBigDecimal(4) == null ? BigDecimal.ZERO : rs.getBigDecimal(4), rs.getInt(5),
+                        districts.getOrDefault(rs.getString(1), Set.of())))
+                .list();
+        List<Prioritisation.Result> results = Prioritisation.apply(candidates, CycleService.splitOf(cycle));
+        for (Prioritisation.Result r : results) {
+            jdbc.sql("UPDATE project SET vote_score = ?, total_score = ?, scope_rank = ?, prioritized = ?, reason = ? "
+                            + "WHERE cycle_year = ? AND cui = ?")
+                    .params(r.voteScore(), r.totalScore(), r.rank(), r.prioritized(), r.reason(), year, r.cui())
+                    .update();
+        }
+        return results;
+    }
+}

@@ -1,0 +1,114 @@
+package pe.gob.regioncajamarca.participa.voting;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import pe.gob.regioncajamarca.participa.accreditation.AccreditationService;
+import pe.gob.regioncajamarca.participa.cycle.Cycle;
+import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
+import pe.gob.regioncajamarca.participa.cycle.CycleService;
+
+/**
+ * Online votes of accredited agents during the voting phase. A vote is final. The limits are kept by the
+ * database (see V12__voting.sql), so concurrent clicks, two browser tabs or several nodes can never cast a
+ * second vote for a project or more votes than the cycle allows.
+ */
+@Service
+public class VotingService {
+
+    private final JdbcClient jdbc;
+    private final CycleService cycles;
+    private final AccreditationService accreditation;
+    private final Ballots ballots;
+
+    public VotingService(JdbcClient jdbc, CycleService cycles, AccreditationService accreditation, Ballots ballots) {
+        this.jdbc = jdbc;
+        this.cycles = cycles;
+        this.accreditation = accreditation;
+        this.ballots = ballots;
+    }
+
+    /** Why a vote was refused, in Spanish, for the voter. */
+    public static class VoteRefused extends RuntimeException {
+        public VoteRefused(String message) {
+            super(message);
+        }
+    }
+
+    public record Tally(long projectId, String cui, String name, String scope, int votes) {
+    }
+
+    /**
+     * Casts one vote; returns the votes the agent has left. Not one transaction on purpose: the checks read,
+     * the ballot is created in its own short transaction, and only the vote itself (ballot decrement and vote row)
+     * is one transaction, so a request never holds two connections at once.
+     */
+    public int cast(int year, String documentNumber, long projectId) {
+        Cycle cycle = cycles.find(year).orElseThrow(() -> new VoteRefused("No existe el ciclo " + year + "."));
+        if (cycle.phase() != CyclePhase.VOTACION) {
+            throw new VoteRefused("La votación del ciclo " + year + " no está abierta.");
+        }
+        if (!accreditation.isAccredited(year, documentNumber)) {
+            throw new VoteRefused("Solo los agentes participantes acreditados en el ciclo " + year + " pueden votar.");
+        }
+        if (jdbc.sql("SELECT COUNT(*) FROM project WHERE id = ? AND cycle_year = ?").params(projectId, year)
+                .query(Integer.class).single() == 0) {
+            throw new VoteRefused("El proyecto no pertenece al ciclo " + year + ".");
+        }
+        ballots.ensure(year, documentNumber, cycle.votesPerAgent());
+        ballots.spend(year, documentNumber, projectId, cycle.votesPerAgent());
+        return votesLeft(year, documentNumber).orElseThrow();
+    }
+
+    static boolean isUniqueViolation(DataIntegrityViolationException e) {
+        if (e instanceof DuplicateKeyException) {
+            return true;
+        }
+        Throwable c = e;
+        while (c != null) {
+            if (c instanceof java.sql.SQLException s && ("23505".equals(s.getSQLState()))) {
+                return true;
+            }
+            c = c.getCause();
+        }
+        return false;
+    }
+
+    public Optional<Integer> votesLeft(int year, String documentNumber) {
+        return jdbc.sql("SELECT votes_left FROM ballot WHERE cycle_year = ? AND document_number = ?")
+                .params(year, documentNumber).query(Integer.class).optional();
+    }
+
+    /** Ids of the projects the agent voted for in the cycle. */
+    public List<Long> votedProjects(int year, String documentNumber) {
+        return jdbc.sql("SELECT project_id FROM vote WHERE cycle_year = ? AND document_number = ?")
+                .params(year, documentNumber).query(Long.class).list();
+    }
+
+    /** The live tally of a cycle: every project with its online votes, by scope and most votes first. */
+    public List<Tally> tally(int year) {
+        return jdbc.sql("""
+                SELECT p.id, p.cui, p.name, p.scope, COUNT(v.id) AS votes
+                FROM project p LEFT JOIN vote v ON v.project_id = p.id
+                WHERE p.cycle_year = ?
+                GROUP BY p.id, p.cui, p.name, p.scope
+                ORDER BY p.scope, votes DESC, p.cui""")
+                .param(year)
+                .query((rs, i) -> new Tally(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5)))
+                .list();
+    }
+
+    /** At the close of voting: the final count of each project is stored with the project (for prioritisation). */
+    @Transactional
+    public void storeFinalCounts(int year) {
+        jdbc.sql("UPDATE project SET votes = (SELECT COUNT(*) FROM vote v WHERE v.project_id = project.id) "
+                + "WHERE cycle_year = ?").param(year).update();
+    }
+}
