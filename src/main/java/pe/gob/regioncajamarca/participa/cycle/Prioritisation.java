@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
  * vote score = votes / most votes of the scope × 100 (0 when nobody voted); total = 0.8 × technical +
  * 0.2 × vote score; ranked by total (ties: higher technical, lower cost, lower CUI); funded in that order
  * while the scope's envelope allows, skipping a project that does not fit. A MULTIPROVINCIAL project must be
- * of regional impact (cost ≥ S/ 3,000,000, at least 3 districts in at least 2 provinces) or it is not eligible.
+ * of regional impact (cost ≥ S/ 3,000,000, at least 3 districts in at least 2 provinces) or it is not eligible:
+ * as decided when the programme was loaded (DMN {@code impacto-regional}, stored with the project), or, for
+ * projects stored without that decision (history, demo), by the same criteria checked here.
  */
 public final class Prioritisation {
 
@@ -29,7 +31,13 @@ public final class Prioritisation {
 
     /** A project as the rule needs it; districts are INEI ubigeo codes (the province is their first 4 digits). */
     public record Candidate(String cui, String scope, BigDecimal cost, BigDecimal technicalScore, int votes,
-                            Set<String> districts) {
+                            Set<String> districts, Boolean regionalImpact, String regionalImpactReason) {
+
+        /** A candidate whose regional impact (if MULTIPROVINCIAL) the rule checks itself. */
+        public Candidate(String cui, String scope, BigDecimal cost, BigDecimal technicalScore, int votes,
+                         Set<String> districts) {
+            this(cui, scope, cost, technicalScore, votes, districts, null, null);
+        }
     }
 
     public record Result(String cui, String scope, BigDecimal voteScore, BigDecimal totalScore, Integer rank,
@@ -52,7 +60,9 @@ public final class Prioritisation {
                                 .divide(BigDecimal.valueOf(maxVotes), 4, RoundingMode.HALF_UP);
                 BigDecimal total = TECHNICAL_WEIGHT.multiply(c.technicalScore()).add(VOTE_WEIGHT.multiply(vote))
                         .setScale(4, RoundingMode.HALF_UP);
-                String notEligible = Scopes.MULTIPROVINCIAL.equals(scope) ? regionalImpactProblem(c) : null;
+                String notEligible = !Scopes.MULTIPROVINCIAL.equals(scope) ? null
+                        : c.regionalImpact() == null ? regionalImpactProblem(c) // not decided at load time
+                        : c.regionalImpact() ? null : c.regionalImpactReason();
                 if (notEligible != null) {
                     byCui.put(c.cui(), new Result(c.cui(), scope, vote, total, null, false,
                             "No elegible: " + notEligible));

@@ -42,11 +42,13 @@ public class PrioritisationRun implements JavaDelegate {
                         + "WHERE p.cycle_year = ?").param(year)
                 .query((rs, i) -> districts.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2)))
                 .list();
-        List<Prioritisation.Candidate> candidates = jdbc.sql("SELECT cui, scope, cost, technical_score, votes "
-                        + "FROM project WHERE cycle_year = ? ORDER BY id").param(year)
+        List<Prioritisation.Candidate> candidates = jdbc.sql("SELECT cui, scope, cost, technical_score, votes, "
+                        + "regional_impact, regional_impact_reason FROM project WHERE cycle_year = ? ORDER BY id")
+                .param(year)
                 .query((rs, i) -> new Prioritisation.Candidate(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
                         rs.getBigDecimal(4) == null ? BigDecimal.ZERO : rs.getBigDecimal(4), rs.getInt(5),
-                        districts.getOrDefault(rs.getString(1), Set.of())))
+                        districts.getOrDefault(rs.getString(1), Set.of()), (Boolean) rs.getObject(6, Boolean.class),
+                        rs.getString(7)))
                 .list();
         List<Prioritisation.Result> results = Prioritisation.apply(candidates, CycleService.splitOf(cycle));
         for (Prioritisation.Result r : results) {

@@ -73,7 +73,8 @@ public class SecurityConfig {
     SecurityFilterChain portal(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/open-data/**").permitAll()
-                        .requestMatchers("/", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/login",
+                        // /forms/**: the embedded Tasklist forms (static HTML, no data)
+                        .requestMatchers("/", "/css/**", "/js/**", "/img/**", "/forms/**", "/favicon.ico", "/error", "/login",
                                 "/agentes/inscripcion", "/votacion/resultados",
                                 "/actuator/health", "/demo/**")
                         .permitAll()

@@ -150,6 +150,8 @@ public class StaffIdentitySetup {
         }
         grant(StaffGroups.PLANNING, Resources.PROCESS_INSTANCE, "*", CREATE);
         grant(StaffGroups.PLANNING, Resources.DECISION_DEFINITION, "*", READ, READ_HISTORY);
+        // loading the investment programme evaluates the regional-impact decision as the planner
+        grant(StaffGroups.PLANNING, Resources.DECISION_DEFINITION, "impacto-regional", CREATE_INSTANCE);
         // regional management watches every process in Cockpit, except complaints (reports of wrongdoing)
         for (String key : ALL_BUT_COMPLAINTS) {
             grant(StaffGroups.REGIONAL_MANAGEMENT, Resources.PROCESS_DEFINITION, key, READ, READ_INSTANCE,

@@ -47,6 +47,12 @@ class CycleProcessIT extends ProcessTest {
         return runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
     }
 
+    static org.camunda.bpm.engine.variable.value.FileValue pmi(String csv) {
+        return org.camunda.bpm.engine.variable.Variables.fileValue("pmi.csv")
+                .file(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).mimeType("text/csv").encoding("UTF-8")
+                .create();
+    }
+
     private CyclePhase phaseOf(int year) {
         return cycles.find(year).orElseThrow().phase();
     }
@@ -66,7 +72,16 @@ class CycleProcessIT extends ProcessTest {
         Task load = taskOf(pi.getId(), "Task_LoadInvestmentProgramme");
         assertThat(candidateGroupsOf(load)).containsExactly("planning");
         assertThat(load.getDueDate()).isEqualTo(plazos.habiles(10));
-        complete(load, withVariables("programaCargado", true, "proyectosCargados", 12));
+        // a file with a bad row is refused: the task stays open and nothing is stored
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(load.getId(), Map.of("programa",
+                        pmi("cui;nombre;ambito;distritos;costo;funcion;unidad_ejecutora\n1;Canal;CHOTA;060401;0;Riego;agricultura\n"))))
+                .hasMessageContaining("Fila 2, columna costo: el costo debe ser mayor que cero");
+        assertThat(pi).isWaitingAt("Task_LoadInvestmentProgramme");
+        complete(load, withVariables("programa", pmi("cui;nombre;ambito;distritos;costo;funcion;unidad_ejecutora\n"
+                + "2324969;La Colpa;CAJAMARCA;060106;4850000;Educación;sede-central\n"
+                + "9100001;Canal Llaucán;CHOTA;060401;800000;Agricultura;agricultura\n")));
+        assertThat(runtime.getVariable(pi.getId(), "proyectosCargados")).isEqualTo(2);
+        assertThat(runtime.getVariable(pi.getId(), "programa")).isNull();
 
         assertThat(pi).isWaitingAt("Timer_IdeasOpen");
         clockAt(START.plusDays(14));

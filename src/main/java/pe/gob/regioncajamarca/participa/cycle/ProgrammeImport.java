@@ -1,0 +1,360 @@
+package pe.gob.regioncajamarca.participa.cycle;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads the investment programme (PMI) of a cycle from a CSV or XLSX file. Columns (header row, any order):
+ * {@code cui, nombre, ambito, distritos, costo, funcion, unidad_ejecutora}. Every row is validated; a file with
+ * any bad row is rejected whole with one line per problem (row, column, reason) and nothing is stored. A project
+ * already loaded with the same data is left as it is, so loading the same file again changes nothing.
+ * MULTIPROVINCIAL projects get their regional-impact eligibility from the DMN decision {@code impacto-regional}.
+ */
+@Service
+public class ProgrammeImport {
+
+    public static final List<String> COLUMNS = List.of("cui", "nombre", "ambito", "distritos", "costo", "funcion",
+            "unidad_ejecutora");
+    static final Set<CyclePhase> OPEN_PHASES = Set.of(CyclePhase.PREPARACION, CyclePhase.INSCRIPCION, CyclePhase.IDEAS);
+
+    private final JdbcClient jdbc;
+    private final CycleService cycles;
+    private final DecisionService decisions;
+
+    public ProgrammeImport(JdbcClient jdbc, CycleService cycles, DecisionService decisions) {
+        this.jdbc = jdbc;
+        this.cycles = cycles;
+        this.decisions = decisions;
+    }
+
+    /** One problem of the file: row number as the planner sees it in the spreadsheet (header = row 1). */
+    public record Problem(int row, String column, String reason) {
+        @Override
+        public String toString() {
+            return "Fila " + row + (column == null ? "" : ", columna " + column) + ": " + reason;
+        }
+    }
+
+    public record Result(int inserted, int unchanged, List<Problem> problems) {
+        public boolean accepted() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** The file was rejected; {@link #getMessage()} lists every problem, one per line. */
+    public static class RejectedFile extends RuntimeException {
+        private final List<Problem> problems;
+
+        public RejectedFile(List<Problem> problems) {
+            super("El archivo fue rechazado y no se guardó nada. Corrija estas filas y vuelva a cargarlo:\n"
+                    + String.join("\n", problems.stream().map(Problem::toString).toList()));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<Problem> problems() {
+            return problems;
+        }
+    }
+
+    record Line(int row, Map<String, String> values) {
+    }
+
+    record Parsed(String cui, String name, String scope, Set<String> districts, BigDecimal cost, String sector,
+                  String unit) {
+    }
+
+    /** Validates and stores the file; throws {@link RejectedFile} (nothing stored) when any row is bad. */
+    @Transactional
+    public Result load(int year, String fileName, byte[] content) {
+        Cycle cycle = cycles.find(year).orElseThrow(() -> new IllegalArgumentException("No existe el ciclo " + year));
+        if (!OPEN_PHASES.contains(cycle.phase())) {
+            throw new RejectedFile(List.of(new Problem(1, null, "el programa ya no puede cambiar: el ciclo está en "
+                    + cycle.phase().label())));
+        }
+        List<Problem> problems = new ArrayList<>();
+        List<Line> lines = read(fileName, content, problems);
+        Map<String, String> districtProvince = new HashMap<>();
+        jdbc.sql("SELECT ubigeo, province_code FROM district").query((rs, i) -> districtProvince.put(rs.getString(1),
+                rs.getString(2))).list();
+        Map<String, String> scopeProvince = new HashMap<>();
+        jdbc.sql("SELECT scope, code FROM province").query((rs, i) -> scopeProvince.put(rs.getString(1),
+                rs.getString(2))).list();
+        Set<String> units = new HashSet<>(jdbc.sql("SELECT code FROM executing_unit").query(String.class).list());
+        List<Parsed> valid = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Line line : lines) {
+            Parsed p = validate(line, districtProvince, scopeProvince, units, problems);
+            if (p != null && !seen.add(p.cui())) {
+                problems.add(new Problem(line.row(), "cui", "el CUI " + p.cui() + " se repite en el archivo"));
+            } else if (p != null) {
+                valid.add(p);
+            }
+        }
+        if (lines.isEmpty() && problems.isEmpty()) {
+            problems.add(new Problem(2, null, "el archivo no tiene proyectos"));
+        }
+        int inserted = 0;
+        int unchanged = 0;
+        List<Parsed> toInsert = new ArrayList<>();
+        for (int i = 0; i < valid.size(); i++) {
+            Parsed p = valid.get(i);
+            Parsed stored = stored(year, p.cui());
+            if (stored == null) {
+                toInsert.add(p);
+            } else if (stored.equals(p)) {
+                unchanged++;
+            } else {
+                problems.add(new Problem(rowOf(lines, p.cui()), "cui", "el CUI " + p.cui()
+                        + " ya está cargado en el ciclo con otros datos"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingInt(Problem::row));
+            throw new RejectedFile(problems);
+        }
+        for (Parsed p : toInsert) {
+            insert(year, p, districtProvince);
+            inserted++;
+        }
+        return new Result(inserted, unchanged, List.of());
+    }
+
+    private static int rowOf(List<Line> lines, String cui) {
+        return lines.stream().filter(l -> cui.equals(normaliseCui(l.values().get("cui")))).mapToInt(Line::row)
+                .findFirst().orElse(0);
+    }
+
+    private List<Line> read(String fileName, byte[] content, List<Problem> problems) {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        try {
+            if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
+                return readSpreadsheet(content, problems);
+            }
+            if (name.endsWith(".csv") || name.endsWith(".txt")) {
+                return readCsv(content, problems);
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add(new Problem(1, null, "no se pudo leer el archivo (" + e.getMessage() + ")"));
+            return List.of();
+        }
+        problems.add(new Problem(1, null, "el archivo debe ser CSV (.csv) o Excel (.xlsx)"));
+        return List.of();
+    }
+
+    private List<Line> readCsv(byte[] content, List<Problem> problems) throws IOException {
+        String text = new String(content, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        char delimiter = text.lines().findFirst().orElse("").contains(";") ? ';' : ',';
+        List<Line> lines = new ArrayList<>();
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader()
+                .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get()
+                .parse(new InputStreamReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                        StandardCharsets.UTF_8))) {
+            Map<String, String> headerMap = new HashMap<>();
+            parser.getHeaderNames().forEach(h -> headerMap.put(header(h), h));
+            if (!checkHeader(headerMap.keySet(), problems)) {
+                return List.of();
+            }
+            for (CSVRecord r : parser) {
+                Map<String, String> values = new LinkedHashMap<>();
+                for (String c : COLUMNS) {
+                    String h = headerMap.get(c);
+                    values.put(c, h != null && r.isSet(h) ? r.get(h).trim() : "");
+                }
+                lines.add(new Line((int) r.getRecordNumber() + 1, values));
+            }
+        }
+        return lines;
+    }
+
+    private List<Line> readSpreadsheet(byte[] content, List<Problem> problems) throws IOException {
+        DataFormatter formatter = new DataFormatter(Locale.ROOT);
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(content))) {
+            Sheet sheet = wb.getSheetAt(0);
+            Row head = sheet.getRow(sheet.getFirstRowNum());
+            Map<String, Integer> index = new HashMap<>();
+            for (Cell c : head) {
+                index.put(header(formatter.formatCellValue(c)), c.getColumnIndex());
+            }
+            if (!checkHeader(index.keySet(), problems)) {
+                return List.of();
+            }
+            List<Line> lines = new ArrayList<>();
+            for (int i = sheet.getFirstRowNum() + 1; i <= sheet.getLastRowNum(); i++) {
+                Row row = sheet.getRow(i);
+                if (row == null) {
+                    continue;
+                }
+                Map<String, String> values = new LinkedHashMap<>();
+                boolean empty = true;
+                for (String c : COLUMNS) {
+                    Cell cell = row.getCell(index.get(c));
+                    String v = cell == null ? "" : cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                            ? BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString()
+                            : formatter.formatCellValue(cell).trim();
+                    values.put(c, v);
+                    empty &= v.isEmpty();
+                }
+                if (!empty) {
+                    lines.add(new Line(i + 1, values));
+                }
+            }
+            return lines;
+        }
+    }
+
+    private static String header(String h) {
+        return h == null ? "" : h.trim().toLowerCase(Locale.ROOT).replace(' ', '_')
+                .replace("á", "a").replace("é", "e").replace("í", "i").replace("ó", "o").replace("ú", "u");
+    }
+
+    private static boolean checkHeader(Set<String> found, List<Problem> problems) {
+        List<String> missing = COLUMNS.stream().filter(c -> !found.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            problems.add(new Problem(1, null, "faltan las columnas " + String.join(", ", missing)
+                    + " (se esperan: " + String.join(", ", COLUMNS) + ")"));
+            return false;
+        }
+        return true;
+    }
+
+    static String normaliseCui(String v) {
+        return v == null ? "" : v.trim();
+    }
+
+    private Parsed validate(Line line, Map<String, String> districtProvince, Map<String, String> scopeProvince,
+                            Set<String> units, List<Problem> problems) {
+        int before = problems.size();
+        int row = line.row();
+        Map<String, String> v = line.values();
+        String cui = normaliseCui(v.get("cui"));
+        if (!cui.matches("[0-9]{1,7}")) {
+            problems.add(new Problem(row, "cui", "el CUI debe tener de 1 a 7 dígitos (se leyó \"" + cui + "\")"));
+        }
+        String name = v.get("nombre");
+        if (name.isBlank()) {
+            problems.add(new Problem(row, "nombre", "falta el nombre del proyecto"));
+        } else if (name.length() > 500) {
+            problems.add(new Problem(row, "nombre", "el nombre tiene más de 500 caracteres"));
+        }
+        String scope = v.get("ambito").toUpperCase(Locale.ROOT).replace(' ', '_')
+                .replace("É", "E").replace("Á", "A").replace("Í", "I").replace("Ó", "O").replace("Ú", "U");
+        if (!Scopes.isValid(scope)) {
+            problems.add(new Problem(row, "ambito", "ámbito desconocido \"" + v.get("ambito")
+                    + "\" (una de las 13 provincias o MULTIPROVINCIAL)"));
+        }
+        Set<String> districts = new LinkedHashSet<>();
+        for (String d : v.get("distritos").split("[;|,\\s]+")) {
+            if (!d.isBlank()) {
+                districts.add(d.trim());
+            }
+        }
+        if (districts.isEmpty()) {
+            problems.add(new Problem(row, "distritos", "indique al menos un distrito (código ubigeo, p. ej. 060106)"));
+        }
+        for (String d : districts) {
+            if (!districtProvince.containsKey(d)) {
+                problems.add(new Problem(row, "distritos", "\"" + d + "\" no es un ubigeo de un distrito de Cajamarca"));
+            } else if (Scopes.isValid(scope) && !Scopes.MULTIPROVINCIAL.equals(scope)
+                    && !districtProvince.get(d).equals(scopeProvince.get(scope))) {
+                problems.add(new Problem(row, "distritos", "el distrito " + d + " no está en la provincia del ámbito "
+                        + scope));
+            }
+        }
+        BigDecimal cost = null;
+        try {
+            cost = new BigDecimal(v.get("costo").replace("S/", "").replace(",", "").trim());
+            if (cost.signum() <= 0) {
+                problems.add(new Problem(row, "costo", "el costo debe ser mayor que cero"));
+            } else if (cost.scale() > 2) {
+                problems.add(new Problem(row, "costo", "el costo admite como máximo 2 decimales"));
+            }
+        } catch (NumberFormatException e) {
+            problems.add(new Problem(row, "costo", "\"" + v.get("costo") + "\" no es un monto en soles"));
+        }
+        String sector = v.get("funcion");
+        if (sector.isBlank()) {
+            problems.add(new Problem(row, "funcion", "falta la función o sector"));
+        }
+        String unit = v.get("unidad_ejecutora").toLowerCase(Locale.ROOT);
+        if (!units.contains(unit)) {
+            problems.add(new Problem(row, "unidad_ejecutora", "unidad ejecutora desconocida \""
+                    + v.get("unidad_ejecutora") + "\""));
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new Parsed(cui, name, scope, districts, cost.setScale(2), sector, unit);
+    }
+
+    private Parsed stored(int year, String cui) {
+        record Row(long id, Parsed p) {
+        }
+        List<Row> rows = jdbc.sql("SELECT id, cui, name, scope, cost, sector, executing_unit FROM project "
+                        + "WHERE cycle_year = ? AND cui = ?").params(year, cui)
+                .query((rs, i) -> new Row(rs.getLong(1), new Parsed(rs.getString(2), rs.getString(3), rs.getString(4),
+                        null, rs.getBigDecimal(5).setScale(2), rs.getString(6), rs.getString(7))))
+                .list();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Row r = rows.get(0);
+        Set<String> districts = new LinkedHashSet<>(jdbc.sql("SELECT ubigeo FROM project_district WHERE project_id = ? "
+                + "ORDER BY ubigeo").param(r.id()).query(String.class).list());
+        return new Parsed(r.p().cui(), r.p().name(), r.p().scope(), districts, r.p().cost(), r.p().sector(),
+                r.p().unit());
+    }
+
+    private void insert(int year, Parsed p, Map<String, String> districtProvince) {
+        Boolean eligible = null;
+        String reason = null;
+        if (Scopes.MULTIPROVINCIAL.equals(p.scope())) {
+            long provinces = p.districts().stream().map(districtProvince::get).filter(Objects::nonNull).distinct().count();
+            DmnDecisionResultEntries r = decisions.evaluateDecisionByKey("impacto-regional")
+                    .variables(Variables.createVariables().putValue("costo", p.cost().doubleValue())
+                            .putValue("distritos", p.districts().size()).putValue("provincias", (int) provinces))
+                    .evaluate().getSingleResult();
+            eligible = r.getEntry("elegible");
+            reason = r.getEntry("motivo");
+        }
+        jdbc.sql("INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, regional_impact, "
+                        + "regional_impact_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(year, p.cui(), p.name(), p.scope(), p.cost(), p.sector(), p.unit(), eligible, reason).update();
+        long id = jdbc.sql("SELECT id FROM project WHERE cycle_year = ? AND cui = ?").params(year, p.cui())
+                .query(Long.class).single();
+        for (String d : p.districts()) {
+            jdbc.sql("INSERT INTO project_district (project_id, ubigeo) VALUES (?, ?)").params(id, d).update();
+        }
+    }
+}

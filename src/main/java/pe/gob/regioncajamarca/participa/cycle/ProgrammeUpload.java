@@ -1,0 +1,42 @@
+package pe.gob.regioncajamarca.participa.cycle;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completion of "Cargar programa de inversiones" (embedded form with a file field): the uploaded CSV or XLSX is
+ * loaded by {@link ProgrammeImport}. A rejected file throws with the list of problems, so the task stays open,
+ * Tasklist shows the list, and nothing of the file is stored.
+ */
+@Component("cargarPrograma")
+public class ProgrammeUpload implements TaskListener {
+
+    public static final String FILE_VARIABLE = "programa";
+
+    private final ProgrammeImport programme;
+
+    public ProgrammeUpload(ProgrammeImport programme) {
+        this.programme = programme;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        FileValue file = task.getExecution().getVariableTyped(FILE_VARIABLE);
+        if (file == null || file.getValue() == null) {
+            throw new ProgrammeImport.RejectedFile(java.util.List.of(new ProgrammeImport.Problem(1, null,
+                    "adjunte el archivo del programa de inversiones (CSV o XLSX)")));
+        }
+        byte[] content;
+        try (var in = file.getValue()) {
+            content = in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        int year = ((Number) task.getVariable(CycleForm.YEAR)).intValue();
+        ProgrammeImport.Result r = programme.load(year, file.getFilename(), content);
+        task.getExecution().setVariable("proyectosCargados", r.inserted() + r.unchanged());
+        task.getExecution().removeVariable(FILE_VARIABLE); // the projects are in the domain tables now
+    }
+}
