@@ -12,6 +12,7 @@ class IdeaDelegates {
     @Bean("responderIdea")
     JavaDelegate responderIdea(IdeaService ideas) {
         return execution -> ideas.answer(((Number) execution.getVariable("ideaId")).longValue(),
-                "si".equals(execution.getVariable("viable")), (String) execution.getVariable("respuestaPublica"));
+                IdeaService.Outcome.ofForm(execution.getVariable("viable")),
+                (String) execution.getVariable("respuestaPublica"));
     }
 }

@@ -55,22 +55,59 @@ public class IdeaService {
         return find(id).orElseThrow();
     }
 
+    /** Outcomes of the technical team's assessment (form evaluar-idea, variable viable). */
+    public enum Outcome {
+        VIABLE("si", "viable; se incorporará a la cartera de inversiones"),
+        FUSIONADA("fusionada", "se fusiona con un proyecto existente de la cartera"),
+        NO_VIABLE("no", "no viable por ahora");
+
+        final String formValue;
+        final String text;
+
+        Outcome(String formValue, String text) {
+            this.formValue = formValue;
+            this.text = text;
+        }
+
+        public static Outcome ofForm(Object value) {
+            for (Outcome o : values()) {
+                if (o.formValue.equals(value)) {
+                    return o;
+                }
+            }
+            throw new IllegalArgumentException("Elija el resultado de la evaluación.");
+        }
+    }
+
     /** Records the technical team's public answer and tells the citizen (if they left an e-mail). */
     @Transactional
-    public void answer(long ideaId, boolean viable, String publicAnswer) {
+    public void answer(long ideaId, Outcome outcome, String publicAnswer) {
         if (publicAnswer == null || publicAnswer.isBlank()) {
             throw new IllegalArgumentException("La respuesta pública es obligatoria.");
         }
         jdbc.sql("UPDATE project_idea SET status = ?, public_answer = ?, answered_at = ? WHERE id = ?")
-                .params(viable ? "VIABLE" : "NO_VIABLE", publicAnswer.trim(), Timestamp.from(Instant.now()), ideaId)
+                .params(outcome.name(), publicAnswer.trim(), Timestamp.from(Instant.now()), ideaId)
                 .update();
         Idea idea = find(ideaId).orElseThrow();
         notifications.enqueue("idea-respuesta:" + ideaId, idea.contactEmail(),
                 "Respuesta a su idea de proyecto " + idea.trackingCode(),
                 "Su idea «" + idea.title() + "» (" + idea.trackingCode() + ") fue evaluada por el Equipo Técnico.\n\n"
-                        + (viable ? "Resultado: viable; se incorporará a la cartera de inversiones.\n\n"
-                                : "Resultado: no viable por ahora.\n\n")
+                        + "Resultado: " + outcome.text + ".\n\n"
                         + idea.publicAnswer() + "\n\nGobierno Regional de Cajamarca", null);
+    }
+
+    /** The ideas of a cycle as the public sees them (never the contact e-mail), newest first. */
+    public java.util.List<Idea> ofCycle(int year) {
+        return jdbc.sql("SELECT id FROM project_idea WHERE cycle_year = ? ORDER BY id DESC").param(year)
+                .query(Long.class).list().stream().map(id -> find(id).orElseThrow())
+                .map(i -> new Idea(i.id(), i.trackingCode(), i.cycleYear(), i.title(), i.provinceName(), i.status(),
+                        i.publicAnswer(), null))
+                .toList();
+    }
+
+    public Optional<Idea> findByCode(String trackingCode) {
+        return jdbc.sql("SELECT id FROM project_idea WHERE tracking_code = ?").param(trackingCode).query(Long.class)
+                .optional().flatMap(this::find);
     }
 
     public Optional<Idea> find(long id) {

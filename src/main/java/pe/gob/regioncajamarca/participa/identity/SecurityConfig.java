@@ -75,7 +75,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/open-data/**").permitAll()
                         // /forms/**: the embedded Tasklist forms (static HTML, no data)
                         .requestMatchers("/", "/css/**", "/js/**", "/img/**", "/forms/**", "/favicon.ico", "/error", "/login",
-                                "/agentes/inscripcion", "/votacion/resultados",
+                                "/agentes/inscripcion", "/votacion/resultados", "/ideas", "/ideas/**",
                                 "/actuator/health", "/demo/**")
                         .permitAll()
                         .anyRequest().hasRole("CITIZEN"))

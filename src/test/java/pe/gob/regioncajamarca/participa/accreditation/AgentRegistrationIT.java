@@ -22,13 +22,14 @@ import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
 import pe.gob.regioncajamarca.participa.cycle.Scopes;
 import pe.gob.regioncajamarca.participa.testsupport.Http;
 import pe.gob.regioncajamarca.participa.testsupport.ParticipaIntegrationTest;
+import pe.gob.regioncajamarca.participa.testsupport.PortalCycle;
 
 /** Registration of agents on the portal: the fields, the Spanish errors, one per document and cycle. */
 @ParticipaIntegrationTest
 class AgentRegistrationIT {
 
     /** The newest cycle the tests create (other tests use earlier years), so it is the portal's current one. */
-    static final int YEAR = 2100;
+    static final int YEAR = PortalCycle.YEAR;
     static final java.util.concurrent.atomic.AtomicInteger DNI = new java.util.concurrent.atomic.AtomicInteger(
             (int) (System.nanoTime() % 1_000_000));
 
@@ -40,14 +41,7 @@ class AgentRegistrationIT {
 
     @BeforeEach
     void registrationIsOpen() {
-        if (cycles.find(YEAR).isPresent()) {
-            return;
-        }
-        Map<String, BigDecimal> split = new HashMap<>();
-        Scopes.ALL.forEach(s -> split.put(s, BigDecimal.ONE));
-        var today = plazos.today();
-        cycles.open(new OpenCycleCommand(YEAR, BigDecimal.valueOf(Scopes.ALL.size()), 5, split, List.of(
-                new Cycle.PhaseWindow(CyclePhase.INSCRIPCION, today.minusDays(1), today.plusDays(10)))), null);
+        PortalCycle.ensure(cycles, plazos.today());
     }
 
     static String dni() {

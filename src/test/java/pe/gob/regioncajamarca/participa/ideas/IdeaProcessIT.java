@@ -69,6 +69,17 @@ class IdeaProcessIT extends ProcessTest {
     }
 
     @Test
+    void anIdeaMergedWithAnExistingProjectEndsWithItsAnswer() {
+        IdeaService.Idea idea = submit(null);
+        ProcessInstance pi = instanceOf(idea);
+        complete(taskOf(pi.getId(), "Task_AssessIdea"),
+                withVariables("viable", "fusionada", "respuestaPublica", "Se atiende con el CUI 2507448."));
+        executeDueJobs(pi.getId());
+        assertThat(pi).isEnded().hasPassed("Event_Answered");
+        assertThat(ideas.find(idea.id()).orElseThrow().status()).isEqualTo("FUSIONADA");
+    }
+
+    @Test
     void anAssessmentNotDoneInTenBusinessDaysIsEscalated() {
         ProcessInstance pi = instanceOf(submit(null));
         passDeadlineOf(taskOf(pi.getId(), "Task_AssessIdea"));

@@ -1,0 +1,116 @@
+package pe.gob.regioncajamarca.participa.ideas;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+
+import pe.gob.regioncajamarca.participa.calendar.DueDates;
+import pe.gob.regioncajamarca.participa.cycle.Cycle;
+import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
+import pe.gob.regioncajamarca.participa.cycle.CycleService;
+
+/** The portal's project ideas: propose one during the idea window, follow it, read every public answer. */
+@Controller
+class IdeaController {
+
+    static final List<String> THEMES = List.of("Agricultura y riego", "Educación", "Salud", "Agua y saneamiento",
+            "Transporte y caminos", "Ambiente", "Turismo", "Energía", "Seguridad ciudadana", "Otro");
+    static final List<String> AXES = List.of("Eje 1: Desarrollo social", "Eje 2: Gobernabilidad",
+            "Eje 3: Desarrollo económico competitivo", "Eje 4: Infraestructura y conectividad",
+            "Eje 5: Ambiente y gestión de riesgos");
+
+    private final IdeaService ideas;
+    private final CycleService cycles;
+    private final JdbcClient jdbc;
+    private final DueDates plazos;
+
+    IdeaController(IdeaService ideas, CycleService cycles, JdbcClient jdbc, DueDates plazos) {
+        this.ideas = ideas;
+        this.cycles = cycles;
+        this.jdbc = jdbc;
+        this.plazos = plazos;
+    }
+
+    record DistrictOption(String ubigeo, String name, String province) {
+    }
+
+    Optional<Cycle> openCycle() {
+        LocalDate today = plazos.today();
+        return cycles.current().filter(c -> c.phase() != CyclePhase.FORMALIZADO).filter(c -> c.calendar().stream()
+                .anyMatch(w -> w.phase() == CyclePhase.IDEAS && !today.isBefore(w.opensOn())
+                        && !today.isAfter(w.closesOn())));
+    }
+
+    @ModelAttribute
+    void common(Model model) {
+        model.addAttribute("themes", THEMES);
+        model.addAttribute("axes", AXES);
+        model.addAttribute("districts", jdbc.sql("SELECT d.ubigeo, d.name, p.name FROM district d "
+                        + "JOIN province p ON p.code = d.province_code WHERE p.code LIKE '06%' ORDER BY p.name, d.name")
+                .query((rs, i) -> new DistrictOption(rs.getString(1), rs.getString(2), rs.getString(3))).list());
+        model.addAttribute("open", openCycle().orElse(null));
+    }
+
+    @GetMapping("/ideas")
+    String list(Model model) {
+        Cycle cycle = cycles.current().orElse(null);
+        model.addAttribute("cycle", cycle);
+        model.addAttribute("ideas", cycle == null ? List.of() : ideas.ofCycle(cycle.year()));
+        return "ideas/lista";
+    }
+
+    @GetMapping("/ideas/nueva")
+    String form(Model model) {
+        model.addAttribute("form", new IdeaForm());
+        return "ideas/nueva";
+    }
+
+    @PostMapping("/ideas/nueva")
+    String submit(@Valid @ModelAttribute("form") IdeaForm form, BindingResult errors, Model model) {
+        Optional<Cycle> cycle = openCycle();
+        if (cycle.isEmpty()) {
+            errors.reject("closed", "La recepción de ideas no está abierta en este momento.");
+        }
+        if (form.getTheme() != null && !THEMES.contains(form.getTheme())) {
+            errors.rejectValue("theme", "unknown", "Elija un tema de la lista.");
+        }
+        if (form.getAxis() != null && !AXES.contains(form.getAxis())) {
+            errors.rejectValue("axis", "unknown", "Elija un eje de la lista.");
+        }
+        String province = form.getDistrictUbigeo() == null ? null : jdbc.sql(
+                "SELECT province_code FROM district WHERE ubigeo = ?").param(form.getDistrictUbigeo())
+                .query(String.class).optional().orElse(null);
+        if (province == null && !errors.hasFieldErrors("districtUbigeo")) {
+            errors.rejectValue("districtUbigeo", "unknown", "Elija un distrito de la región Cajamarca.");
+        }
+        if (errors.hasErrors()) {
+            return "ideas/nueva";
+        }
+        IdeaService.Idea idea = ideas.submit(new IdeaSubmission(cycle.get().year(), form.getTitle(), province,
+                form.getDistrictUbigeo(), form.getTheme(), form.getAxis(), form.getBeneficiaries(),
+                form.getApproximateAmount(), form.getContactEmail()));
+        return "redirect:/ideas/" + idea.trackingCode() + "?nueva";
+    }
+
+    @GetMapping("/ideas/{code}")
+    String show(@PathVariable String code, Model model) {
+        IdeaService.Idea idea = ideas.findByCode(code).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "No existe la idea " + code));
+        model.addAttribute("idea", new IdeaService.Idea(idea.id(), idea.trackingCode(), idea.cycleYear(), idea.title(),
+                idea.provinceName(), idea.status(), idea.publicAnswer(), null));
+        return "ideas/detalle";
+    }
+}
