@@ -170,8 +170,8 @@ public class StaffIdentitySetup {
     }
 
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        Authorization a = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
-                .resourceId(resourceId).singleResult();
+        Authorization a = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
         if (a == null) {
             a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
             a.setGroupId(group);
@@ -200,7 +200,12 @@ public class StaffIdentitySetup {
     }
 
     private void filter(String name, int priority, String description, TaskQuery query) {
-        Filter f = filters.createFilterQuery().filterName(name).singleResult();
+        // two nodes starting together on a fresh database may both create it: keep the smallest id (every node
+        // agrees on it), delete the others (singleResult() would otherwise fail every later start)
+        List<Filter> same = filters.createFilterQuery().filterName(name).list().stream()
+                .sorted(java.util.Comparator.comparing(Filter::getId)).toList();
+        same.stream().skip(1).forEach(duplicate -> filters.deleteFilter(duplicate.getId()));
+        Filter f = same.isEmpty() ? null : same.get(0);
         if (f == null) {
             f = filters.newTaskFilter(name);
             f.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
