@@ -92,10 +92,25 @@ class CycleProcessIT extends ProcessTest {
         clockAt(START.plusDays(35));
         executeDueJobs(pi.getId());
         assertThat(phaseOf(year)).isEqualTo(CyclePhase.EVALUACION);
-        Task evaluate = taskOf(pi.getId(), "Task_EvaluateProjects");
-        assertThat(candidateGroupsOf(evaluate)).containsExactly("technical-team");
-        assertThat(evaluate.getDueDate()).isEqualTo(plazos.finDe(START.plusDays(55).toString()));
-        complete(evaluate, withVariables("evaluacionCompleta", true));
+        // one evaluation task per scope with projects
+        java.util.List<Task> evaluations = tasks.createTaskQuery().processInstanceId(pi.getId())
+                .taskDefinitionKey("Task_EvaluateProjects").list();
+        assertThat(evaluations).extracting(t -> tasks.getVariable(t.getId(), "ambito"))
+                .containsExactlyInAnyOrder("CAJAMARCA", "CHOTA");
+        for (Task evaluate : evaluations) {
+            assertThat(candidateGroupsOf(evaluate)).containsExactly("technical-team");
+            assertThat(evaluate.getDueDate()).isEqualTo(plazos.finDe(START.plusDays(55).toString()));
+        }
+        Task cajamarca = evaluations.stream().filter(t -> "CAJAMARCA".equals(tasks.getVariable(t.getId(), "ambito")))
+                .findFirst().orElseThrow();
+        Task chota = evaluations.stream().filter(t -> t != cajamarca).findFirst().orElseThrow();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(cajamarca.getId(), Map.of(
+                        "matrizEvaluacion", pmi("cui;puntaje;comentario\n9100001;80;otro ámbito\n"))))
+                .hasMessageContaining("Fila 2, columna cui: el CUI \"9100001\" no es un proyecto del ámbito CAJAMARCA");
+        complete(cajamarca, withVariables("matrizEvaluacion", pmi("cui;puntaje;comentario\n2324969;86.5;Pertinente\n")));
+        complete(chota, withVariables("matrizEvaluacion", pmi("cui,puntaje,comentario\n9100001,72,\n")));
+        assertThat(jdbc.sql("SELECT technical_score FROM project WHERE cycle_year = ? AND cui = '2324969'")
+                .param(year).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("86.5");
 
         clockAt(START.plusDays(56));
         executeDueJobs(pi.getId());

@@ -1,0 +1,120 @@
+package pe.gob.regioncajamarca.participa.cycle;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport.Line;
+import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport.Problem;
+import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport.RejectedFile;
+
+/**
+ * The technical evaluation, one task per scope ("Evaluar proyectos técnicamente", bean
+ * {@code evaluacionTecnica}): the technical team attaches the scope's evaluation matrix (CSV or XLSX with
+ * columns {@code cui, puntaje, comentario}); every project of the scope must get exactly one score from 0 to
+ * 100. A matrix with any problem is rejected whole (the task stays open); a good one stores the scores.
+ */
+@Component("evaluacionTecnica")
+public class TechnicalEvaluation implements TaskListener {
+
+    public static final List<String> COLUMNS = List.of("cui", "puntaje", "comentario");
+    public static final String FILE_VARIABLE = "matrizEvaluacion";
+
+    private final JdbcClient jdbc;
+
+    public TechnicalEvaluation(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The scopes that have projects in the cycle: one evaluation task each (multi-instance collection). */
+    public List<String> ambitos(Object year) {
+        List<String> present = jdbc.sql("SELECT DISTINCT scope FROM project WHERE cycle_year = ?")
+                .param(((Number) year).intValue()).query(String.class).list();
+        return Scopes.ALL.stream().filter(present::contains).toList();
+    }
+
+    /** Completion of a scope's task: loads the attached matrix. */
+    @Override
+    public void notify(DelegateTask task) {
+        FileValue file = task.getExecution().getVariableTyped(FILE_VARIABLE);
+        if (file == null || file.getValue() == null) {
+            throw new RejectedFile(List.of(new Problem(1, null, "adjunte la matriz de evaluación (CSV o XLSX)")));
+        }
+        byte[] content;
+        try (var in = file.getValue()) {
+            content = in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        int year = ((Number) task.getVariable(CycleForm.YEAR)).intValue();
+        int scored = load(year, (String) task.getVariable("ambito"), file.getFilename(), content);
+        task.getExecution().setVariableLocal("proyectosEvaluados", scored);
+        task.getExecution().removeVariableLocal(FILE_VARIABLE);
+    }
+
+    /** Validates and stores the scores of one scope; returns how many projects were scored. */
+    @Transactional
+    public int load(int year, String scope, String fileName, byte[] content) {
+        List<Problem> problems = new ArrayList<>();
+        List<Line> lines = TabularFile.read(fileName, content, COLUMNS, problems);
+        Map<String, Long> projects = new HashMap<>();
+        jdbc.sql("SELECT cui, id FROM project WHERE cycle_year = ? AND scope = ?").params(year, scope)
+                .query((rs, i) -> projects.put(rs.getString(1), rs.getLong(2))).list();
+        Map<String, BigDecimal> scores = new HashMap<>();
+        Map<String, String> comments = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (Line line : lines) {
+            String cui = line.values().get("cui").trim();
+            if (!projects.containsKey(cui)) {
+                problems.add(new Problem(line.row(), "cui", "el CUI \"" + cui + "\" no es un proyecto del ámbito "
+                        + scope + " en el ciclo " + year));
+                continue;
+            }
+            if (!seen.add(cui)) {
+                problems.add(new Problem(line.row(), "cui", "el CUI " + cui + " se repite en la matriz"));
+                continue;
+            }
+            try {
+                BigDecimal score = new BigDecimal(line.values().get("puntaje").trim().replace(',', '.'));
+                if (score.signum() < 0 || score.compareTo(BigDecimal.valueOf(100)) > 0 || score.scale() > 2) {
+                    problems.add(new Problem(line.row(), "puntaje", "el puntaje debe estar entre 0 y 100 (hasta 2 "
+                            + "decimales)"));
+                } else {
+                    scores.put(cui, score);
+                }
+            } catch (NumberFormatException e) {
+                problems.add(new Problem(line.row(), "puntaje", "\"" + line.values().get("puntaje")
+                        + "\" no es un puntaje"));
+            }
+            String comment = line.values().get("comentario").trim();
+            if (comment.length() > 1000) {
+                problems.add(new Problem(line.row(), "comentario", "el comentario admite hasta 1000 caracteres"));
+            }
+            comments.put(cui, comment.isEmpty() ? null : comment);
+        }
+        if (problems.isEmpty()) {
+            List<String> missing = projects.keySet().stream().filter(c -> !seen.contains(c)).sorted().toList();
+            if (!missing.isEmpty()) {
+                problems.add(new Problem(1, null, "faltan los puntajes de " + String.join(", ", missing)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingInt(Problem::row));
+            throw new RejectedFile(problems);
+        }
+        scores.forEach((cui, score) -> jdbc.sql("UPDATE project SET technical_score = ?, technical_comment = ? "
+                + "WHERE id = ?").params(score, comments.get(cui), projects.get(cui)).update());
+        return scores.size();
+    }
+}
