@@ -23,6 +23,7 @@ class ProgrammeImportIT extends ProcessTest {
 
     @Autowired ProgrammeImport programme;
     @Autowired PrioritisationRun prioritisation;
+    @Autowired TechnicalEvaluation evaluation;
     int year;
 
     static final String GOOD = """
@@ -131,6 +132,8 @@ class ProgrammeImportIT extends ProcessTest {
     void theExampleFileOfTheReadmeLoads() throws Exception {
         byte[] example = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs/ejemplos/pmi-ejemplo.csv"));
         assertThat(programme.load(year, "pmi-ejemplo.csv", example).inserted()).isEqualTo(19);
+        byte[] matrix = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs/ejemplos/evaluacion-CAJAMARCA.csv"));
+        assertThat(evaluation.load(year, "CAJAMARCA", "evaluacion-CAJAMARCA.csv", matrix)).isEqualTo(3);
     }
 
     @Test
