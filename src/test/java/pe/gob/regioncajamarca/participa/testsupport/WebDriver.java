@@ -1,0 +1,155 @@
+package pe.gob.regioncajamarca.participa.testsupport;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A real Chromium driven through chromedriver's W3C WebDriver protocol (Debian's {@code chromium} and
+ * {@code chromium-driver}; {@code .ci/run} installs them). Small on purpose: open, find, type, click, read.
+ */
+public final class WebDriver implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Process driver;
+    private final String base;
+    private final String session;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private WebDriver(Process driver, String base, String session) {
+        this.driver = driver;
+        this.base = base;
+        this.session = session;
+    }
+
+    public static boolean available() {
+        return Files.isExecutable(Path.of("/usr/bin/chromedriver")) && chromium() != null;
+    }
+
+    private static String chromium() {
+        for (String p : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
+            if (Files.isExecutable(Path.of(p))) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    public static WebDriver start() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Process p = new ProcessBuilder("/usr/bin/chromedriver", "--port=" + port).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String base = "http://localhost:" + port;
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 50; i++) {
+            try {
+                http.send(HttpRequest.newBuilder(URI.create(base + "/status")).build(), HttpResponse.BodyHandlers.ofString());
+                break;
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        Map<String, Object> caps = Map.of("capabilities", Map.of("alwaysMatch", Map.of("browserName", "chrome",
+                "goog:chromeOptions", Map.of("binary", chromium(), "args", List.of("--headless=new", "--no-sandbox",
+                        "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=es")))));
+        JsonNode r = call(http, "POST", base + "/session", caps);
+        return new WebDriver(p, base, r.get("sessionId").asText());
+    }
+
+    private static JsonNode call(HttpClient http, String method, String url, Object body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json");
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode v = JSON.readTree(r.body()).get("value");
+        if (r.statusCode() >= 400) {
+            throw new IllegalStateException("WebDriver " + r.statusCode() + ": " + v);
+        }
+        return v;
+    }
+
+    private JsonNode call(String method, String path, Object body) throws Exception {
+        return call(http, method, base + "/session/" + session + path, body);
+    }
+
+    public void open(String url) throws Exception {
+        call("POST", "/url", Map.of("url", url));
+    }
+
+    /** Waits up to 60 s for an element matching the CSS selector; returns its id. */
+    public String find(String css) throws Exception {
+        return waitFor("css selector", css);
+    }
+
+    /** Waits up to 60 s for an element whose text contains {@code text}; returns its id. */
+    public String findText(String text) throws Exception {
+        return waitFor("xpath", "//*[contains(text(),'" + text + "')]");
+    }
+
+    private String waitFor(String using, String value) throws Exception {
+        IllegalStateException last = null;
+        for (int i = 0; i < 300; i++) {
+            try {
+                JsonNode el = call("POST", "/element", Map.of("using", using, "value", value));
+                return el.elements().next().asText();
+            } catch (IllegalStateException e) {
+                last = e;
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("no element " + value + " in " + source(), last);
+    }
+
+    public void type(String element, String text) throws Exception {
+        call("POST", "/element/" + element + "/value", Map.of("text", text));
+    }
+
+    public void click(String element) throws Exception {
+        call("POST", "/element/" + element + "/click", Map.of());
+    }
+
+    public String source() throws Exception {
+        return call("GET", "/source", null).asText();
+    }
+
+    /** Waits up to 60 s (a cold Tasklist loads slowly on a busy machine) until the page contains the text. */
+    public boolean waitForText(String text) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            if (source().contains(text)) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
+    /** Saves a screenshot (PNG), e.g. under target/ to see what a failing test saw. */
+    public void screenshot(Path file) throws Exception {
+        Files.createDirectories(file.getParent());
+        Files.write(file, java.util.Base64.getDecoder().decode(call("GET", "/screenshot", null).asText()));
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            call("DELETE", "", null);
+        } finally {
+            driver.destroy();
+        }
+    }
+}

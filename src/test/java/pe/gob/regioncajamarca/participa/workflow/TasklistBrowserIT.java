@@ -1,0 +1,88 @@
+package pe.gob.regioncajamarca.participa.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import pe.gob.regioncajamarca.participa.accreditation.AccreditationService;
+import pe.gob.regioncajamarca.participa.accreditation.AgentApplication;
+import pe.gob.regioncajamarca.participa.cycle.Cycle;
+import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
+import pe.gob.regioncajamarca.participa.cycle.CycleStarter;
+import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
+import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
+import pe.gob.regioncajamarca.participa.testsupport.WebDriver;
+
+/**
+ * In a real Chromium, a planner logs in to Tasklist, finds the tasks of their group through the shared filter,
+ * and Tasklist renders both kinds of forms: a Camunda Form with the task's data, and the embedded form with the
+ * file field of the investment programme.
+ */
+class TasklistBrowserIT extends ProcessTest {
+
+    @LocalServerPort int port;
+    @Autowired IdentityService identity;
+    @Autowired CycleStarter starter;
+    @Autowired AccreditationService accreditation;
+
+    @Test
+    void aPlannerSeesTheTasksOfTheGroupAndTheirFormsRender() throws Exception {
+        assumeTrue(WebDriver.available(), "chromium and chromium-driver are not installed (.ci/run installs them)");
+        String user = "navegador" + unique();
+        User u = identity.newUser(user);
+        u.setFirstName("Ana");
+        u.setLastName("Planificadora");
+        u.setEmail(user + "@example.pe");
+        u.setPassword("clave-" + user);
+        identity.saveUser(u);
+        identity.createMembership(user, "planning");
+
+        int year = freeYear();
+        LocalDate today = plazos.today();
+        java.util.Map<String, java.math.BigDecimal> split = new java.util.HashMap<>();
+        Scopes.ALL.forEach(s -> split.put(s, java.math.BigDecimal.TEN));
+        String pid = starter.start(new OpenCycleCommand(year, java.math.BigDecimal.valueOf(10L * Scopes.ALL.size()),
+                5, split, List.of(
+                new Cycle.PhaseWindow(CyclePhase.INSCRIPCION, today.minusDays(1), today.plusDays(10)),
+                new Cycle.PhaseWindow(CyclePhase.IDEAS, today.plusDays(20), today.plusDays(30)),
+                new Cycle.PhaseWindow(CyclePhase.EVALUACION, today.plusDays(31), today.plusDays(40)),
+                new Cycle.PhaseWindow(CyclePhase.VOTACION, today.plusDays(41), today.plusDays(50)),
+                new Cycle.PhaseWindow(CyclePhase.FORMALIZACION, today.plusDays(51), today.plusDays(60)))));
+        executeDueJobs(pid); // the registration window opened yesterday
+        accreditation.register(new AgentApplication(year, citizen("agente" + unique()
+                + "@example.pe"), "976000111", "F", LocalDate.of(1990, 1, 1), "Secundaria", null, null,
+                TEST_PROVINCE, TEST_DISTRICT));
+
+        try (WebDriver browser = WebDriver.start()) {
+            browser.open("http://localhost:" + port + "/camunda/app/tasklist/");
+            browser.type(browser.find("input[placeholder=Username]"), user);
+            browser.type(browser.find("input[type=password]"), "clave-" + user);
+            browser.click(browser.find("button[type=submit]"));
+            assertThat(browser.waitForText("Tareas de mis grupos")).as("logged in, the shared filter is listed").isTrue();
+
+            // a Camunda Form (forms/revisar-acreditacion.form) with the task's data
+            browser.click(browser.findText("Revisar acreditación"));
+            assertThat(browser.waitForText("Inscripción de agente participante")).as("the Camunda Form renders").isTrue();
+            browser.screenshot(java.nio.file.Path.of("target/screenshots/tasklist-revisar-acreditacion.png"));
+            assertThat(browser.source()).as("the form shows the task's data").contains("Rosa Huamán Cotrina",
+                    "Distrito de prueba");
+            assertThat(browser.source()).contains("Acreditar", "Motivo del rechazo").doesNotContain("[$compile", "EMPTY_CONTEXT_PATH");
+
+            // the embedded form with the file field
+            browser.click(browser.findText("Cargar programa de inversiones"));
+            assertThat(browser.waitForText("Archivo del programa (CSV o XLSX)")).isTrue();
+            browser.screenshot(java.nio.file.Path.of("target/screenshots/tasklist-cargar-programa.png"));
+            browser.find("input[type=file][cam-variable-name=programa]");
+            assertThat(browser.source()).doesNotContain("[$compile", "EMPTY_CONTEXT_PATH");
+        }
+    }
+}
