@@ -1,15 +1,12 @@
 package pe.gob.regioncajamarca.participa.accreditation;
 
 import java.security.Principal;
-import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.validation.Valid;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -21,6 +18,7 @@ import pe.gob.regioncajamarca.participa.calendar.DueDates;
 import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
+import pe.gob.regioncajamarca.participa.cycle.Territory;
 import pe.gob.regioncajamarca.participa.identity.CitizenAccounts;
 
 /**
@@ -36,37 +34,28 @@ class AgentRegistrationController {
     private final CycleService cycles;
     private final CitizenAccounts accounts;
     private final AccreditationService accreditation;
-    private final PasswordEncoder encoder;
-    private final JdbcClient jdbc;
     private final DueDates plazos;
+    private final Territory territory;
 
     AgentRegistrationController(CycleService cycles, CitizenAccounts accounts, AccreditationService accreditation,
-                                PasswordEncoder encoder, JdbcClient jdbc, DueDates plazos) {
+                                DueDates plazos, Territory territory) {
         this.cycles = cycles;
         this.accounts = accounts;
         this.accreditation = accreditation;
-        this.encoder = encoder;
-        this.jdbc = jdbc;
         this.plazos = plazos;
-    }
-
-    record DistrictOption(String ubigeo, String name, String province) {
+        this.territory = territory;
     }
 
     /** The cycle whose registration window contains today, if any. */
+    /** The cycle whose window of this page contains today, if any. */
     Optional<Cycle> openCycle() {
-        LocalDate today = plazos.today();
-        return cycles.current().filter(c -> c.phase() != CyclePhase.FORMALIZADO).filter(c -> c.calendar().stream()
-                .anyMatch(w -> w.phase() == CyclePhase.INSCRIPCION && !today.isBefore(w.opensOn())
-                        && !today.isAfter(w.closesOn())));
+        return cycles.withOpenWindow(CyclePhase.INSCRIPCION, plazos.today());
     }
 
     @ModelAttribute
     void common(Model model) {
         model.addAttribute("educationLevels", EDUCATION_LEVELS);
-        model.addAttribute("districts", jdbc.sql("SELECT d.ubigeo, d.name, p.name FROM district d "
-                        + "JOIN province p ON p.code = d.province_code ORDER BY p.name, d.name")
-                .query((rs, i) -> new DistrictOption(rs.getString(1), rs.getString(2), rs.getString(3))).list());
+        model.addAttribute("districts", territory.districts());
         model.addAttribute("cycle", openCycle().orElse(null));
         model.addAttribute("current", cycles.current().orElse(null));
     }
@@ -93,17 +82,14 @@ class AgentRegistrationController {
         if (form.getEducationLevel() != null && !EDUCATION_LEVELS.contains(form.getEducationLevel())) {
             errors.rejectValue("educationLevel", "unknown", "Elija un nivel educativo de la lista.");
         }
-        String province = form.getDistrictUbigeo() == null ? null : jdbc.sql(
-                "SELECT province_code FROM district WHERE ubigeo = ?").param(form.getDistrictUbigeo())
-                .query(String.class).optional().orElse(null);
+        String province = territory.provinceOf(form.getDistrictUbigeo()).orElse(null);
         if (form.getDistrictUbigeo() != null && province == null && !errors.hasFieldErrors("districtUbigeo")) {
             errors.rejectValue("districtUbigeo", "unknown", "Elija un distrito de la región Cajamarca.");
         }
         Optional<Long> existing = form.getDocumentNumber() == null ? Optional.empty()
                 : accounts.idOf(form.getDocumentNumber());
-        if (existing.isPresent() && form.getPassword() != null && !encoder.matches(form.getPassword(),
-                jdbc.sql("SELECT password_hash FROM citizen_account WHERE id = ?").param(existing.get())
-                        .query(String.class).single())) {
+        if (existing.isPresent() && form.getPassword() != null
+                && !accounts.passwordMatches(form.getDocumentNumber(), form.getPassword())) {
             errors.rejectValue("documentNumber", "exists", "Ya existe una cuenta con este documento. Escriba la "
                     + "contraseña de esa cuenta (o inicie sesión) para inscribirse en este ciclo.");
         }

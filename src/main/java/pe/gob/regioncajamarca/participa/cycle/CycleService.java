@@ -107,6 +107,12 @@ public class CycleService {
                 .or(() -> all.stream().findFirst());
     }
 
+    /** The current cycle, if the window of {@code phase} contains {@code day} and it is not formalised yet. */
+    public Optional<Cycle> withOpenWindow(CyclePhase phase, LocalDate day) {
+        return current().filter(c -> c.phase() != CyclePhase.FORMALIZADO).filter(c -> c.calendar().stream()
+                .anyMatch(w -> w.phase() == phase && !day.isBefore(w.opensOn()) && !day.isAfter(w.closesOn())));
+    }
+
     private List<Cycle.ScopeEnvelope> scopes(int year) {
         List<Cycle.ScopeEnvelope> list = jdbc.sql("SELECT scope, envelope FROM cycle_scope WHERE cycle_year = ?")
                 .param(year)

@@ -1,13 +1,11 @@
 package pe.gob.regioncajamarca.participa.ideas;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -21,6 +19,7 @@ import pe.gob.regioncajamarca.participa.calendar.DueDates;
 import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
+import pe.gob.regioncajamarca.participa.cycle.Territory;
 
 /** The portal's project ideas: propose one during the idea window, follow it, read every public answer. */
 @Controller
@@ -34,33 +33,26 @@ class IdeaController {
 
     private final IdeaService ideas;
     private final CycleService cycles;
-    private final JdbcClient jdbc;
     private final DueDates plazos;
+    private final Territory territory;
 
-    IdeaController(IdeaService ideas, CycleService cycles, JdbcClient jdbc, DueDates plazos) {
+    IdeaController(IdeaService ideas, CycleService cycles, DueDates plazos, Territory territory) {
         this.ideas = ideas;
         this.cycles = cycles;
-        this.jdbc = jdbc;
         this.plazos = plazos;
+        this.territory = territory;
     }
 
-    record DistrictOption(String ubigeo, String name, String province) {
-    }
-
+    /** The cycle whose window of this page contains today, if any. */
     Optional<Cycle> openCycle() {
-        LocalDate today = plazos.today();
-        return cycles.current().filter(c -> c.phase() != CyclePhase.FORMALIZADO).filter(c -> c.calendar().stream()
-                .anyMatch(w -> w.phase() == CyclePhase.IDEAS && !today.isBefore(w.opensOn())
-                        && !today.isAfter(w.closesOn())));
+        return cycles.withOpenWindow(CyclePhase.IDEAS, plazos.today());
     }
 
     @ModelAttribute
     void common(Model model) {
         model.addAttribute("themes", THEMES);
         model.addAttribute("axes", AXES);
-        model.addAttribute("districts", jdbc.sql("SELECT d.ubigeo, d.name, p.name FROM district d "
-                        + "JOIN province p ON p.code = d.province_code WHERE p.code LIKE '06%' ORDER BY p.name, d.name")
-                .query((rs, i) -> new DistrictOption(rs.getString(1), rs.getString(2), rs.getString(3))).list());
+        model.addAttribute("districts", territory.districts());
         model.addAttribute("open", openCycle().orElse(null));
     }
 
@@ -90,9 +82,7 @@ class IdeaController {
         if (form.getAxis() != null && !AXES.contains(form.getAxis())) {
             errors.rejectValue("axis", "unknown", "Elija un eje de la lista.");
         }
-        String province = form.getDistrictUbigeo() == null ? null : jdbc.sql(
-                "SELECT province_code FROM district WHERE ubigeo = ?").param(form.getDistrictUbigeo())
-                .query(String.class).optional().orElse(null);
+        String province = territory.provinceOf(form.getDistrictUbigeo()).orElse(null);
         if (province == null && !errors.hasFieldErrors("districtUbigeo")) {
             errors.rejectValue("districtUbigeo", "unknown", "Elija un distrito de la región Cajamarca.");
         }

@@ -39,6 +39,13 @@ public class CitizenAccounts {
         return idOf(documentNumber).orElseThrow();
     }
 
+    /** True when the account of the document exists and the password is its password. */
+    public boolean passwordMatches(String documentNumber, String rawPassword) {
+        return rawPassword != null && jdbc.sql("SELECT password_hash FROM citizen_account WHERE document_number = ?")
+                .param(documentNumber).query(String.class).optional()
+                .map(hash -> encoder.matches(rawPassword, hash)).orElse(false);
+    }
+
     public Optional<Long> idOf(String documentNumber) {
         return jdbc.sql("SELECT id FROM citizen_account WHERE document_number = ?").param(documentNumber)
                 .query(Long.class).optional();

@@ -1,0 +1,34 @@
+package pe.gob.regioncajamarca.participa.cycle;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The region's provinces and districts (INEI ubigeo), as the portal's forms offer them. */
+@Component
+public class Territory {
+
+    private final JdbcClient jdbc;
+
+    public Territory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record District(String ubigeo, String name, String province) {
+    }
+
+    /** Every district of the region, by province then name. */
+    public List<District> districts() {
+        return jdbc.sql("SELECT d.ubigeo, d.name, p.name FROM district d JOIN province p ON p.code = d.province_code "
+                        + "WHERE d.ubigeo LIKE '06%' ORDER BY p.name, d.name")
+                .query((rs, i) -> new District(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** The province code of a district of the region, if it is one. */
+    public Optional<String> provinceOf(String ubigeo) {
+        return ubigeo == null ? Optional.empty() : jdbc.sql("SELECT province_code FROM district WHERE ubigeo = ?")
+                .param(ubigeo).query(String.class).optional();
+    }
+}
