@@ -24,16 +24,7 @@ public class ProgrammeUpload implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         FileValue file = task.getExecution().getVariableTyped(FILE_VARIABLE);
-        if (file == null || file.getValue() == null) {
-            throw new ProgrammeImport.RejectedFile(java.util.List.of(new ProgrammeImport.Problem(1, null,
-                    "adjunte el archivo del programa de inversiones (CSV o XLSX)")));
-        }
-        byte[] content;
-        try (var in = file.getValue()) {
-            content = in.readAllBytes();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] content = TabularFile.uploaded(file, "adjunte el archivo del programa de inversiones (CSV o XLSX)");
         int year = ((Number) task.getVariable(CycleForm.YEAR)).intValue();
         ProgrammeImport.Result r = programme.load(year, file.getFilename(), content);
         task.getExecution().setVariable("proyectosCargados", r.inserted() + r.unchanged());

@@ -131,4 +131,16 @@ final class TabularFile {
         }
         return true;
     }
+
+    /** The bytes of a file uploaded in a Tasklist form; a missing file is a rejection with {@code missing}. */
+    static byte[] uploaded(org.camunda.bpm.engine.variable.value.FileValue file, String missing) {
+        if (file == null || file.getValue() == null) {
+            throw new ProgrammeImport.RejectedFile(List.of(new Problem(1, null, missing)));
+        }
+        try (var in = file.getValue()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

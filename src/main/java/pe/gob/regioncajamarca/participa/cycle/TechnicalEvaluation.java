@@ -48,15 +48,7 @@ public class TechnicalEvaluation implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         FileValue file = task.getExecution().getVariableTyped(FILE_VARIABLE);
-        if (file == null || file.getValue() == null) {
-            throw new RejectedFile(List.of(new Problem(1, null, "adjunte la matriz de evaluación (CSV o XLSX)")));
-        }
-        byte[] content;
-        try (var in = file.getValue()) {
-            content = in.readAllBytes();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] content = TabularFile.uploaded(file, "adjunte la matriz de evaluación (CSV o XLSX)");
         int year = ((Number) task.getVariable(CycleForm.YEAR)).intValue();
         int scored = load(year, (String) task.getVariable("ambito"), file.getFilename(), content);
         task.getExecution().setVariableLocal("proyectosEvaluados", scored);
