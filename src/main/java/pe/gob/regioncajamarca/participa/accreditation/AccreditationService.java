@@ -115,6 +115,34 @@ public class AccreditationService {
         return findByDocument(cycleYear, documentNumber).map(r -> "ACREDITADO".equals(r.status())).orElse(false);
     }
 
+    /**
+     * An accredited agent as the cycle's public records show it: name, organisation and place, never the
+     * document number, phone or address. The e-mail is for notices only and never printed.
+     */
+    public record AccreditedAgent(long registrationId, String fullName, String organization, String province,
+                                  String district, String email, String givenNames, String surnames) {
+    }
+
+    /** The accredited agents of a cycle, by surname. */
+    public java.util.List<AccreditedAgent> accreditedAgents(int cycleYear) {
+        return jdbc.sql("""
+                SELECT r.id, c.given_names, c.first_surname, c.second_surname, r.organization, p.name, d.name, c.email
+                FROM agent_registration r
+                JOIN citizen_account c ON c.id = r.citizen_id
+                JOIN district d ON d.ubigeo = r.district_ubigeo
+                JOIN province p ON p.code = r.province_code
+                WHERE r.cycle_year = ? AND r.status = 'ACREDITADO'
+                ORDER BY c.first_surname, c.second_surname, c.given_names, r.id""")
+                .param(cycleYear)
+                .query((rs, i) -> {
+                    String surnames = rs.getString(3) + (rs.getString(4) == null ? "" : " " + rs.getString(4));
+                    return new AccreditedAgent(rs.getLong(1), rs.getString(2) + " " + surnames,
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(2),
+                            surnames);
+                })
+                .list();
+    }
+
     /** Every registration of a document, newest cycle first (the citizen's own page). */
     public java.util.List<Registration> registrationsOf(String documentNumber) {
         return jdbc.sql("SELECT id FROM agent_registration WHERE document_number = ? ORDER BY cycle_year DESC")

@@ -14,6 +14,21 @@ public record Cycle(int year, CyclePhase phase, BigDecimal envelope, int votesPe
     }
 
     /** The dates (inclusive) during which a phase's window is open. */
-    public record PhaseWindow(CyclePhase phase, LocalDate opensOn, LocalDate closesOn) {
+    public record PhaseWindow(CyclePhase phase, LocalDate opensOn, LocalDate closesOn, Instant closedEarlyAt,
+                              String closedEarlyBy, String closedEarlyReason) {
+
+        public PhaseWindow(CyclePhase phase, LocalDate opensOn, LocalDate closesOn) {
+            this(phase, opensOn, closesOn, null, null, null);
+        }
+
+        /** Open on {@code day}: inside the calendar's dates and not closed early. */
+        public boolean openOn(LocalDate day) {
+            return closedEarlyAt == null && !day.isBefore(opensOn) && !day.isAfter(closesOn);
+        }
+    }
+
+    /** The window of a phase, if the calendar has one. */
+    public java.util.Optional<PhaseWindow> window(CyclePhase phase) {
+        return calendar.stream().filter(w -> w.phase() == phase).findFirst();
     }
 }

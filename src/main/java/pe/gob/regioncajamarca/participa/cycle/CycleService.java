@@ -85,6 +85,46 @@ public class CycleService {
         }
     }
 
+    /**
+     * Registers the prioritised projects of a cycle for quarterly monitoring (at formalisation): from today on
+     * every monitoring round asks their executing units for progress. Idempotent; returns how many were added.
+     */
+    @Transactional
+    public int registerForMonitoring(int year) {
+        return jdbc.sql("""
+                UPDATE project SET monitored_since = ?, execution_status = COALESCE(execution_status, 'NO_INICIADO')
+                WHERE cycle_year = ? AND prioritized = TRUE AND monitored_since IS NULL""")
+                .params(java.time.LocalDate.now(java.time.ZoneId.of("America/Lima")), year).update();
+    }
+
+    /** Regional management approved the results (named in the acta de acuerdos y compromisos). */
+    @Transactional
+    public void recordApproval(int year, String by, String note) {
+        jdbc.sql("UPDATE cycle SET results_approved_by = ?, results_approved_at = ?, results_approval_note = ? "
+                        + "WHERE cycle_year = ?")
+                .params(by, Timestamp.from(Instant.now()), note, year).update();
+    }
+
+    /** Who approved the results of a cycle, when, and with what note (for the acta de acuerdos). */
+    public record Approval(String by, Instant at, String note) {
+    }
+
+    public java.util.Optional<Approval> approval(int year) {
+        return jdbc.sql("SELECT results_approved_by, results_approved_at, results_approval_note FROM cycle "
+                        + "WHERE cycle_year = ? AND results_approved_by IS NOT NULL").param(year)
+                .query((rs, i) -> new Approval(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3)))
+                .optional();
+    }
+
+    /** Records that a phase's window was closed before its date; false if it was already closed. */
+    @Transactional
+    public boolean recordEarlyClose(int year, CyclePhase phase, String by, String reason) {
+        return jdbc.sql("""
+                UPDATE cycle_window SET closed_early_at = ?, closed_early_by = ?, closed_early_reason = ?
+                WHERE cycle_year = ? AND phase = ? AND closed_early_at IS NULL""")
+                .params(Timestamp.from(Instant.now()), by, reason, year, phase.name()).update() == 1;
+    }
+
     public Optional<Cycle> find(int year) {
         return jdbc.sql("SELECT * FROM cycle WHERE cycle_year = ?").param(year)
                 .query((rs, i) -> new Cycle(rs.getInt("cycle_year"), CyclePhase.valueOf(rs.getString("phase")),
@@ -110,7 +150,7 @@ public class CycleService {
     /** The current cycle, if the window of {@code phase} contains {@code day} and it is not formalised yet. */
     public Optional<Cycle> withOpenWindow(CyclePhase phase, LocalDate day) {
         return current().filter(c -> c.phase() != CyclePhase.FORMALIZADO).filter(c -> c.calendar().stream()
-                .anyMatch(w -> w.phase() == phase && !day.isBefore(w.opensOn()) && !day.isAfter(w.closesOn())));
+                .anyMatch(w -> w.phase() == phase && w.openOn(day)));
     }
 
     private List<Cycle.ScopeEnvelope> scopes(int year) {
@@ -122,10 +162,12 @@ public class CycleService {
     }
 
     private List<Cycle.PhaseWindow> calendar(int year) {
-        return jdbc.sql("SELECT phase, opens_on, closes_on FROM cycle_window WHERE cycle_year = ?")
+        return jdbc.sql("SELECT * FROM cycle_window WHERE cycle_year = ?")
                 .param(year)
                 .query((rs, i) -> new Cycle.PhaseWindow(CyclePhase.valueOf(rs.getString("phase")),
-                        rs.getObject("opens_on", LocalDate.class), rs.getObject("closes_on", LocalDate.class)))
+                        rs.getObject("opens_on", LocalDate.class), rs.getObject("closes_on", LocalDate.class),
+                        rs.getTimestamp("closed_early_at") == null ? null : rs.getTimestamp("closed_early_at").toInstant(),
+                        rs.getString("closed_early_by"), rs.getString("closed_early_reason")))
                 .list().stream().sorted(java.util.Comparator.comparing(w -> w.phase().ordinal())).toList();
     }
 

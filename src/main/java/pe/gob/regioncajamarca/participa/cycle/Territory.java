@@ -26,6 +26,17 @@ public class Territory {
                 .query((rs, i) -> new District(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }
 
+    /** The Spanish name of each scope, in the order of {@link Scopes#ALL}. */
+    public java.util.Map<String, String> scopeNames() {
+        java.util.Map<String, String> byScope = new java.util.HashMap<>();
+        jdbc.sql("SELECT scope, name FROM province").query((rs, i) -> byScope.put(rs.getString(1), rs.getString(2)))
+                .list();
+        byScope.put(Scopes.MULTIPROVINCIAL, "Multiprovincial (impacto regional)");
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        Scopes.ALL.forEach(s -> names.put(s, byScope.getOrDefault(s, s)));
+        return names;
+    }
+
     /** The province code of a district of the region, if it is one. */
     public Optional<String> provinceOf(String ubigeo) {
         return ubigeo == null ? Optional.empty() : jdbc.sql("SELECT province_code FROM district WHERE ubigeo = ?")

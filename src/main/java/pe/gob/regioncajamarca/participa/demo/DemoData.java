@@ -173,6 +173,7 @@ class DemoData {
                 jdbc.sql("INSERT INTO project_district (project_id, ubigeo) VALUES (?, ?)").params(id, d).update();
             }
         }
+        cycles.registerForMonitoring(year);
     }
 
     // ------------------------------------------------------------------ the current cycle and its work

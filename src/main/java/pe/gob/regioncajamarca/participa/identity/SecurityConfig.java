@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -26,6 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * credentials. Stateless, no CSRF (no cookies are honoured).</li>
  * <li>{@code /camunda/**}: Tasklist, Cockpit and Admin, guarded by their own login, session and CSRF
  * protection against the engine's identity service. A portal session gives nothing there.</li>
+ * <li>{@code /personal/**}: staff pages (workshop tallies, early closing of a phase, the committee's election),
+ * form login against the engine's identity service, groups as authorities, CSRF on every form.</li>
  * <li>everything else: the citizen portal. Public pages are open; the rest needs a citizen login
  * (form login, DNI and password, BCrypt hashes, CSRF tokens on every form).</li>
  * </ul>
@@ -70,6 +74,22 @@ public class SecurityConfig {
 
     @Bean
     @Order(3)
+    SecurityFilterChain staffPages(HttpSecurity http, IdentityService identity) throws Exception {
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/personal/**"))
+                .authenticationManager(new ProviderManager(new StaffAuthenticationProvider(identity)))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/personal/login").permitAll()
+                        .anyRequest().hasRole("STAFF"))
+                .formLogin(form -> form.loginPage("/personal/login").loginProcessingUrl("/personal/login")
+                        .defaultSuccessUrl("/personal", false).failureUrl("/personal/login?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/personal/logout").logoutSuccessUrl("/personal/login?salida"))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'self'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain portal(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/open-data/**").permitAll()

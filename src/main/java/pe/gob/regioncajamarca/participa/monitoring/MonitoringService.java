@@ -66,9 +66,8 @@ public class MonitoringService {
                     INSERT INTO monitoring_report (quarter, project_id, unit_group, status)
                     SELECT ?, p.id, u.group_id, 'PENDIENTE'
                     FROM project p
-                    JOIN cycle c ON c.cycle_year = p.cycle_year
                     JOIN executing_unit u ON u.code = p.executing_unit
-                    WHERE c.phase = 'FORMALIZADO' AND p.prioritized = TRUE
+                    WHERE p.monitored_since IS NOT NULL
                       AND (p.execution_status IS NULL OR p.execution_status <> 'CONCLUIDO')""")
                     .param(quarter).update();
         }

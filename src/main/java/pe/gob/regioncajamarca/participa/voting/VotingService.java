@@ -26,8 +26,11 @@ public class VotingService {
     private final CycleService cycles;
     private final AccreditationService accreditation;
     private final Ballots ballots;
+    private final WorkshopTallies workshops;
 
-    public VotingService(JdbcClient jdbc, CycleService cycles, AccreditationService accreditation, Ballots ballots) {
+    public VotingService(JdbcClient jdbc, CycleService cycles, AccreditationService accreditation, Ballots ballots,
+                         WorkshopTallies workshops) {
+        this.workshops = workshops;
         this.jdbc = jdbc;
         this.cycles = cycles;
         this.accreditation = accreditation;
@@ -53,6 +56,9 @@ public class VotingService {
         Cycle cycle = cycles.find(year).orElseThrow(() -> new VoteRefused("No existe el ciclo " + year + "."));
         if (cycle.phase() != CyclePhase.VOTACION) {
             throw new VoteRefused("La votación del ciclo " + year + " no está abierta.");
+        }
+        if (cycle.window(CyclePhase.VOTACION).filter(w -> w.closedEarlyAt() != null).isPresent()) {
+            throw new VoteRefused("La votación del ciclo " + year + " fue cerrada; ya no se reciben votos.");
         }
         if (!accreditation.isAccredited(year, documentNumber)) {
             throw new VoteRefused("Solo los agentes participantes acreditados en el ciclo " + year + " pueden votar.");
@@ -108,7 +114,11 @@ public class VotingService {
     /** At the close of voting: the final count of each project is stored with the project (for prioritisation). */
     @Transactional
     public void storeFinalCounts(int year) {
-        jdbc.sql("UPDATE project SET votes = (SELECT COUNT(*) FROM vote v WHERE v.project_id = project.id) "
-                + "WHERE cycle_year = ?").param(year).update();
+        jdbc.sql("UPDATE project SET online_votes = (SELECT COUNT(*) FROM vote v WHERE v.project_id = project.id), "
+                + "workshop_votes = 0 WHERE cycle_year = ?").param(year).update();
+        workshops.confirmedVotes(year).forEach((projectId, votes) -> jdbc.sql(
+                        "UPDATE project SET workshop_votes = ? WHERE id = ? AND cycle_year = ?")
+                .params(votes, projectId, year).update());
+        jdbc.sql("UPDATE project SET votes = online_votes + workshop_votes WHERE cycle_year = ?").param(year).update();
     }
 }

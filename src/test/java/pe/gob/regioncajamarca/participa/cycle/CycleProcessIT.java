@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import pe.gob.regioncajamarca.participa.oversight.CommitteeElection;
 import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
 
 /** Every path of participatory-budget-cycle: the phase timers, the approval loop, an escalation, a refused start. */
@@ -24,6 +25,7 @@ class CycleProcessIT extends ProcessTest {
 
     @Autowired CycleStarter starter;
     @Autowired CycleService cycles;
+    @Autowired CommitteeElection elections;
 
     static final LocalDate START = LocalDate.of(2026, 3, 2); // a Monday
 
@@ -51,6 +53,15 @@ class CycleProcessIT extends ProcessTest {
         return org.camunda.bpm.engine.variable.Variables.fileValue("pmi.csv")
                 .file(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).mimeType("text/csv").encoding("UTF-8")
                 .create();
+    }
+
+    private org.camunda.bpm.engine.IdentityService identityService() {
+        return engine.getIdentityService();
+    }
+
+    private Object historicVariable(String pid, String name) {
+        return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pid)
+                .variableName(name).singleResult().getValue();
     }
 
     private CyclePhase phaseOf(int year) {
@@ -127,15 +138,63 @@ class CycleProcessIT extends ProcessTest {
         // management sends the results back once, then approves them
         Task approve = taskOf(pi.getId(), "Task_ApproveResults");
         assertThat(candidateGroupsOf(approve)).containsExactly("regional-management");
+        // sending back needs observations for the planning office
+        assertThatThrownBy(() -> tasks.complete(approve.getId(), Map.of("resultadosAprobados", "no")))
+                .hasMessageContaining("Escriba las observaciones");
         complete(approve, withVariables("resultadosAprobados", "no", "observacionesGerencia", "Revisar Chota"));
         assertThat(pi).isWaitingAt("Task_ReviewPrioritisation");
+        assertThat(cycles.approval(year)).isEmpty();
         complete(taskOf(pi.getId(), "Task_ReviewPrioritisation"), withVariables("matrizRevisada", true));
-        complete(taskOf(pi.getId(), "Task_ApproveResults"), withVariables("resultadosAprobados", "si"));
+        Task approveAgain = taskOf(pi.getId(), "Task_ApproveResults");
+        identityService().setAuthentication("manager", List.of("regional-management"));
+        try {
+            complete(approveAgain, withVariables("resultadosAprobados", "si",
+                    "observacionesGerencia", ""));
+        } finally {
+            identityService().clearAuthentication();
+        }
+        assertThat(cycles.approval(year).orElseThrow().by()).isEqualTo("manager");
+
+        // the committee's election must be recorded before its task can be completed
+        Task elect = taskOf(pi.getId(), "Task_ElectCommittee");
+        assertThat(candidateGroupsOf(elect)).containsExactly("planning");
+        assertThatThrownBy(() -> tasks.complete(elect.getId())).hasMessageContaining("Primero registre la elección");
+        List<Long> agents = List.of(agentOf(year, "ACREDITADO", "Ronda campesina"),
+                agentOf(year, "ACREDITADO", "Club de madres"), agentOf(year, "ACREDITADO", null));
+        elections.record(year, new CommitteeElection.Assembly(START.plusDays(63), "Auditorio regional", 3, null),
+                List.of(new CommitteeElection.Candidate(agents.get(0), "PRESIDENTE", 3, java.util.Set.of("CHOTA")),
+                        new CommitteeElection.Candidate(agents.get(1), "SECRETARIO", 2, java.util.Set.of("CAJAMARCA")),
+                        new CommitteeElection.Candidate(agents.get(2), "MIEMBRO", 2,
+                                java.util.Set.of("CAJAMARCA", "MULTIPROVINCIAL"))), "planner");
+        complete(elect);
 
         assertThat(pi).isWaitingAt("Task_PublishResults"); // savepoint before publishing
         executeDueJobs(pi.getId());
-        assertThat(pi).isEnded().hasPassed("Event_Formalised");
+        assertThat(pi).isEnded().hasPassed("Task_RegisterMonitoring", "Event_Formalised");
         assertThat(phaseOf(year)).isEqualTo(CyclePhase.FORMALIZADO);
+        // every prioritised project, and only those, enters the quarterly monitoring
+        int prioritised = jdbc.sql("SELECT COUNT(*) FROM project WHERE cycle_year = ? AND prioritized = TRUE")
+                .param(year).query(Integer.class).single();
+        assertThat(prioritised).isPositive();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM project WHERE cycle_year = ? AND monitored_since IS NOT NULL")
+                .param(year).query(Integer.class).single()).isEqualTo(prioritised);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM project WHERE cycle_year = ? AND monitored_since IS NOT NULL "
+                + "AND prioritized = FALSE").param(year).query(Integer.class).single()).isZero();
+        assertThat(historicVariable(pi.getId(), "proyectosEnSeguimiento")).isEqualTo(prioritised);
+    }
+
+    @Test
+    void theCommitteeElectionTaskIsEscalatedWhenLate() {
+        int year = freeYear();
+        ProcessInstance pi = startCycle(year);
+        runtime.createProcessInstanceModification(pi.getId()).cancelAllForActivity("Timer_RegistrationOpens")
+                .startBeforeActivity("Task_ElectCommittee").execute();
+        Task elect = taskOf(pi.getId(), "Task_ElectCommittee");
+        assertThat(elect.getDueDate()).isEqualTo(plazos.habiles(10));
+        passDeadlineOf(elect);
+        assertThat(candidateGroupsOf(taskOf(pi.getId(), "Task_ElectCommittee")))
+                .containsExactlyInAnyOrder("planning", "regional-management");
+        assertThat(pi).hasPassed("Event_ElectCommitteeEscalated");
     }
 
     @Test

@@ -38,9 +38,9 @@ class MonitoringProcessIT extends ProcessTest {
         cui = String.valueOf(3000000 + unique());
         jdbc.sql("""
                 INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, prioritized,
-                                     execution_status)
+                                     execution_status, monitored_since)
                 VALUES (?, ?, 'Mejoramiento del servicio de agua para riego', 'CAJAMARCA', 900000, 'Agricultura', ?,
-                        TRUE, 'EN_EJECUCION')""")
+                        TRUE, 'EN_EJECUCION', CURRENT_DATE)""")
                 .params(year, cui, TEST_UNIT).update();
         if (identity.createUserQuery().userId("vigia-prueba").count() == 0) {
             User u = identity.newUser("vigia-prueba");

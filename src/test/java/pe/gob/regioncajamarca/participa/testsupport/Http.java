@@ -49,6 +49,19 @@ public class Http {
                 .header("Content-Type", "application/x-www-form-urlencoded").build());
     }
 
+    /** Logs in to the staff pages (/personal) with a Camunda user; the session cookie stays with this client. */
+    public HttpResponse<String> staffLogin(String user, String password) {
+        return postForm("/personal/login", Map.of("username", user, "password", password,
+                "_csrf", csrfTokenOf("/personal/login")));
+    }
+
+    /** Posts a form with the CSRF token of the page that shows it. */
+    public HttpResponse<String> submit(String pagePath, String actionPath, Map<String, String> fields) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+        all.put("_csrf", csrfTokenOf(pagePath));
+        return postForm(actionPath, all);
+    }
+
     /** The CSRF token of the form on a page. */
     public String csrfTokenOf(String path) {
         Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(path).body());

@@ -142,6 +142,36 @@ public abstract class ProcessTest {
                 .query(Long.class).single();
     }
 
+    /** An agent registration of {@code year} with the given status (a citizen of its own); returns its id. */
+    protected long agentOf(int year, String status, String organization) {
+        String email = "agente" + unique() + "@example.pe";
+        long citizen = citizen(email);
+        String document = jdbc.sql("SELECT document_number FROM citizen_account WHERE id = ?").param(citizen)
+                .query(String.class).single();
+        jdbc.sql("""
+                INSERT INTO agent_registration (cycle_year, citizen_id, document_number, mobile_phone, sex, birth_date,
+                    education_level, organization, province_code, district_ubigeo, consent_at, status, created_at)
+                VALUES (?, ?, ?, '987654321', 'F', DATE '1980-01-01', 'Secundaria', ?, ?, ?, ?, ?, ?)""")
+                .params(year, citizen, document, organization, TEST_PROVINCE, TEST_DISTRICT,
+                        Timestamp.from(Instant.now()), status, Timestamp.from(Instant.now())).update();
+        return jdbc.sql("SELECT id FROM agent_registration WHERE cycle_year = ? AND citizen_id = ?")
+                .params(year, citizen).query(Long.class).single();
+    }
+
+    /** A staff user of its own in {@code group}; the password is {@code "secreto-" + id}. */
+    protected String staffUser(String group) {
+        String id = "t" + unique() + "." + group;
+        org.camunda.bpm.engine.IdentityService identity = engine.getIdentityService();
+        org.camunda.bpm.engine.identity.User u = identity.newUser(id);
+        u.setFirstName("Prueba");
+        u.setLastName(group);
+        u.setEmail(id + "@example.pe");
+        u.setPassword("secreto-" + id);
+        identity.saveUser(u);
+        identity.createMembership(id, group);
+        return id;
+    }
+
     private void ensureReferenceData() {
         if (jdbc.sql("SELECT COUNT(*) FROM province WHERE code = ?").param(TEST_PROVINCE).query(Integer.class)
                 .single() == 0) {
