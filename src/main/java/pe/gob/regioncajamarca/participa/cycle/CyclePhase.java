@@ -17,6 +17,11 @@ public enum CyclePhase {
         this.label = label;
     }
 
+    /** Scores, votes, ranks and the reason of each project are public from the prioritisation on. */
+    public boolean resultsPublished() {
+        return ordinal() >= PRIORIZACION.ordinal();
+    }
+
     /** Spanish name shown on the portal and in Tasklist. */
     public String label() {
         return label;

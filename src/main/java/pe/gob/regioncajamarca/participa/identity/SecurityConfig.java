@@ -95,7 +95,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/open-data/**").permitAll()
                         // /forms/**: the embedded Tasklist forms (static HTML, no data)
                         .requestMatchers("/", "/css/**", "/js/**", "/img/**", "/forms/**", "/favicon.ico", "/error", "/login",
-                                "/agentes/inscripcion", "/votacion/resultados", "/ideas", "/ideas/**",
+                                "/agentes/inscripcion", "/votacion/resultados", "/ideas", "/ideas/**", "/resultados", "/resultados/**",
                                 "/actuator/health", "/demo/**")
                         .permitAll()
                         .anyRequest().hasRole("CITIZEN"))

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import pe.gob.regioncajamarca.participa.cycle.Cycle;
-import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
+import pe.gob.regioncajamarca.participa.documents.Csv;
 
 /**
  * Open data, read-only and without login (contract: /api/open-data/...). Only public facts: cycles, envelopes,
@@ -86,7 +86,7 @@ class OpenDataController {
 
     /** Results (scores, rank, prioritized, reason) are published only once the cycle has been prioritised. */
     private List<ProjectJson> projectsOf(Cycle c) {
-        boolean published = c.phase() == CyclePhase.FORMALIZACION || c.phase() == CyclePhase.FORMALIZADO;
+        boolean published = c.phase().resultsPublished();
         Map<Long, List<String>> districts = new LinkedHashMap<>();
         jdbc.sql("SELECT pd.project_id, pd.ubigeo FROM project_district pd JOIN project p ON p.id = pd.project_id "
                         + "WHERE p.cycle_year = ? ORDER BY pd.ubigeo")
