@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.security.core.Authentication;
 
 import pe.gob.regioncajamarca.participa.calendar.DueDates;
 import pe.gob.regioncajamarca.participa.cycle.Cycle;
@@ -32,12 +34,14 @@ class IdeaController {
             "Eje 5: Ambiente y gestión de riesgos");
 
     private final IdeaService ideas;
+    private final IdeaSupport support;
     private final CycleService cycles;
     private final DueDates plazos;
     private final Territory territory;
 
-    IdeaController(IdeaService ideas, CycleService cycles, DueDates plazos, Territory territory) {
+    IdeaController(IdeaService ideas, IdeaSupport support, CycleService cycles, DueDates plazos, Territory territory) {
         this.ideas = ideas;
+        this.support = support;
         this.cycles = cycles;
         this.plazos = plazos;
         this.territory = territory;
@@ -61,6 +65,7 @@ class IdeaController {
         Cycle cycle = cycles.current().orElse(null);
         model.addAttribute("cycle", cycle);
         model.addAttribute("ideas", cycle == null ? List.of() : ideas.ofCycle(cycle.year()));
+        model.addAttribute("supports", cycle == null ? java.util.Map.of() : support.counts(cycle.year()));
         return "ideas/lista";
     }
 
@@ -96,11 +101,37 @@ class IdeaController {
     }
 
     @GetMapping("/ideas/{code}")
-    String show(@PathVariable String code, Model model) {
+    String show(@PathVariable String code, Authentication auth, Model model) {
         IdeaService.Idea idea = ideas.findByCode(code).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND, "No existe la idea " + code));
         model.addAttribute("idea", new IdeaService.Idea(idea.id(), idea.trackingCode(), idea.cycleYear(), idea.title(),
                 idea.provinceName(), idea.status(), idea.publicAnswer(), null));
+        model.addAttribute("supports", support.count(idea.id()));
+        model.addAttribute("supportOpen", support.open(idea.cycleYear()));
+        model.addAttribute("supported", citizen(auth) != null
+                && support.supportedBy(citizen(auth), idea.cycleYear()).contains(idea.id()));
+        model.addAttribute("loggedIn", citizen(auth) != null);
         return "ideas/detalle";
+    }
+
+    /** An accredited agent supports an idea (once; a second click says so and changes nothing). */
+    @PostMapping("/ideas/{code}/apoyo")
+    String support(@PathVariable String code, Authentication auth, RedirectAttributes redirect) {
+        IdeaService.Idea idea = ideas.findByCode(code).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "No existe la idea " + code));
+        try {
+            int count = support.support(idea.id(), citizen(auth));
+            redirect.addFlashAttribute("notice", "Gracias: su apoyo quedó registrado. La idea tiene " + count
+                    + (count == 1 ? " apoyo." : " apoyos."));
+        } catch (IdeaSupport.SupportRefused e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/ideas/" + idea.trackingCode();
+    }
+
+    /** The document number of a logged-in citizen (the portal's user name), or null. */
+    private static String citizen(Authentication auth) {
+        return auth != null && auth.isAuthenticated() && auth.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_CITIZEN")) ? auth.getName() : null;
     }
 }

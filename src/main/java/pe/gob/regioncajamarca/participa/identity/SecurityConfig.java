@@ -93,6 +93,7 @@ public class SecurityConfig {
     SecurityFilterChain portal(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/open-data/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/ideas/*/apoyo").hasRole("CITIZEN")
                         // /forms/**: the embedded Tasklist forms (static HTML, no data)
                         .requestMatchers("/", "/css/**", "/js/**", "/img/**", "/forms/**", "/favicon.ico", "/error", "/login",
                                 "/agentes/inscripcion", "/votacion/resultados", "/ideas", "/ideas/**", "/resultados", "/resultados/**",

@@ -170,7 +170,8 @@ class AuthorizationIT {
                 "_csrf", http.csrfTokenOf("/login")));
         assertThat(ok.statusCode()).isEqualTo(302);
         assertThat(ok.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-        assertThat(http.get("/").body()).contains("Salir (<span>" + dni + "</span>)");
+        // logged in (the header offers the account and the exit), and the document number is not on the page
+        assertThat(http.get("/").body()).contains("Mi cuenta", ">Salir</button>").doesNotContain(dni);
         // and the portal session opens nothing of the staff tools
         assertThat(http.get("/engine-rest/task").statusCode()).isEqualTo(401);
         var webappLogin = http.postForm("/camunda/api/admin/auth/user/default/login/tasklist",
