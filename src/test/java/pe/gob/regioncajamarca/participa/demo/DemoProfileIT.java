@@ -86,4 +86,41 @@ class DemoProfileIT {
         }
         assertThat(status).as("the demo citizen is an accredited agent of the current cycle").isEqualTo("ACREDITADO");
     }
+
+    @Test
+    void aNewcomerWalksTheCycleByBringingTheCalendarForward() throws Exception {
+        ProcessEngine engine = app.getBean(ProcessEngine.class);
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        int year = jdbc.sql("SELECT cycle_year FROM cycle WHERE phase <> 'FORMALIZADO'").query(Integer.class).single();
+        Task load = null;
+        for (int i = 0; i < 300 && load == null; i++) {
+            Thread.sleep(100);
+            load = engine.getTaskService().createTaskQuery().taskName("Cargar programa de inversiones").singleResult();
+        }
+        assertThat(load).isNotNull();
+        byte[] pmi = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs/ejemplos/pmi-ejemplo.csv"));
+        engine.getTaskService().complete(load.getId(), java.util.Map.of("programa",
+                org.camunda.bpm.engine.variable.Variables.fileValue("pmi.csv").file(pmi).mimeType("text/csv").create()));
+
+        int port = app.getEnvironment().getProperty("local.server.port", Integer.class);
+        pe.gob.regioncajamarca.participa.testsupport.Http http = new pe.gob.regioncajamarca.participa.testsupport.Http(port);
+        http.staffLogin("planner", "demo");
+        String page = "/personal/ciclos/" + year;
+        assertThat(http.get(page).body()).contains("Adelantar a la siguiente fase");
+        // the idea window is already open in the demo calendar; bringing it forward opens the evaluation
+        assertThat(waitForPhase(jdbc, year, "IDEAS")).isEqualTo("IDEAS");
+        http.submit(page, page + "/demo-adelantar", java.util.Map.of());
+        assertThat(waitForPhase(jdbc, year, "EVALUACION")).isEqualTo("EVALUACION");
+        assertThat(tasksOf("evaluator", List.of("technical-team")).stream().map(Task::getName))
+                .contains("Evaluar proyectos técnicamente");
+    }
+
+    private static String waitForPhase(JdbcClient jdbc, int year, String phase) throws InterruptedException {
+        String now = null;
+        for (int i = 0; i < 300 && !phase.equals(now); i++) {
+            Thread.sleep(100);
+            now = jdbc.sql("SELECT phase FROM cycle WHERE cycle_year = ?").param(year).query(String.class).single();
+        }
+        return now;
+    }
 }

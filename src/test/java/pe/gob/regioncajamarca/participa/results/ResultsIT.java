@@ -95,7 +95,7 @@ class ResultsIT extends ProcessTest {
         String body = page.body();
         assertThat(body).contains("Agua potable en Llama", "Aulas en Cochabamba", "Matriz de priorización de Chota",
                 "3</strong> votos en línea", "14</strong> votos en talleres provinciales",
-                "acta-acuerdos.pdf", "acta-eleccion-comite.pdf", "Auditorio de Chota");
+                "acta-acuerdos.pdf", "acta-eleccion-comite.pdf", "Auditorio de Chota", "vigila: <span>CUTERVO</span>");
         documents.forEach(dni -> assertThat(body).doesNotContain(dni));
         assertThat(body).doesNotContain("987654321");
         assertThat(new Http(port).get("/resultados").body()).contains("/resultados/" + year);
@@ -134,7 +134,7 @@ class ResultsIT extends ProcessTest {
         assertThat(agreements).contains("Acta de acuerdos y compromisos", "gerente.regional", "Primero: proyectos priorizados");
         String committee = pdfText("/resultados/" + year + "/acta-eleccion-comite.pdf");
         assertThat(committee).contains("Acta de elección del Comité de Vigilancia", "Auditorio de Chota", "Presidente(a)",
-                "Ronda campesina de Llama", "Por aclamación");
+                "Ronda campesina de Llama", "Por aclamación", "Cutervo");
         for (String text : List.of(agentsPdf, evaluation, matrix, agreements, committee)) {
             documents.forEach(dni -> assertThat(text).doesNotContain(dni));
             assertThat(text).doesNotContain("987654321").doesNotContain("@example.pe");
@@ -166,6 +166,11 @@ class ResultsIT extends ProcessTest {
         assertThat(r.statusCode()).as(path).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/pdf");
         try (PDDocument doc = Loader.loadPDF(r.body())) {
+            // the first page as an image, for a person to look at (target/pdf-samples)
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "pdf-samples");
+            java.nio.file.Files.createDirectories(dir);
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 60),
+                    "png", dir.resolve(path.substring(path.lastIndexOf('/') + 1).replace(".pdf", ".png")).toFile());
             return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
         }
     }
