@@ -183,6 +183,26 @@ class CycleProcessIT extends ProcessTest {
         assertThat(historicVariable(pi.getId(), "proyectosEnSeguimiento")).isEqualTo(prioritised);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Task_EvaluateProjects", "Task_ReviewPrioritisation",
+            "Task_ApproveResults"})
+    void everyOtherTaskOfTheCycleIsEscalatedWhenLate(String taskKey) {
+        int year = freeYear();
+        ProcessInstance pi = startCycle(year);
+        jdbc.sql("INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit) "
+                + "VALUES (?, '4455', 'Trocha carrozable', 'CHOTA', 250000, 'Transporte', ?)").params(year, TEST_UNIT).update();
+        String activity = taskKey.equals("Task_EvaluateProjects") ? taskKey + "#multiInstanceBody" : taskKey;
+        runtime.createProcessInstanceModification(pi.getId()).cancelAllForActivity("Timer_RegistrationOpens")
+                .startBeforeActivity(activity).execute();
+        Task task = taskOf(pi.getId(), taskKey);
+        List<String> before = candidateGroupsOf(task);
+        assertThat(before).doesNotContain("regional-management".equals(before.get(0)) ? "x" : "regional-management");
+        passDeadlineOf(task);
+        assertThat(candidateGroupsOf(taskOf(pi.getId(), taskKey))).contains("regional-management");
+        assertThat(escalationsOf(pi.getId())).isEqualTo(1);
+        assertThat(pi).hasPassed("Event_" + taskKey.substring(5) + "Escalated").isWaitingAt(taskKey);
+    }
+
     @Test
     void theCommitteeElectionTaskIsEscalatedWhenLate() {
         int year = freeYear();
