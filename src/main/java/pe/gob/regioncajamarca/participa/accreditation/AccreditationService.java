@@ -83,12 +83,9 @@ public class AccreditationService {
         jdbc.sql("UPDATE agent_registration SET status = 'ACREDITADO', rejection_reason = NULL, decided_at = ? "
                         + "WHERE id = ?")
                 .params(Timestamp.from(Instant.now()), registrationId).update();
-        notifications.enqueue("acreditacion:" + registrationId, r.email(),
-                "Su acreditación como agente participante " + r.cycleYear(),
-                "Estimado(a) " + r.fullName() + ":\n\nSu inscripción " + r.fileNumber()
-                        + " como agente participante del Presupuesto Participativo " + r.cycleYear()
-                        + " ha sido aprobada. Ya puede ingresar al portal con su número de documento y su contraseña "
-                        + "para participar y votar.\n\nGobierno Regional de Cajamarca", null);
+        notifications.send("acreditacion:" + registrationId, r.email(),
+                "Su acreditación como agente participante " + r.cycleYear(), "acreditacion-aprobada",
+                java.util.Map.of("name", r.fullName(), "fileNumber", r.fileNumber(), "year", r.cycleYear()));
     }
 
     /** Rejects the registration with a reason the citizen reads, and queues the notice. */
@@ -101,13 +98,10 @@ public class AccreditationService {
         jdbc.sql("UPDATE agent_registration SET status = 'RECHAZADO', rejection_reason = ?, decided_at = ? "
                         + "WHERE id = ?")
                 .params(reason.trim(), Timestamp.from(Instant.now()), registrationId).update();
-        notifications.enqueue("acreditacion:" + registrationId, r.email(),
-                "Resultado de su inscripción como agente participante " + r.cycleYear(),
-                "Estimado(a) " + r.fullName() + ":\n\nSu inscripción " + r.fileNumber()
-                        + " como agente participante del Presupuesto Participativo " + r.cycleYear()
-                        + " no ha sido aprobada por el siguiente motivo:\n\n" + reason.trim()
-                        + "\n\nPuede corregir sus datos e inscribirse nuevamente mientras la inscripción esté abierta."
-                        + "\n\nGobierno Regional de Cajamarca", null);
+        notifications.send("acreditacion:" + registrationId, r.email(),
+                "Resultado de su inscripción como agente participante " + r.cycleYear(), "acreditacion-rechazada",
+                java.util.Map.of("name", r.fullName(), "fileNumber", r.fileNumber(), "year", r.cycleYear(),
+                        "reason", reason.trim()));
     }
 
     /** True when the document is an accredited agent of the cycle (only they vote). */

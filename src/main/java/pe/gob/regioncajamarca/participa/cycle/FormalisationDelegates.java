@@ -38,8 +38,11 @@ class FormalisationDelegates {
 
     /** "Registrar proyectos priorizados para seguimiento": they enter the quarterly monitoring rounds. */
     @Bean("registrarSeguimiento")
-    JavaDelegate registrarSeguimiento(CycleService cycles) {
-        return execution -> execution.setVariable("proyectosEnSeguimiento",
-                cycles.registerForMonitoring(((Number) execution.getVariable(CycleForm.YEAR)).intValue()));
+    JavaDelegate registrarSeguimiento(CycleService cycles, org.springframework.context.ApplicationEventPublisher events) {
+        return execution -> {
+            int year = ((Number) execution.getVariable(CycleForm.YEAR)).intValue();
+            execution.setVariable("proyectosEnSeguimiento", cycles.registerForMonitoring(year));
+            events.publishEvent(new ResultsFormalised(year)); // voters hear of their projects (voting module)
+        };
     }
 }

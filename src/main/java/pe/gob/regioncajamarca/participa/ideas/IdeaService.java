@@ -89,11 +89,10 @@ public class IdeaService {
                 .params(outcome.name(), publicAnswer.trim(), Timestamp.from(Instant.now()), ideaId)
                 .update();
         Idea idea = find(ideaId).orElseThrow();
-        notifications.enqueue("idea-respuesta:" + ideaId, idea.contactEmail(),
-                "Respuesta a su idea de proyecto " + idea.trackingCode(),
-                "Su idea «" + idea.title() + "» (" + idea.trackingCode() + ") fue evaluada por el Equipo Técnico.\n\n"
-                        + "Resultado: " + outcome.text + ".\n\n"
-                        + idea.publicAnswer() + "\n\nGobierno Regional de Cajamarca", null);
+        notifications.send("idea-respuesta:" + ideaId, idea.contactEmail(),
+                "Respuesta a su idea de proyecto " + idea.trackingCode(), "idea-respondida",
+                java.util.Map.of("title", idea.title(), "code", idea.trackingCode(), "outcome", outcome.text,
+                        "answer", idea.publicAnswer()));
     }
 
     /** The ideas of a cycle as the public sees them (never the contact e-mail), newest first. */

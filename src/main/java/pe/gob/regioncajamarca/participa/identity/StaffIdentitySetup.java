@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.ALL;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 
@@ -149,6 +150,9 @@ public class StaffIdentitySetup {
             grant(StaffGroups.PLANNING, Resources.PROCESS_DEFINITION, key, CREATE_INSTANCE);
         }
         grant(StaffGroups.PLANNING, Resources.PROCESS_INSTANCE, "*", CREATE);
+        // mails that could not be delivered are incidents of mail-delivery: the planning office sees and retries them
+        grant(StaffGroups.PLANNING, Resources.PROCESS_DEFINITION, "mail-delivery", READ, READ_INSTANCE, READ_HISTORY,
+                UPDATE_INSTANCE);
         grant(StaffGroups.PLANNING, Resources.DECISION_DEFINITION, "*", READ, READ_HISTORY);
         // loading the investment programme evaluates the regional-impact decision as the planner
         grant(StaffGroups.PLANNING, Resources.DECISION_DEFINITION, "impacto-regional", CREATE_INSTANCE);

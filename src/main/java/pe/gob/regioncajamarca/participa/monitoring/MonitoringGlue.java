@@ -98,13 +98,15 @@ public class MonitoringGlue {
             glue.monitoring.closeRound(quarter, conclusions);
             List<MonitoringService.Report> reports = glue.monitoring.reports(quarter);
             long reported = reports.stream().filter(r -> "REPORTADO".equals(r.status())).count();
-            String text = "Informe de seguimiento y monitoreo " + quarter + "\n\nProyectos: " + reports.size()
-                    + "; reportados: " + reported + "; sin reporte: " + (reports.size() - reported) + ".\n\n"
-                    + "Conclusiones de Planeamiento:\n" + (conclusions == null ? "" : conclusions)
-                    + "\n\nGobierno Regional de Cajamarca";
+            java.util.Map<String, Object> model = new java.util.HashMap<>();
+            model.put("quarter", quarter);
+            model.put("projects", reports.size());
+            model.put("reported", reported);
+            model.put("unreported", reports.size() - reported);
+            model.put("conclusions", conclusions == null || conclusions.isBlank() ? null : conclusions);
             for (User member : glue.identity.createUserQuery().memberOfGroup(OVERSIGHT_GROUP).list()) {
-                glue.notifications.enqueue("seguimiento:" + quarter + ":" + member.getId(), member.getEmail(),
-                        "Informe de seguimiento " + quarter, text, null);
+                glue.notifications.send("seguimiento:" + quarter + ":" + member.getId(), member.getEmail(),
+                        "Informe de seguimiento " + quarter, "informe-seguimiento", model);
             }
         }
     }

@@ -22,9 +22,11 @@ public class MonitoringService {
     public static final List<String> STATUSES = List.of("NO_INICIADO", "EN_EJECUCION", "PARALIZADO", "CONCLUIDO");
 
     private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public MonitoringService(JdbcClient jdbc) {
+    public MonitoringService(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** One project's report in a round, with what its task shows. */
@@ -106,8 +108,17 @@ public class MonitoringService {
                 .params(physical, financial, currentBudget, executionStatus, issues, reportedBy,
                         Timestamp.from(Instant.now()), reportId)
                 .update();
-        jdbc.sql("UPDATE project SET execution_status = ? WHERE id = (SELECT project_id FROM monitoring_report "
-                + "WHERE id = ?)").params(executionStatus, reportId).update();
+        record Before(long projectId, String quarter, String status) {
+        }
+        Before before = jdbc.sql("SELECT r.project_id, r.quarter, p.execution_status FROM monitoring_report r "
+                        + "JOIN project p ON p.id = r.project_id WHERE r.id = ?").param(reportId)
+                .query((rs, i) -> new Before(rs.getLong(1), rs.getString(2), rs.getString(3))).single();
+        jdbc.sql("UPDATE project SET execution_status = ? WHERE id = ?").params(executionStatus, before.projectId())
+                .update();
+        if (before.status() != null && !before.status().equals(executionStatus)) {
+            events.publishEvent(new ExecutionStatusChanged(before.projectId(), before.quarter(), before.status(),
+                    executionStatus));
+        }
     }
 
     /** Closes the round with the planning office's conclusions. */

@@ -1,54 +1,138 @@
 package pe.gob.regioncajamarca.participa.notification;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one way to send an e-mail: the mail is written to the outbox table in the caller's transaction
- * (so it exists exactly when the business change does) and sent later by the outbox sender, which
- * retries with back-off while the SMTP server is down. The dedup key makes enqueueing idempotent:
- * a retried job or a double click never produces a second mail.
+ * The one way to send an e-mail: the mail is rendered from its Spanish templates (HTML and plain text) and
+ * written to the outbox table in the caller's transaction (so it exists exactly when the business change does),
+ * then sent by the outbox sender, which retries with back-off while the SMTP server is down. The dedup key makes
+ * queueing idempotent: a retried job or a double click never produces a second mail. Optional notices (news about
+ * projects a person voted for, reminders) are not queued for people who turned them off; each carries a link to
+ * turn them off.
  */
 @Service
 public class Notifications {
 
     private final JdbcClient jdbc;
+    private final MailTemplates templates;
+    private final byte[] secret;
 
-    public Notifications(JdbcClient jdbc) {
+    public Notifications(JdbcClient jdbc, MailTemplates templates,
+                         @Value("${participa.mail.preferences-secret:${participa.public-url}-preferencias}") String secret) {
         this.jdbc = jdbc;
+        this.templates = templates;
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A notice a person is waiting for: always sent. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public boolean send(String dedupKey, String recipient, String subject, String template, Map<String, ?> model) {
+        return queue(dedupKey, recipient, subject, template, model, false);
+    }
+
+    /** An optional notice: not queued when the recipient turned optional notices off. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public boolean sendOptional(String dedupKey, String recipient, String subject, String template,
+                                Map<String, ?> model) {
+        if (recipient == null || optionalOff(recipient)) {
+            return false;
+        }
+        return queue(dedupKey, recipient, subject, template, model, true);
+    }
+
+    private boolean queue(String dedupKey, String recipient, String subject, String template, Map<String, ?> model,
+                          boolean optional) {
+        if (recipient == null || recipient.isBlank() || exists(dedupKey)) {
+            return false;
+        }
+        Map<String, Object> all = new HashMap<>(model);
+        all.put("subject", subject);
+        all.put("optional", optional);
+        all.put("preferencesUrl", templates.publicUrl() + "/avisos?correo="
+                + java.net.URLEncoder.encode(recipient, StandardCharsets.UTF_8) + "&firma=" + signature(recipient));
+        MailTemplates.Rendered mail = templates.render(template, all);
+        insert(dedupKey, recipient, subject, mail.text(), mail.html(), template, optional);
+        return true;
     }
 
     /**
-     * Queues a mail. Returns false when a mail with the same dedup key was already queued.
-     *
-     * @param dedupKey  unique key of this notice, e.g. "acreditacion-resultado:123"
-     * @param recipient e-mail address
-     * @param subject   Spanish subject
-     * @param text      plain-text body
-     * @param html      HTML body, or null
+     * Queues a mail whose text is already written (plain text only). Prefer {@link #send}; kept for callers whose
+     * text is assembled elsewhere. Returns false when a mail with the same dedup key was already queued.
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public boolean enqueue(String dedupKey, String recipient, String subject, String text, String html) {
-        if (recipient == null || recipient.isBlank()) {
+        if (recipient == null || recipient.isBlank() || exists(dedupKey)) {
             return false;
         }
-        Integer existing = jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE dedup_key = ?").param(dedupKey)
-                .query(Integer.class).single();
-        if (existing > 0) {
-            return false;
-        }
+        insert(dedupKey, recipient, subject, text, html, null, false);
+        return true;
+    }
+
+    private boolean exists(String dedupKey) {
+        return jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE dedup_key = ?").param(dedupKey)
+                .query(Integer.class).single() > 0;
+    }
+
+    private void insert(String dedupKey, String recipient, String subject, String text, String html, String kind,
+                        boolean optional) {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("""
                 INSERT INTO mail_outbox (dedup_key, recipient, subject, body_text, body_html, status, attempts,
-                                         next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, ?, 'PENDIENTE', 0, ?, ?)""")
-                .params(dedupKey, recipient, subject, text, html, now, now)
+                                         next_attempt_at, created_at, kind, optional_notice)
+                VALUES (?, ?, ?, ?, ?, 'PENDIENTE', 0, ?, ?, ?, ?)""")
+                .params(dedupKey, recipient.strip(), subject, text, html, now, now, kind, optional)
                 .update();
-        return true;
+    }
+
+    public boolean optionalOff(String email) {
+        return jdbc.sql("SELECT optional_off FROM mail_preference WHERE email = ?").param(normal(email))
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    /** Turns optional notices off (or on again) for an address. */
+    @Transactional
+    public void setOptionalOff(String email, boolean off) {
+        String key = normal(email);
+        int updated = jdbc.sql("UPDATE mail_preference SET optional_off = ?, changed_at = ? WHERE email = ?")
+                .params(off, Timestamp.from(Instant.now()), key).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO mail_preference (email, optional_off, changed_at) VALUES (?, ?, ?)")
+                    .params(key, off, Timestamp.from(Instant.now())).update();
+        }
+    }
+
+    /** The signature of an address in the preference links of the mails (no login needed to turn notices off). */
+    public String signature(String email) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            byte[] sig = mac.doFinal(normal(email).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(sig).substring(0, 22);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean validSignature(String email, String signature) {
+        return email != null && signature != null && java.security.MessageDigest.isEqual(
+                signature(email).getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String normal(String email) {
+        return email.strip().toLowerCase(java.util.Locale.ROOT);
     }
 }

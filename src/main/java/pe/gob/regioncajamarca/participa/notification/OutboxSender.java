@@ -21,10 +21,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the mails of the outbox. A mail is claimed (status PENDIENTE → ENVIANDO with a lease) so that two
- * nodes never send it twice; on failure it goes back to PENDIENTE with exponential back-off (1 min, 2, 4 ...
- * at most 1 h) and is retried forever: a down mail server delays mail but never drops it. Only an address
- * that can never be delivered ends as FALLIDO, with the reason.
+ * Sends the mails of the outbox. A mail is claimed (status PENDIENTE → ENVIANDO with a lease, committed before
+ * the SMTP conversation) so that two nodes never send it twice; on failure it goes back to PENDIENTE with
+ * exponential back-off (1 min, 2, 4 ... at most 1 h). After the last attempt ({@code participa.mail.max-attempts})
+ * the mail becomes INCIDENTE and a {@code mail-delivery} process instance carries a Camunda incident that staff
+ * see in Cockpit; retrying the incident sends the mail. A claim whose lease ran out (a node died between sending
+ * and recording) is never resent by itself: it becomes INCIERTO with an incident, and staff decide. An address
+ * that can never be delivered ends as FALLIDO, with the reason. Nothing is ever dropped silently.
  */
 @Component
 public class OutboxSender {
@@ -38,11 +41,25 @@ public class OutboxSender {
     private final String from;
     private Clock clock = Clock.systemUTC();
 
-    public OutboxSender(JdbcClient jdbc, JavaMailSender mail, @Value("${participa.mail.from}") String from) {
+    private final org.camunda.bpm.engine.RuntimeService runtime;
+    private final org.springframework.transaction.support.TransactionTemplate newTransaction;
+    private final int maxAttempts;
+
+    public OutboxSender(JdbcClient jdbc, JavaMailSender mail, @Value("${participa.mail.from}") String from,
+                        org.camunda.bpm.engine.RuntimeService runtime,
+                        org.springframework.transaction.PlatformTransactionManager transactions,
+                        @Value("${participa.mail.max-attempts:8}") int maxAttempts) {
         this.jdbc = jdbc;
         this.mail = mail;
         this.from = from;
+        this.runtime = runtime;
+        this.newTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.maxAttempts = maxAttempts;
     }
+
+    public static final String DELIVERY_PROCESS = "mail-delivery";
 
     /** For tests: the instant "now" of the sender. */
     public void useClock(Clock clock) {
@@ -62,14 +79,20 @@ public class OutboxSender {
     /** Sends every mail that is due now; returns how many were sent. */
     public int sendDue() {
         Timestamp now = Timestamp.from(clock.instant());
-        // a claim whose lease ran out (a node died while sending) is due again
-        jdbc.sql("UPDATE mail_outbox SET status = 'PENDIENTE' WHERE status = 'ENVIANDO' AND next_attempt_at <= ?")
-                .param(now).update();
+        // a claim whose lease ran out: the node died while sending, the mail may have gone out. Never resent by
+        // itself (that could send it twice): an incident lets staff check and decide.
+        for (Long id : jdbc.sql("SELECT id FROM mail_outbox WHERE status = 'ENVIANDO' AND next_attempt_at <= ?")
+                .param(now).query(Long.class).list()) {
+            if (jdbc.sql("UPDATE mail_outbox SET status = 'INCIERTO', last_error = ? WHERE id = ? AND status = 'ENVIANDO'")
+                    .params("El envío quedó incierto: el sistema se detuvo mientras lo enviaba.", id).update() == 1) {
+                openIncident(id);
+            }
+        }
         List<Long> due = jdbc.sql("SELECT id FROM mail_outbox WHERE status = 'PENDIENTE' AND next_attempt_at <= ? "
                 + "ORDER BY id").param(now).query(Long.class).list();
         int sent = 0;
         for (Long id : due) {
-            if (claim(id) && send(id)) {
+            if (claim(id) && send(id, false)) {
                 sent++;
             }
         }
@@ -82,7 +105,7 @@ public class OutboxSender {
                 + "AND status = 'PENDIENTE'").params(lease, id).update() == 1;
     }
 
-    private boolean send(long id) {
+    private boolean send(long id, boolean fromIncident) {
         record Row(String recipient, String subject, String text, String html, int attempts) {
         }
         Row row = jdbc.sql("SELECT recipient, subject, body_text, body_html, attempts FROM mail_outbox WHERE id = ?")
@@ -104,10 +127,22 @@ public class OutboxSender {
         } catch (AddressException e) {
             jdbc.sql("UPDATE mail_outbox SET status = 'FALLIDO', attempts = attempts + 1, last_error = ? WHERE id = ?")
                     .params(truncate("Dirección inválida: " + e.getMessage()), id).update();
-            log.warn("Correo {} descartado: dirección inválida {}", id, row.recipient());
+            log.warn("Correo {} descartado: dirección inválida", id); // no address in logs (reporters' identity)
             return false;
         } catch (Exception e) {
             int attempts = row.attempts() + 1;
+            if (fromIncident) {
+                jdbc.sql("UPDATE mail_outbox SET status = 'INCIDENTE', attempts = ?, last_error = ? WHERE id = ?")
+                        .params(attempts, truncate(e.getMessage()), id).update();
+                return false;
+            }
+            if (attempts >= maxAttempts) {
+                jdbc.sql("UPDATE mail_outbox SET status = 'INCIDENTE', attempts = ?, last_error = ? WHERE id = ?")
+                        .params(attempts, truncate(e.getMessage()), id).update();
+                log.warn("Correo {} no enviado tras {} intentos: incidente en Cockpit ({})", id, attempts, e.getMessage());
+                openIncident(id);
+                return false;
+            }
             Duration wait = backoff(attempts);
             jdbc.sql("UPDATE mail_outbox SET status = 'PENDIENTE', attempts = ?, last_error = ?, next_attempt_at = ? "
                             + "WHERE id = ?")
@@ -119,6 +154,51 @@ public class OutboxSender {
         jdbc.sql("UPDATE mail_outbox SET status = 'ENVIADO', attempts = attempts + 1, sent_at = ?, last_error = NULL "
                 + "WHERE id = ?").params(Timestamp.from(clock.instant()), id).update();
         return true;
+    }
+
+    /** Starts the mail-delivery process whose failing job is the incident staff see in Cockpit. */
+    private void openIncident(long id) {
+        String pid = runtime.startProcessInstanceByKey(DELIVERY_PROCESS, "correo-" + id,
+                java.util.Map.of("correoId", id)).getId();
+        jdbc.sql("UPDATE mail_outbox SET incident_process_id = ? WHERE id = ?").params(pid, id).update();
+    }
+
+    /**
+     * Sends one mail now, whatever its status (except already sent): the step of {@code mail-delivery}. Throws when
+     * it cannot, which leaves the job failed and the incident open. A mail whose previous send was uncertain is
+     * not sent on the process's first, automatic attempt: only when staff retry the incident.
+     */
+    public void deliver(long id) {
+        String status = jdbc.sql("SELECT status FROM mail_outbox WHERE id = ?").param(id).query(String.class)
+                .optional().orElseThrow(() -> new IllegalStateException("No existe el correo " + id));
+        if ("ENVIADO".equals(status)) {
+            return;
+        }
+        if ("INCIERTO".equals(status)) {
+            newTransaction.executeWithoutResult(t -> jdbc.sql(
+                    "UPDATE mail_outbox SET status = 'INCIERTO_REVISAR' WHERE id = ? AND status = 'INCIERTO'")
+                    .param(id).update());
+            throw new IllegalStateException("El correo " + id + " puede haberse enviado ya (el sistema se detuvo "
+                    + "mientras lo enviaba). Verifique con el destinatario y reintente este incidente para enviarlo.");
+        }
+        Boolean claimed = newTransaction.execute(t -> jdbc.sql("UPDATE mail_outbox SET status = 'ENVIANDO', "
+                + "next_attempt_at = ? WHERE id = ? AND status <> 'ENVIADO'")
+                .params(Timestamp.from(clock.instant().plus(LEASE)), id).update() == 1);
+        if (!Boolean.TRUE.equals(claimed)) {
+            return;
+        }
+        if (!Boolean.TRUE.equals(newTransaction.execute(t -> send(id, true)))) {
+            String error = jdbc.sql("SELECT last_error FROM mail_outbox WHERE id = ?").param(id)
+                    .query(String.class).single();
+            throw new MailNotSent("No se pudo enviar el correo " + id + ": " + error);
+        }
+    }
+
+    /** The SMTP server refused or could not be reached. */
+    public static class MailNotSent extends RuntimeException {
+        public MailNotSent(String message) {
+            super(message);
+        }
     }
 
     /** 1 min after the first failure, doubling up to one hour. */

@@ -180,14 +180,12 @@ public class CommitteeElection {
                 jdbc.sql("INSERT INTO committee_member_scope (cycle_year, registration_id, scope) VALUES (?, ?, ?)")
                         .params(year, c.registrationId(), scope).update();
             }
-            notifications.enqueue("comite-" + year + "-" + c.registrationId(), agent.email(),
-                    "Fue elegido para el Comité de Vigilancia del presupuesto participativo " + year,
-                    "Estimado(a) " + agent.fullName() + ":\n\nLa asamblea de agentes participantes del " + assembly.heldOn()
-                            + " lo eligió " + c.role().toLowerCase() + " del Comité de Vigilancia del ciclo " + year
-                            + ". Vigilará los proyectos priorizados de: " + String.join(", ", scopes) + ".\n\n"
-                            + "Su usuario para registrar reportes de vigilancia es " + userId
-                            + ". La contraseña temporal se la entrega la Sub Gerencia de Planeamiento.\n\n"
-                            + "Gobierno Regional de Cajamarca", null);
+            notifications.send("comite-" + year + "-" + c.registrationId(), agent.email(),
+                    "Fue elegido para el Comité de Vigilancia del presupuesto participativo " + year, "comite-elegido",
+                    Map.of("name", agent.fullName(), "heldOn", assembly.heldOn().format(
+                                    java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")),
+                            "role", c.role().toLowerCase(), "year", year, "scopes", String.join(", ", scopes),
+                            "userId", userId));
             members.add(new Member(c.registrationId(), agent.fullName(), agent.organization(), c.role(),
                     c.votesReceived(), scopes, userId, password));
         }

@@ -1,0 +1,178 @@
+package pe.gob.regioncajamarca.participa.notification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import pe.gob.regioncajamarca.participa.workflow.TaskEscalated;
+
+/**
+ * Tells staff about new and escalated tasks without flooding them: each task created for a group (or assigned to
+ * a person) is noted for every member with an e-mail, in the engine's transaction; a digest collects a person's
+ * notes into one mail, at most one per hour per person (a monitoring round that opens a hundred tasks for a unit
+ * sends each of its members one mail). Members are read from the engine's identity tables directly, so the
+ * notes do not depend on who happens to be logged in when the task appears.
+ */
+@Component
+public class TaskDigests {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskDigests.class);
+    static final Duration MIN_GAP = Duration.ofHours(1);
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneId.of("America/Lima"));
+
+    private final JdbcClient jdbc;
+    private final Notifications notifications;
+    private Clock clock = Clock.systemUTC();
+
+    @Value("${participa.mail.digest-enabled:true}")
+    private boolean enabled = true;
+
+    public TaskDigests(JdbcClient jdbc, Notifications notifications) {
+        this.jdbc = jdbc;
+        this.notifications = notifications;
+    }
+
+    public void useClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    record Member(String userId, String email) {
+    }
+
+    /** One task in a digest mail. */
+    public record Line(String taskId, String taskName, String businessKey, String due, boolean escalated, String email) {
+    }
+
+    /** A task was created: note it for the members of its candidate groups and for its assignee. */
+    @EventListener(condition = "#task.eventName == 'create'")
+    public void onTaskCreated(DelegateTask task) {
+        Set<String> groups = new HashSet<>();
+        for (IdentityLink link : task.getCandidates()) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                groups.add(link.getGroupId());
+            }
+        }
+        List<Member> people = new ArrayList<>(membersOf(groups));
+        if (task.getAssignee() != null) {
+            jdbc.sql("SELECT ID_, EMAIL_ FROM ACT_ID_USER WHERE ID_ = ?").param(task.getAssignee())
+                    .query((rs, i) -> new Member(rs.getString(1), rs.getString(2))).optional().ifPresent(people::add);
+        }
+        String businessKey = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+        note(people, task.getId(), task.getName(), businessKey, task.getDueDate(), false);
+    }
+
+    /** A task passed its deadline: the group it was escalated to hears of it in the next digest. */
+    @EventListener
+    public void onEscalated(TaskEscalated e) {
+        note(membersOf(Set.of(e.escalatedTo())), e.taskId(), e.taskName(), e.businessKey(), e.dueDate(), true);
+    }
+
+    private List<Member> membersOf(Set<String> groups) {
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Member> members = new LinkedHashMap<>();
+        for (String group : groups) {
+            jdbc.sql("""
+                    SELECT u.ID_, u.EMAIL_ FROM ACT_ID_USER u JOIN ACT_ID_MEMBERSHIP m ON m.USER_ID_ = u.ID_
+                    WHERE m.GROUP_ID_ = ?""").param(group)
+                    .query((rs, i) -> members.putIfAbsent(rs.getString(1), new Member(rs.getString(1), rs.getString(2))))
+                    .list();
+        }
+        return List.copyOf(members.values());
+    }
+
+    private void note(List<Member> people, String taskId, String taskName, String businessKey, java.util.Date due,
+                      boolean escalated) {
+        Timestamp now = Timestamp.from(clock.instant());
+        for (Member m : people) {
+            if (m.email() == null || m.email().isBlank()) {
+                continue;
+            }
+            if (jdbc.sql("SELECT COUNT(*) FROM task_notice WHERE user_id = ? AND task_id = ? AND escalated = ?")
+                    .params(m.userId(), taskId, escalated).query(Integer.class).single() > 0) {
+                continue;
+            }
+            jdbc.sql("""
+                    INSERT INTO task_notice (user_id, email, task_id, task_name, business_key, due_date, escalated, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(m.userId(), m.email(), taskId, truncate(taskName), businessKey,
+                            due == null ? null : new Timestamp(due.getTime()), escalated, now).update();
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${participa.mail.digest-delay:60s}", initialDelayString = "${participa.mail.digest-delay:60s}")
+    void scheduled() {
+        if (enabled) {
+            try {
+                sendDigests();
+            } catch (RuntimeException e) {
+                log.warn("No se pudieron preparar los resúmenes de tareas: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Queues one digest for every person with notes whose last digest is at least an hour old; returns how many. */
+    @Transactional
+    public int sendDigests() {
+        Instant now = clock.instant();
+        List<String> users = jdbc.sql("SELECT DISTINCT user_id FROM task_notice WHERE digest_id IS NULL")
+                .query(String.class).list();
+        int sent = 0;
+        for (String user : users) {
+            Timestamp last = jdbc.sql("SELECT MAX(sent_at) FROM task_digest WHERE user_id = ?").param(user)
+                    .query(Timestamp.class).single();
+            if (last != null && last.toInstant().plus(MIN_GAP).isAfter(now)) {
+                continue;
+            }
+            jdbc.sql("INSERT INTO task_digest (user_id, sent_at) VALUES (?, ?)").params(user, Timestamp.from(now)).update();
+            long digest = jdbc.sql("SELECT MAX(id) FROM task_digest WHERE user_id = ?").param(user).query(Long.class)
+                    .single();
+            jdbc.sql("UPDATE task_notice SET digest_id = ? WHERE user_id = ? AND digest_id IS NULL")
+                    .params(digest, user).update();
+            List<Line> lines = jdbc.sql("""
+                    SELECT task_id, task_name, business_key, due_date, escalated, email FROM task_notice
+                    WHERE digest_id = ? ORDER BY escalated DESC, due_date, id""").param(digest)
+                    .query((rs, i) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getTimestamp(4) == null ? null : DUE.format(rs.getTimestamp(4).toInstant()),
+                            rs.getBoolean(5), rs.getString(6)))
+                    .list();
+            String name = jdbc.sql("SELECT FIRST_ FROM ACT_ID_USER WHERE ID_ = ?").param(user).query(String.class)
+                    .optional().orElse(user);
+            long escalatedCount = lines.stream().filter(Line::escalated).count();
+            String subject = escalatedCount > 0
+                    ? "Tareas escaladas en Tasklist (" + escalatedCount + ") y otras " + (lines.size() - escalatedCount)
+                    : lines.size() == 1 ? "Nueva tarea en Tasklist: " + lines.get(0).taskName()
+                    : lines.size() + " tareas nuevas en Tasklist";
+            notifications.send("digest:" + digest, lines.get(0).email(), subject, "tareas",
+                    Map.of("name", name == null ? user : name, "tasks", lines));
+            sent++;
+        }
+        return sent;
+    }
+
+    private static String truncate(String s) {
+        return s == null ? "Tarea" : s.length() > 300 ? s.substring(0, 300) : s;
+    }
+}
