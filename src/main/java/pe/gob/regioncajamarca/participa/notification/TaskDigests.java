@@ -141,8 +141,8 @@ public class TaskDigests {
                 .query(String.class).list();
         int sent = 0;
         for (String user : users) {
-            Timestamp last = jdbc.sql("SELECT MAX(sent_at) FROM task_digest WHERE user_id = ?").param(user)
-                    .query(Timestamp.class).single();
+            Timestamp last = jdbc.sql("SELECT sent_at FROM task_digest WHERE user_id = ? ORDER BY sent_at DESC")
+                    .param(user).query(Timestamp.class).list().stream().findFirst().orElse(null);
             if (last != null && last.toInstant().plus(MIN_GAP).isAfter(now)) {
                 continue;
             }
