@@ -104,6 +104,12 @@ public class AccreditationService {
                         "reason", reason.trim()));
     }
 
+    /** The e-mail of a citizen's portal account. */
+    public java.util.Optional<String> emailOf(String documentNumber) {
+        return jdbc.sql("SELECT email FROM citizen_account WHERE document_number = ?").param(documentNumber)
+                .query(String.class).optional();
+    }
+
     /** True when the document is an accredited agent of the cycle (only they vote). */
     public boolean isAccredited(int cycleYear, String documentNumber) {
         return findByDocument(cycleYear, documentNumber).map(r -> "ACREDITADO".equals(r.status())).orElse(false);

@@ -36,6 +36,8 @@ class AgentRegistrationController {
     private final AccreditationService accreditation;
     private final DueDates plazos;
     private final Territory territory;
+    @org.springframework.beans.factory.annotation.Autowired
+    private pe.gob.regioncajamarca.participa.notification.Notifications notifications;
 
     AgentRegistrationController(CycleService cycles, CitizenAccounts accounts, AccreditationService accreditation,
                                 DueDates plazos, Territory territory) {
@@ -113,6 +115,10 @@ class AgentRegistrationController {
     @GetMapping("/mi-cuenta")
     String myAccount(Principal principal, Model model) {
         model.addAttribute("registrations", accreditation.registrationsOf(principal.getName()));
+        // the signed page where the citizen turns optional notices off or on (no DNI in the link)
+        accreditation.emailOf(principal.getName()).ifPresent(email -> model.addAttribute("avisosUrl",
+                "/avisos?correo=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)
+                        + "&firma=" + notifications.signature(email)));
         return "accreditation/mi-cuenta";
     }
 }
