@@ -36,11 +36,12 @@ class AgentRegistrationController {
     private final AccreditationService accreditation;
     private final DueDates plazos;
     private final Territory territory;
-    @org.springframework.beans.factory.annotation.Autowired
-    private pe.gob.regioncajamarca.participa.notification.Notifications notifications;
+    private final pe.gob.regioncajamarca.participa.notification.Notifications notifications;
 
     AgentRegistrationController(CycleService cycles, CitizenAccounts accounts, AccreditationService accreditation,
-                                DueDates plazos, Territory territory) {
+                                DueDates plazos, Territory territory,
+                                pe.gob.regioncajamarca.participa.notification.Notifications notifications) {
+        this.notifications = notifications;
         this.cycles = cycles;
         this.accounts = accounts;
         this.accreditation = accreditation;
@@ -48,7 +49,6 @@ class AgentRegistrationController {
         this.territory = territory;
     }
 
-    /** The cycle whose registration window contains today, if any. */
     /** The cycle whose window of this page contains today, if any. */
     Optional<Cycle> openCycle() {
         return cycles.withOpenWindow(CyclePhase.INSCRIPCION, plazos.today());

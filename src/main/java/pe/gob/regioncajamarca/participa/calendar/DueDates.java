@@ -48,6 +48,11 @@ public class DueDates {
         return endOfWorkday(calendar.minusBusinessDays(due, before));
     }
 
+    /** Reminder instant: end of the working day {@code before} business days before a deadline (Date or ISO date). */
+    public Date antesDe(Object deadline, int before) {
+        return endOfWorkday(calendar.minusBusinessDays(toLocalDate(deadline), before));
+    }
+
     /** Start (00:00 Lima) of an ISO date given as text or as a {@link Date}: for phase timers. */
     public Date inicioDe(Object isoDate) {
         LocalDate d = toLocalDate(isoDate);

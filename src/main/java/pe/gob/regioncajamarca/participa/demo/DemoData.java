@@ -31,6 +31,7 @@ import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
 import pe.gob.regioncajamarca.participa.cycle.Prioritisation;
 import pe.gob.regioncajamarca.participa.cycle.Scopes;
 import pe.gob.regioncajamarca.participa.identity.CitizenAccounts;
+import pe.gob.regioncajamarca.participa.complaints.ComplaintService;
 import pe.gob.regioncajamarca.participa.ideas.IdeaService;
 import pe.gob.regioncajamarca.participa.ideas.IdeaSubmission;
 import pe.gob.regioncajamarca.participa.monitoring.MonitoringRounds;
@@ -61,9 +62,12 @@ class DemoData {
     private final TaskService tasks;
     private final DueDates plazos;
 
+    private final ComplaintService complaints;
+
     DemoData(JdbcClient jdbc, CycleService cycles, CycleStarter starter, CitizenAccounts citizens,
              AccreditationService accreditation, IdeaService ideas, MonitoringRounds rounds, RuntimeService runtime,
-             TaskService tasks, DueDates plazos) {
+             TaskService tasks, DueDates plazos, ComplaintService complaints) {
+        this.complaints = complaints;
         this.jdbc = jdbc;
         this.cycles = cycles;
         this.starter = starter;
@@ -224,10 +228,19 @@ class DemoData {
         }
 
         // a complaint, a report of wrongdoing, an oversight report and a training programme
-        runtime.startProcessInstanceByKey("complaint-handling", "SOL-" + year + "-000001",
-                Map.of("codigo", "SOL-" + year + "-000001", "tipo", "RECLAMO"));
-        runtime.startProcessInstanceByKey("complaint-handling", "SOL-" + year + "-000002",
-                Map.of("codigo", "SOL-" + year + "-000002", "tipo", "DENUNCIA"));
+        // one open item of each kind, submitted as the portal does (tracking codes in the demo mails)
+        complaints.submit(new ComplaintService.Submission("RECLAMO", "Obra de riego paralizada en Apalin",
+                "La obra del canal de riego de Apalin está paralizada hace dos meses y nadie informa cuándo se reanuda.",
+                "240372", false, "Teodoro Rojas Huamán", "41112233", "vecino.apalin@example.pe", null), null);
+        complaints.submit(new ComplaintService.Submission("CONSULTA", "Fechas de los talleres de votación",
+                "¿En qué fechas y lugares serán los talleres provinciales de votación en la provincia de Chota?",
+                null, false, "Rosa Vásquez Díaz", null, "rosa.vasquez@example.pe", null), null);
+        complaints.submit(new ComplaintService.Submission("ACCESO_INFORMACION", "Expediente técnico del colegio",
+                "Solicito copia del expediente técnico del proyecto de mejoramiento del colegio de La Colpa.",
+                "2324969", false, "Juan Cerna Llanos", "42223344", "juan.cerna@example.pe", null), null);
+        complaints.submit(new ComplaintService.Submission("DENUNCIA", "Cobro indebido en la obra",
+                "El residente de obra cobra a los pobladores por contratarlos como peones en la obra del canal.",
+                "240372", true, null, null, null, null), null);
         runtime.startProcessInstanceByKey("oversight-report", "VIG-" + year + "-000001", Map.of(
                 "codigo", "VIG-" + year + "-000001", "cui", "240372", "unidad",
                 "Sede Central del Gobierno Regional de Cajamarca", "grupoUnidad", "unit-sede-central",

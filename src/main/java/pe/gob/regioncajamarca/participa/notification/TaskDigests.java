@@ -88,7 +88,7 @@ public class TaskDigests {
         note(membersOf(Set.of(e.escalatedTo())), e.taskId(), e.taskName(), e.businessKey(), e.dueDate(), true);
     }
 
-    private List<Member> membersOf(Set<String> groups) {
+    List<Member> membersOf(Set<String> groups) {
         if (groups.isEmpty()) {
             return List.of();
         }

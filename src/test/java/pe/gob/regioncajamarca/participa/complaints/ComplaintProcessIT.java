@@ -6,7 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.LocalDate;
-import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -19,10 +18,15 @@ class ComplaintProcessIT extends ProcessTest {
 
     static final LocalDate DAY = LocalDate.of(2026, 7, 20); // Monday before the national holidays of 23, 28, 29 July
 
+    @org.springframework.beans.factory.annotation.Autowired ComplaintService complaints;
+
+    /** A request of {@code kind} as the portal submits it. */
     private ProcessInstance start(String kind) {
         clockAt(DAY);
-        String code = "SOL-" + unique();
-        return runtime.startProcessInstanceByKey("complaint-handling", code, Map.of("codigo", code, "tipo", kind));
+        String code = complaints.submit(new ComplaintService.Submission(kind, "Consulta de prueba",
+                "Una descripción suficientemente larga del pedido.", null, false, "Ana Díaz Vera", null,
+                "ana" + unique() + "@example.pe", null), null);
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).singleResult();
     }
 
     @Test

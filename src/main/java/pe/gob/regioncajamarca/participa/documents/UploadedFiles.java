@@ -1,0 +1,104 @@
+package pe.gob.regioncajamarca.participa.documents;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+
+/**
+ * Files citizens and staff attach (complaints, oversight reports, evidence): PDF, JPG or PNG, judged by their
+ * content, never by their name or the browser's word. A PDF must open as a PDF with at least one page; an image
+ * must be a real JPEG or PNG whose declared size is sane (a decompression bomb is refused before it is decoded).
+ * At most 10 MB. Every refusal says in Spanish what to fix.
+ */
+public final class UploadedFiles {
+
+    public static final int MAX_BYTES = 10 * 1024 * 1024;
+    static final long MAX_PIXELS = 50_000_000L;
+
+    private UploadedFiles() {
+    }
+
+    /** A file that passed: its type by content. */
+    public record Checked(String fileName, String contentType, byte[] content) {
+    }
+
+    public static class Refused extends RuntimeException {
+        public Refused(String message) {
+            super(message);
+        }
+    }
+
+    public static Checked check(String fileName, byte[] content) {
+        String name = fileName == null || fileName.isBlank() ? "archivo" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_");
+        if (name.length() > 200) {
+            name = name.substring(name.length() - 200);
+        }
+        if (content == null || content.length == 0) {
+            throw new Refused("El archivo «" + name + "» está vacío.");
+        }
+        if (content.length > MAX_BYTES) {
+            throw new Refused("El archivo «" + name + "» pesa más de 10 MB; redúzcalo o adjunte otro.");
+        }
+        if (startsWith(content, "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            try (PDDocument pdf = Loader.loadPDF(content)) {
+                if (pdf.getNumberOfPages() < 1) {
+                    throw new Refused("El PDF «" + name + "» no tiene páginas.");
+                }
+            } catch (IOException e) {
+                throw new Refused("El archivo «" + name + "» no es un PDF válido (no se puede abrir).");
+            }
+            return new Checked(name, "application/pdf", content);
+        }
+        boolean png = startsWith(content, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        boolean jpeg = startsWith(content, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
+        if (png || jpeg) {
+            checkImage(name, content, png ? "png" : "jpeg");
+            return new Checked(name, png ? "image/png" : "image/jpeg", content);
+        }
+        throw new Refused("El archivo «" + name + "» no es un PDF, JPG ni PNG (se revisa su contenido, no su nombre).");
+    }
+
+    private static void checkImage(String name, byte[] content, String format) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
+            if (!readers.hasNext()) {
+                throw new Refused("No se puede revisar la imagen «" + name + "».");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels <= 0 || pixels > MAX_PIXELS) {
+                    throw new Refused("La imagen «" + name + "» es demasiado grande (más de 50 megapíxeles).");
+                }
+                reader.read(0); // decodes: a truncated or forged image fails here
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof Refused r) {
+                throw r;
+            }
+            throw new Refused("El archivo «" + name + "» no es una imagen JPG o PNG válida.");
+        }
+    }
+
+    private static boolean startsWith(byte[] content, byte[] prefix) {
+        if (content.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (content[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
