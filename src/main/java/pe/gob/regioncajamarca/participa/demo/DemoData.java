@@ -33,6 +33,7 @@ import pe.gob.regioncajamarca.participa.cycle.Scopes;
 import pe.gob.regioncajamarca.participa.identity.CitizenAccounts;
 import pe.gob.regioncajamarca.participa.complaints.ComplaintService;
 import pe.gob.regioncajamarca.participa.ideas.IdeaService;
+import pe.gob.regioncajamarca.participa.oversight.OversightReports;
 import pe.gob.regioncajamarca.participa.ideas.IdeaSubmission;
 import pe.gob.regioncajamarca.participa.monitoring.MonitoringRounds;
 import pe.gob.regioncajamarca.participa.monitoring.MonitoringService;
@@ -63,11 +64,13 @@ class DemoData {
     private final DueDates plazos;
 
     private final ComplaintService complaints;
+    private final OversightReports oversightReports;
 
     DemoData(JdbcClient jdbc, CycleService cycles, CycleStarter starter, CitizenAccounts citizens,
              AccreditationService accreditation, IdeaService ideas, MonitoringRounds rounds, RuntimeService runtime,
-             TaskService tasks, DueDates plazos, ComplaintService complaints) {
+             TaskService tasks, DueDates plazos, ComplaintService complaints, OversightReports oversightReports) {
         this.complaints = complaints;
+        this.oversightReports = oversightReports;
         this.jdbc = jdbc;
         this.cycles = cycles;
         this.starter = starter;
@@ -241,10 +244,10 @@ class DemoData {
         complaints.submit(new ComplaintService.Submission("DENUNCIA", "Cobro indebido en la obra",
                 "El residente de obra cobra a los pobladores por contratarlos como peones en la obra del canal.",
                 "240372", true, null, null, null, null), null);
-        runtime.startProcessInstanceByKey("oversight-report", "VIG-" + year + "-000001", Map.of(
-                "codigo", "VIG-" + year + "-000001", "cui", "240372", "unidad",
-                "Sede Central del Gobierno Regional de Cajamarca", "grupoUnidad", "unit-sede-central",
-                "resumen", "La obra de riego de Apalin está paralizada desde hace dos meses; no hay personal en obra."));
+        // the demo committee member reports the paralysed irrigation works 240372, with an alert
+        oversightReports.file(new OversightReports.Draft("VISITA", plazos.today().minusDays(2),
+                "La obra de riego de Apalin está paralizada desde hace dos meses; no hay personal en obra.",
+                List.of("240372"), java.util.Set.of("obraParalizada", "sinResidente"), true), List.of(), "overseer");
         Map<String, Object> training = new HashMap<>();
         training.put("nombrePrograma", "Vigilancia ciudadana del presupuesto participativo");
         training.put("modulos", "1. Presupuesto participativo\n2. Lectura de expedientes\n3. Visitas de obra");

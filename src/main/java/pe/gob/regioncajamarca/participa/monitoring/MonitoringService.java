@@ -121,6 +121,22 @@ public class MonitoringService {
         }
     }
 
+    /** One quarterly report of a project, as the public sees it. */
+    public record Progress(String quarter, BigDecimal physicalProgress, BigDecimal financialExecution,
+                           String executionStatus, java.time.Instant reportedAt) {
+    }
+
+    /** The reported quarters of the projects with a CUI (every cycle), oldest first. */
+    public List<Progress> progressOf(String cui) {
+        return jdbc.sql("""
+                SELECT r.quarter, r.physical_progress, r.financial_execution, r.execution_status, r.reported_at
+                FROM monitoring_report r JOIN project p ON p.id = r.project_id
+                WHERE p.cui = ? AND r.status = 'REPORTADO' ORDER BY r.quarter""").param(cui)
+                .query((rs, i) -> new Progress(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                        rs.getString(4), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
     /** Closes the round with the planning office's conclusions. */
     @Transactional
     public void closeRound(String quarter, String conclusions) {

@@ -126,6 +126,27 @@ public class CycleResults {
         return new Results(cycle, scopes);
     }
 
+    /** A project of a cycle with its published result (scores and votes only once the cycle is prioritised). */
+    public Optional<ProjectResult> project(int year, String cui) {
+        Optional<Cycle> cycle = cycles.find(year);
+        if (cycle.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Results> published = of(year);
+        if (published.isPresent()) {
+            return published.get().scopes().stream().flatMap(s -> s.projects().stream())
+                    .filter(p -> p.cui().equals(cui)).findFirst();
+        }
+        return jdbc.sql("""
+                SELECT p.id, p.cui, p.name, p.scope, p.cost, p.sector, u.name FROM project p
+                JOIN executing_unit u ON u.code = p.executing_unit WHERE p.cycle_year = ? AND p.cui = ?""")
+                .params(year, cui)
+                .query((rs, i) -> new ProjectResult(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5), rs.getString(6), rs.getString(7), null, null, 0, 0, 0, null, null, null,
+                        null, null))
+                .optional();
+    }
+
     /** Years with published results, newest first (for the portal's list). */
     public List<Integer> publishedYears() {
         return cycles.findAll().stream().filter(c -> c.phase().resultsPublished()).map(Cycle::year)

@@ -5,7 +5,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -16,10 +15,19 @@ import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
 /** Every path of oversight-report: with and without the executing unit's statement, and escalation. */
 class OversightProcessIT extends ProcessTest {
 
+    @org.springframework.beans.factory.annotation.Autowired OversightReports reports;
+
+    /** A report filed by a committee member about a monitored project of the test unit, as the staff page does. */
     private ProcessInstance start() {
-        String code = "VIG-" + unique();
-        return runtime.startProcessInstanceByKey("oversight-report", code, Map.of("codigo", code, "cui", "2585850",
-                "unidad", "Unidad de prueba", "grupoUnidad", TEST_UNIT_GROUP, "resumen", "Obra paralizada."));
+        int year = freeYear();
+        formalisedCycle(year);
+        String cui = String.valueOf(5_000_000 + unique());
+        jdbc.sql("INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, prioritized, "
+                + "monitored_since) VALUES (?, ?, 'Canal de riego', 'CHOTA', 900000, 'Riego', ?, TRUE, CURRENT_DATE)")
+                .params(year, cui, TEST_UNIT).update();
+        String code = reports.file(new OversightReports.Draft("INFORME", null, "La obra está paralizada desde hace dos meses.",
+                java.util.List.of(cui), java.util.Set.of(), false), java.util.List.of(), staffUser("oversight-committee"));
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).singleResult();
     }
 
     @Test

@@ -1,0 +1,270 @@
+package pe.gob.regioncajamarca.participa.oversight;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import pe.gob.regioncajamarca.participa.calendar.DueDates;
+import pe.gob.regioncajamarca.participa.documents.UploadedFiles;
+import pe.gob.regioncajamarca.participa.notification.Notifications;
+
+/**
+ * Oversight reports of the Comité de Vigilancia (and, with the training issue, citizen monitors) about prioritised
+ * projects of one executing unit: a site visit with its checklist and photos, or a written report, with an
+ * optional alert of non-compliance. Each runs one {@code oversight-report} instance: the planning office reviews
+ * it (an alert always needs the unit's statement), the unit answers within 10 business days, the planning office
+ * answers the committee. The report, the statement and the answer are public on the project's page; the author's
+ * identity and the files stay with staff.
+ */
+@Service
+public class OversightReports {
+
+    public static final String PROCESS_KEY = "oversight-report";
+    public static final Map<String, String> CHECKLIST = new java.util.LinkedHashMap<>();
+
+    static {
+        CHECKLIST.put("sinResidente", "No hay residente ni supervisor en obra");
+        CHECKLIST.put("seguridad", "No se cumplen las normas de seguridad");
+        CHECKLIST.put("sinCuaderno", "No hay cuaderno de obra");
+        CHECKLIST.put("obraParalizada", "La obra está paralizada");
+        CHECKLIST.put("sinCartel", "No hay cartel de obra");
+    }
+
+    private final JdbcClient jdbc;
+    private final RuntimeService runtime;
+    private final CommitteeElection elections;
+    private final Notifications notifications;
+    private final DueDates dueDates;
+    private final SecureRandom random = new SecureRandom();
+
+    public OversightReports(JdbcClient jdbc, RuntimeService runtime, CommitteeElection elections,
+                            Notifications notifications, DueDates dueDates) {
+        this.jdbc = jdbc;
+        this.runtime = runtime;
+        this.elections = elections;
+        this.notifications = notifications;
+        this.dueDates = dueDates;
+    }
+
+    public record Draft(String kind, LocalDate visitedOn, String summary, List<String> cuis, Set<String> findings,
+                        boolean alert) {
+    }
+
+    public record WatchedProject(long id, int year, String cui, String name, String scope, String unitCode,
+                                 String unitName) {
+    }
+
+    public record Report(String code, String kind, LocalDate visitedOn, String summary, List<String> findings,
+                         boolean alert, String unitName, String status, String analysis, String unitStatement,
+                         String response, Boolean alertConfirmed, Instant createdAt, Instant answeredAt,
+                         List<WatchedProject> projects, int files, String author) {
+    }
+
+    public static class Refused extends RuntimeException {
+        private final List<String> errors;
+
+        public Refused(List<String> errors) {
+            super(String.join(" ", errors));
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<String> errors() {
+            return errors;
+        }
+    }
+
+    /** The prioritised projects a member may report on: of the provinces they watch (all, if not elected). */
+    public List<WatchedProject> watchedBy(String staffUser) {
+        List<String> scopes = elections.scopesWatchedBy(staffUser);
+        return jdbc.sql("""
+                SELECT p.id, p.cycle_year, p.cui, p.name, p.scope, p.executing_unit, u.name FROM project p
+                JOIN executing_unit u ON u.code = p.executing_unit
+                WHERE p.monitored_since IS NOT NULL ORDER BY p.cycle_year DESC, p.scope, p.name""")
+                .query((rs, i) -> new WatchedProject(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)))
+                .list().stream().filter(p -> scopes.isEmpty() || scopes.contains(p.scope())).toList();
+    }
+
+    @Transactional
+    public String file(Draft d, List<UploadedFiles.Checked> files, String staffUser) {
+        List<String> errors = new ArrayList<>();
+        if (!"VISITA".equals(d.kind()) && !"INFORME".equals(d.kind())) {
+            errors.add("Indique si es una visita de obra o un informe.");
+        }
+        if ("VISITA".equals(d.kind()) && (d.visitedOn() == null || d.visitedOn().isAfter(dueDates.today()))) {
+            errors.add("Indique la fecha de la visita (no posterior a hoy).");
+        }
+        if (d.summary() == null || d.summary().strip().length() < 20 || d.summary().length() > 4000) {
+            errors.add("Describa lo que encontró con al menos 20 caracteres (máximo 4000).");
+        }
+        if (!CHECKLIST.keySet().containsAll(d.findings())) {
+            errors.add("La lista de verificación tiene un valor desconocido.");
+        }
+        Map<String, WatchedProject> watched = new HashMap<>();
+        watchedBy(staffUser).forEach(p -> watched.put(p.cui(), p));
+        List<WatchedProject> projects = new ArrayList<>();
+        for (String cui : new LinkedHashSet<>(d.cuis())) {
+            WatchedProject p = watched.get(cui.strip());
+            if (p == null) {
+                errors.add("El CUI " + cui + " no es un proyecto priorizado que usted vigile.");
+            } else {
+                projects.add(p);
+            }
+        }
+        if (d.cuis().isEmpty()) {
+            errors.add("Elija al menos un proyecto.");
+        }
+        if (projects.stream().map(WatchedProject::unitCode).distinct().count() > 1) {
+            errors.add("Los proyectos de un reporte deben ser de la misma unidad ejecutora: presente un reporte por unidad.");
+        }
+        if (files.size() > 10) {
+            errors.add("Adjunte como máximo 10 archivos.");
+        }
+        if (!errors.isEmpty()) {
+            throw new Refused(errors);
+        }
+        String code = newCode();
+        boolean visit = "VISITA".equals(d.kind());
+        jdbc.sql("""
+                INSERT INTO oversight_report (tracking_code, author_user, kind, visited_on, summary, no_resident,
+                    safety_broken, no_logbook, works_stopped, no_signboard, alert, unit_code, status, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECIBIDO', ?)""")
+                .params(code, staffUser, d.kind(), visit ? d.visitedOn() : null, d.summary().strip(),
+                        visit && d.findings().contains("sinResidente"), visit && d.findings().contains("seguridad"),
+                        visit && d.findings().contains("sinCuaderno"), visit && d.findings().contains("obraParalizada"),
+                        visit && d.findings().contains("sinCartel"), d.alert(), projects.get(0).unitCode(),
+                        Timestamp.from(Instant.now()))
+                .update();
+        long id = jdbc.sql("SELECT id FROM oversight_report WHERE tracking_code = ?").param(code).query(Long.class).single();
+        projects.forEach(p -> jdbc.sql("INSERT INTO oversight_report_project (report_id, project_id) VALUES (?, ?)")
+                .params(id, p.id()).update());
+        for (UploadedFiles.Checked f : files) {
+            jdbc.sql("INSERT INTO oversight_report_file (report_id, file_name, content_type, size_bytes, content) "
+                    + "VALUES (?, ?, ?, ?, ?)").params(id, f.fileName(), f.contentType(), f.content().length,
+                    f.content()).update();
+        }
+        Report r = find(code).orElseThrow();
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("codigo", code);
+        vars.put("cui", String.join(", ", projects.stream().map(WatchedProject::cui).toList()));
+        vars.put("unidad", projects.get(0).unitName());
+        vars.put("grupoUnidad", jdbc.sql("SELECT group_id FROM executing_unit WHERE code = ?")
+                .param(projects.get(0).unitCode()).query(String.class).single());
+        vars.put("resumen", d.summary().strip());
+        vars.put("verificacion", visit ? (r.findings().isEmpty() ? "sin observaciones" : String.join("; ", r.findings()))
+                : "no aplica (informe)");
+        vars.put("alerta", d.alert());
+        vars.put("alertaTexto", d.alert() ? "SÍ" : "no");
+        vars.put("archivos", files.size());
+        String pid = runtime.startProcessInstanceByKey(PROCESS_KEY, code, vars).getId();
+        jdbc.sql("UPDATE oversight_report SET process_instance_id = ? WHERE id = ?").params(pid, id).update();
+        return code;
+    }
+
+    public Optional<Report> find(String code) {
+        return jdbc.sql("""
+                SELECT r.*, u.name AS unit_name, (SELECT COUNT(*) FROM oversight_report_file f WHERE f.report_id = r.id) AS files
+                FROM oversight_report r JOIN executing_unit u ON u.code = r.unit_code WHERE r.tracking_code = ?""")
+                .param(code)
+                .query((rs, i) -> {
+                    List<String> findings = new ArrayList<>();
+                    if (rs.getBoolean("no_resident")) findings.add(CHECKLIST.get("sinResidente"));
+                    if (rs.getBoolean("safety_broken")) findings.add(CHECKLIST.get("seguridad"));
+                    if (rs.getBoolean("no_logbook")) findings.add(CHECKLIST.get("sinCuaderno"));
+                    if (rs.getBoolean("works_stopped")) findings.add(CHECKLIST.get("obraParalizada"));
+                    if (rs.getBoolean("no_signboard")) findings.add(CHECKLIST.get("sinCartel"));
+                    long id = rs.getLong("id");
+                    return new Report(code, rs.getString("kind"), rs.getObject("visited_on", LocalDate.class),
+                            rs.getString("summary"), findings, rs.getBoolean("alert"), rs.getString("unit_name"),
+                            rs.getString("status"), rs.getString("analysis"), rs.getString("unit_statement"),
+                            rs.getString("response"), (Boolean) rs.getObject("alert_confirmed", Boolean.class),
+                            rs.getTimestamp("created_at").toInstant(),
+                            rs.getTimestamp("answered_at") == null ? null : rs.getTimestamp("answered_at").toInstant(),
+                            projectsOf(id), rs.getInt("files"), rs.getString("author_user"));
+                })
+                .optional();
+    }
+
+    private List<WatchedProject> projectsOf(long reportId) {
+        return jdbc.sql("""
+                SELECT p.id, p.cycle_year, p.cui, p.name, p.scope, p.executing_unit, u.name FROM oversight_report_project x
+                JOIN project p ON p.id = x.project_id JOIN executing_unit u ON u.code = p.executing_unit
+                WHERE x.report_id = ? ORDER BY p.cui""").param(reportId)
+                .query((rs, i) -> new WatchedProject(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7))).list();
+    }
+
+    /** Reports about a project, newest first (public: without the author). */
+    public List<Report> aboutProject(int year, String cui) {
+        return jdbc.sql("""
+                SELECT r.tracking_code FROM oversight_report r JOIN oversight_report_project x ON x.report_id = r.id
+                JOIN project p ON p.id = x.project_id WHERE p.cycle_year = ? AND p.cui = ? ORDER BY r.id DESC""")
+                .params(year, cui).query(String.class).list().stream().map(c -> find(c).orElseThrow()).toList();
+    }
+
+    public List<Report> recent(int limit) {
+        return jdbc.sql("SELECT tracking_code FROM oversight_report ORDER BY id DESC").query(String.class).list()
+                .stream().limit(limit).map(c -> find(c).orElseThrow()).toList();
+    }
+
+    public List<Report> byAuthor(String staffUser) {
+        return jdbc.sql("SELECT tracking_code FROM oversight_report WHERE author_user = ? ORDER BY id DESC")
+                .param(staffUser).query(String.class).list().stream().map(c -> find(c).orElseThrow()).toList();
+    }
+
+    public record StoredFile(long id, String name, String contentType, byte[] content) {
+    }
+
+    public List<StoredFile> files(String code) {
+        return jdbc.sql("""
+                SELECT f.id, f.file_name, f.content_type, f.content FROM oversight_report_file f
+                JOIN oversight_report r ON r.id = f.report_id WHERE r.tracking_code = ? ORDER BY f.id""").param(code)
+                .query((rs, i) -> new StoredFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4)))
+                .list();
+    }
+
+    @Transactional
+    void reviewed(String code, String analysis, boolean needsUnit) {
+        jdbc.sql("UPDATE oversight_report SET analysis = ?, status = ? WHERE tracking_code = ?")
+                .params(analysis, needsUnit ? "EN_DESCARGO" : "RECIBIDO", code).update();
+    }
+
+    @Transactional
+    void unitStatement(String code, String statement) {
+        jdbc.sql("UPDATE oversight_report SET unit_statement = ? WHERE tracking_code = ?").params(statement, code).update();
+    }
+
+    @Transactional
+    void answered(String code, String response, boolean alertConfirmed) {
+        jdbc.sql("UPDATE oversight_report SET response = ?, alert_confirmed = ?, status = 'RESPONDIDO', answered_at = ? "
+                + "WHERE tracking_code = ?").params(response, alertConfirmed, Timestamp.from(Instant.now()), code).update();
+        String author = jdbc.sql("SELECT author_user FROM oversight_report WHERE tracking_code = ?").param(code)
+                .query(String.class).single();
+        jdbc.sql("SELECT EMAIL_ FROM ACT_ID_USER WHERE ID_ = ?").param(author).query(String.class).optional()
+                .ifPresent(email -> notifications.send("vigilancia-respondida:" + code, email,
+                        "Respuesta a su reporte de vigilancia " + code, "vigilancia-respondida",
+                        Map.of("code", code, "response", response, "confirmed", alertConfirmed)));
+    }
+
+    private String newCode() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        StringBuilder b = new StringBuilder("VIG-");
+        for (int i = 0; i < 8; i++) {
+            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+}

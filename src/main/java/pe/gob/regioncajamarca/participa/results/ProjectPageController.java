@@ -1,0 +1,47 @@
+package pe.gob.regioncajamarca.participa.results;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+import pe.gob.regioncajamarca.participa.cycle.CycleService;
+import pe.gob.regioncajamarca.participa.cycle.Territory;
+import pe.gob.regioncajamarca.participa.monitoring.MonitoringService;
+import pe.gob.regioncajamarca.participa.oversight.OversightReports;
+
+/** A project's public page: its result in the cycle, its quarterly progress and the oversight reports about it. */
+@Controller
+class ProjectPageController {
+
+    private final CycleResults results;
+    private final CycleService cycles;
+    private final MonitoringService monitoring;
+    private final OversightReports oversight;
+    private final Territory territory;
+
+    ProjectPageController(CycleResults results, CycleService cycles, MonitoringService monitoring,
+                          OversightReports oversight, Territory territory) {
+        this.results = results;
+        this.cycles = cycles;
+        this.monitoring = monitoring;
+        this.oversight = oversight;
+        this.territory = territory;
+    }
+
+    @GetMapping("/proyectos/{year}/{cui}")
+    String project(@PathVariable int year, @PathVariable String cui, Model model) {
+        CycleResults.ProjectResult p = results.project(year, cui).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "No existe el proyecto " + cui + " en el ciclo " + year));
+        model.addAttribute("p", p);
+        model.addAttribute("year", year);
+        model.addAttribute("cycle", cycles.find(year).orElseThrow());
+        model.addAttribute("published", results.of(year).isPresent());
+        model.addAttribute("scopeName", territory.scopeNames().getOrDefault(p.scope(), p.scope()));
+        model.addAttribute("progress", monitoring.progressOf(cui));
+        model.addAttribute("reports", oversight.aboutProject(year, cui));
+        return "results/proyecto";
+    }
+}
