@@ -15,4 +15,18 @@ class IdeaDelegates {
                 IdeaService.Outcome.ofForm(execution.getVariable("viable")),
                 (String) execution.getVariable("respuestaPublica"));
     }
+
+    /** "Incorporar idea a la cartera de inversiones": the CUI it got, so that its author hears of that project. */
+    @Bean("incorporarIdeaCartera")
+    org.camunda.bpm.engine.delegate.TaskListener ideaIncorporada(IdeaService ideas) {
+        return task -> {
+            Object cui = task.getVariable("cuiAsignado");
+            if (cui != null && !cui.toString().isBlank()) {
+                if (!cui.toString().strip().matches("\\d{1,7}")) {
+                    throw new IllegalArgumentException("El CUI tiene hasta 7 dígitos.");
+                }
+                ideas.assignCui(((Number) task.getVariable("ideaId")).longValue(), cui.toString().strip());
+            }
+        };
+    }
 }

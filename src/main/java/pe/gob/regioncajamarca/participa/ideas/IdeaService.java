@@ -95,6 +95,12 @@ public class IdeaService {
                         "answer", idea.publicAnswer()));
     }
 
+    /** The CUI the idea got in the investment portfolio. */
+    @Transactional
+    public void assignCui(long ideaId, String cui) {
+        jdbc.sql("UPDATE project_idea SET assigned_cui = ? WHERE id = ?").params(cui, ideaId).update();
+    }
+
     /** The ideas of a cycle as the public sees them (never the contact e-mail), newest first. */
     public java.util.List<Idea> ofCycle(int year) {
         return jdbc.sql("SELECT id FROM project_idea WHERE cycle_year = ? ORDER BY id DESC").param(year)

@@ -19,6 +19,7 @@ import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
 class IdeaProcessIT extends ProcessTest {
 
     @Autowired IdeaService ideas;
+    @Autowired org.springframework.context.ApplicationEventPublisher events;
     int year;
 
     @BeforeEach
@@ -53,6 +54,13 @@ class IdeaProcessIT extends ProcessTest {
         assertThat(candidateGroupsOf(incorporate)).containsExactly("planning");
         complete(incorporate, withVariables("ideaIncorporada", true, "cuiAsignado", "2612345"));
         assertThat(pi).isEnded().hasPassed("Event_Incorporated");
+
+        // the project that came from the idea is prioritised: its author hears of it (an optional notice)
+        jdbc.sql("INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, prioritized, reason) "
+                + "VALUES (?, '2612345', 'Canal Llaucán', 'CHOTA', 850000, 'Riego', ?, TRUE, 'Financiado')")
+                .params(year, TEST_UNIT).update();
+        events.publishEvent(new pe.gob.regioncajamarca.participa.cycle.ResultsFormalised(year));
+        assertThat(mailsTo(email)).contains("Su idea " + idea.trackingCode() + " en el presupuesto participativo " + year);
     }
 
     @Test

@@ -62,4 +62,24 @@ class OversightProcessIT extends ProcessTest {
         assertThat(candidateGroupsOf(taskOf(pi.getId(), "Task_UnitStatement")))
                 .containsExactlyInAnyOrder(TEST_UNIT_GROUP, "regional-management");
     }
+
+    @Test
+    void theUnitIsRemindedTwoBusinessDaysBeforeItsStatementIsDue() {
+        String unitMember = staffUser(TEST_UNIT_GROUP);
+        clockAt(java.time.LocalDate.of(2026, 7, 20)); // across the July and August holidays
+        ProcessInstance pi = start();
+        complete(taskOf(pi.getId(), "Task_ReviewReport"), withVariables("requiereDescargo", "si", "analisis", "x"));
+        Task statement = taskOf(pi.getId(), "Task_UnitStatement");
+        // 10 business days from Mon 20 Jul skipping 23, 28, 29 Jul and 6 Aug: Fri 7 Aug; reminder 2 before: Tue 4 Aug
+        assertThat(statement.getDueDate()).isEqualTo(java.util.Date.from(java.time.LocalDate.of(2026, 8, 7)
+                .atTime(17, 30).atZone(java.time.ZoneId.of("America/Lima")).toInstant()));
+        clockAt(java.time.LocalDate.of(2026, 8, 4)); // noon: not yet
+        executeDueJobs(pi.getId());
+        assertThat(mailsTo(unitMember + "@example.pe")).isEmpty();
+        clockAt(java.time.LocalDate.of(2026, 8, 5));
+        executeDueJobs(pi.getId());
+        assertThat(pi).hasPassed("Event_UnitStatementReminded").isWaitingAt("Task_UnitStatement");
+        assertThat(mailsTo(unitMember + "@example.pe")).singleElement().satisfies(s -> assertThat(s)
+                .startsWith("Recordatorio: «Presentar descargo de la unidad ejecutora» vence el 07/08/2026"));
+    }
 }

@@ -175,6 +175,12 @@ public abstract class ProcessTest {
         u.setEmail(id + "@example.pe");
         u.setPassword("secreto-" + id);
         identity.saveUser(u);
+        if (identity.createGroupQuery().groupId(group).count() == 0) {
+            org.camunda.bpm.engine.identity.Group g = identity.newGroup(group);
+            g.setName(group);
+            g.setType("WORKFLOW");
+            identity.saveGroup(g);
+        }
         identity.createMembership(id, group);
         return id;
     }
