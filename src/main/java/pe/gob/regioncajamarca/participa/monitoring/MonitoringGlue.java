@@ -52,6 +52,32 @@ public class MonitoringGlue {
             execution.setVariable("trimestre", quarter);
             execution.setVariable("informes", reports);
             execution.setVariable("proyectosPorReportar", reports.size());
+            // the reports close 15 business days after the round opens, whatever is missing
+            execution.setVariable("fechaCierreReportes", glue.plazos.habiles(15));
+        }
+    }
+
+    /** "Cerrar reportes y evaluar alertas": unreported projects are marked, the DMN raises the alerts. */
+    @Component("cerrarReportes")
+    static class CloseReporting implements JavaDelegate {
+        private final MonitoringGlue glue;
+        private final MonitoringAlerts alerts;
+
+        CloseReporting(MonitoringGlue glue, MonitoringAlerts alerts) {
+            this.glue = glue;
+            this.alerts = alerts;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            String quarter = (String) execution.getVariable("trimestre");
+            int unreported = glue.monitoring.markUnreported(quarter);
+            int raised = alerts.evaluate(quarter);
+            List<MonitoringService.Report> reports = glue.monitoring.reports(quarter);
+            execution.setVariable("proyectosRonda", reports.size());
+            execution.setVariable("proyectosNoReportados", unreported);
+            execution.setVariable("proyectosReportados", reports.size() - unreported);
+            execution.setVariable("alertasRonda", raised);
         }
     }
 
@@ -62,6 +88,16 @@ public class MonitoringGlue {
         execution.setVariableLocal("grupoUnidad", r.unitGroup());
         execution.setVariableLocal("cui", r.cui());
         execution.setVariableLocal("proyecto", r.projectName());
+        execution.setVariableLocal("ambito", r.scope());
+        execution.setVariableLocal("unidad", r.unitName());
+        // the last figures reported, shown on the form so that the unit starts from them
+        monitoring.previousProgress(id).ifPresent(prev -> {
+            execution.setVariableLocal("trimestreAnterior", prev.quarter());
+            execution.setVariableLocal("avanceAnterior", prev.physicalProgress() == null ? null
+                    : prev.physicalProgress().doubleValue());
+            execution.setVariableLocal("ejecucionAnterior", prev.financialExecution() == null ? null
+                    : prev.financialExecution().doubleValue());
+        });
     }
 
     /** Completion of "Reportar avance trimestral": the unit's figures go to the report table. */

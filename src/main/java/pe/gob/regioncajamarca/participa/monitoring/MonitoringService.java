@@ -29,9 +29,33 @@ public class MonitoringService {
         this.events = events;
     }
 
-    /** One project's report in a round, with what its task shows. */
-    public record Report(long id, String quarter, String cui, String projectName, String unitGroup, String status,
-                         BigDecimal physicalProgress, BigDecimal financialExecution, String executionStatus) {
+    /** One project's report in a round, with what its task and the round's report show. */
+    public record Report(long id, String quarter, int cycleYear, String cui, String projectName, String unitGroup,
+                         String unitName, String scope, String status, BigDecimal physicalProgress,
+                         BigDecimal financialExecution, BigDecimal currentBudget, BigDecimal cost,
+                         String executionStatus, String issues) {
+
+        /** Financial execution as a share (%) of the current budget (PIM), or of the cost when no PIM. */
+        public BigDecimal financialPercent() {
+            BigDecimal base = currentBudget != null && currentBudget.signum() > 0 ? currentBudget : cost;
+            if (financialExecution == null || base == null || base.signum() <= 0) {
+                return null;
+            }
+            return financialExecution.multiply(BigDecimal.valueOf(100)).divide(base, 1, java.math.RoundingMode.HALF_UP);
+        }
+    }
+
+    private static final String REPORT_SQL = """
+            SELECT r.id, r.quarter, p.cycle_year, p.cui, p.name, r.unit_group, u.name AS unit_name, p.scope, r.status,
+                   r.physical_progress, r.financial_execution, r.current_budget, p.cost, r.execution_status, r.issues
+            FROM monitoring_report r JOIN project p ON p.id = r.project_id
+            JOIN executing_unit u ON u.code = p.executing_unit
+            """;
+
+    private static Report mapReport(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Report(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBigDecimal(10),
+                rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBigDecimal(13), rs.getString(14), rs.getString(15));
     }
 
     /** "2026-Q4" for any day of October to December 2026. */
@@ -78,14 +102,7 @@ public class MonitoringService {
     }
 
     public Optional<Report> report(long id) {
-        return jdbc.sql("""
-                SELECT r.id, r.quarter, p.cui, p.name, r.unit_group, r.status, r.physical_progress,
-                       r.financial_execution, r.execution_status
-                FROM monitoring_report r JOIN project p ON p.id = r.project_id WHERE r.id = ?""")
-                .param(id)
-                .query((rs, i) -> new Report(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9)))
-                .optional();
+        return jdbc.sql(REPORT_SQL + " WHERE r.id = ?").param(id).query(MonitoringService::mapReport).optional();
     }
 
     /** Stores an executing unit's quarterly report and the project's current execution status. */
@@ -100,6 +117,16 @@ public class MonitoringService {
         }
         if (!STATUSES.contains(executionStatus)) {
             throw new IllegalArgumentException("Elija el estado del proyecto.");
+        }
+        if (currentBudget != null && financial.compareTo(currentBudget) > 0) {
+            throw new IllegalArgumentException("La ejecución financiera (S/ " + financial.toPlainString()
+                    + ") no puede superar el presupuesto vigente (PIM, S/ " + currentBudget.toPlainString() + ").");
+        }
+        BigDecimal previous = previousProgress(reportId).map(Progress::physicalProgress).orElse(null);
+        if (previous != null && physical.compareTo(previous) < 0 && (issues == null || issues.isBlank())) {
+            throw new IllegalArgumentException("El avance físico (" + physical.stripTrailingZeros().toPlainString()
+                    + " %) es menor que el del último reporte (" + previous.stripTrailingZeros().toPlainString()
+                    + " %): explique el motivo en «Dificultades y medidas adoptadas».");
         }
         jdbc.sql("""
                 UPDATE monitoring_report SET status = 'REPORTADO', physical_progress = ?, financial_execution = ?,
@@ -137,6 +164,25 @@ public class MonitoringService {
                 .list();
     }
 
+    /** The project's last report before the quarter of this one, if any. */
+    public Optional<Progress> previousProgress(long reportId) {
+        return jdbc.sql("""
+                SELECT p.quarter, p.physical_progress, p.financial_execution, p.execution_status, p.reported_at
+                FROM monitoring_report r JOIN monitoring_report p ON p.project_id = r.project_id
+                WHERE r.id = ? AND p.quarter < r.quarter AND p.status = 'REPORTADO'
+                ORDER BY p.quarter DESC""").param(reportId)
+                .query((rs, i) -> new Progress(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                        rs.getString(4), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
+                .stream().findFirst();
+    }
+
+    /** The reports still pending when the reporting closes become NO_REPORTADO; returns how many. */
+    @Transactional
+    public int markUnreported(String quarter) {
+        return jdbc.sql("UPDATE monitoring_report SET status = 'NO_REPORTADO' WHERE quarter = ? AND status = 'PENDIENTE'")
+                .param(quarter).update();
+    }
+
     /** Closes the round with the planning office's conclusions. */
     @Transactional
     public void closeRound(String quarter, String conclusions) {
@@ -145,8 +191,9 @@ public class MonitoringService {
     }
 
     /** Reports of a round, in project order. */
+    /** The round's reports, by executing unit and project. */
     public List<Report> reports(String quarter) {
-        return jdbc.sql("SELECT id FROM monitoring_report WHERE quarter = ? ORDER BY id").param(quarter)
-                .query(Long.class).list().stream().map(id -> report(id).orElseThrow()).toList();
+        return jdbc.sql(REPORT_SQL + " WHERE r.quarter = ? ORDER BY u.name, p.name, r.id").param(quarter)
+                .query(MonitoringService::mapReport).list();
     }
 }

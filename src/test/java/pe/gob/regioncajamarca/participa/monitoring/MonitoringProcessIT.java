@@ -29,6 +29,8 @@ class MonitoringProcessIT extends ProcessTest {
     @Autowired MonitoringRounds rounds;
     @Autowired MonitoringService monitoring;
     @Autowired IdentityService identity;
+    @Autowired MonitoringAlerts alerts;
+    @Autowired org.camunda.bpm.engine.DecisionService decisions;
     String cui;
 
     @BeforeEach
@@ -98,6 +100,11 @@ class MonitoringProcessIT extends ProcessTest {
             complete(t, withVariables("avanceFisico", 10, "ejecucionFinanciera", 1, "pim", 1,
                     "estadoEjecucion", "EN_EJECUCION"));
         }
+        executeDueJobs(pid); // "Cerrar reportes y evaluar alertas" runs after a savepoint
+        assertThat(pi).hasPassed("Task_CloseReporting");
+        assertThat(runtime.getVariable(pid, "proyectosNoReportados")).isEqualTo(0);
+        assertThat(alerts.ofQuarter(quarter)).filteredOn(a -> cui.equals(a.cui())).extracting(MonitoringAlerts.Alert::code)
+                .containsExactly("PARALIZADO");
         Task consolidate = taskOf(pid, "Task_ConsolidateReport");
         assertThat(candidateGroupsOf(consolidate)).containsExactly("planning");
         complete(consolidate, withVariables("conclusiones", "Un proyecto paralizado por lluvias."));
@@ -151,5 +158,97 @@ class MonitoringProcessIT extends ProcessTest {
         // and the next quarter's timer is scheduled
         assertThat(management.createJobQuery().processDefinitionKey(MonitoringService.PROCESS_KEY).timers().list()
                 .stream().filter(j -> j.getProcessInstanceId() == null).count()).isEqualTo(1);
+    }
+
+    @Test
+    void theUnitIsRemindedThreeBusinessDaysBeforeAndWhatIsMissingWhenReportingClosesIsNotReported() {
+        String unitMember = staffUser(TEST_UNIT_GROUP);
+        clockAt(LocalDate.of(2026, 10, 1)); // Thursday; 8 October (Angamos) is a holiday
+        String quarter = quarter();
+        String pid = rounds.startByHand(quarter);
+        executeDueJobs(pid);
+        Task mine = taskForMyProject(pid);
+        // 10 business days from Thu 1 Oct skipping the weekends and 8 Oct: Fri 16 Oct at the end of the workday
+        assertThat(mine.getDueDate()).isEqualTo(java.util.Date.from(LocalDate.of(2026, 10, 16).atTime(17, 30)
+                .atZone(java.time.ZoneId.of("America/Lima")).toInstant()));
+        clockAt(LocalDate.of(2026, 10, 14)); // noon of Wed 14: the reminder (3 business days before, Tue 13) is due
+        executeDueJobs(pid);
+        assertThat(mailsTo(unitMember + "@example.pe")).anySatisfy(s -> assertThat(s)
+                .startsWith("Recordatorio: «Reportar avance trimestral» vence el 16/10/2026"));
+        // the reporting closes 15 business days after the round opened (Fri 23 Oct), reported or not
+        clockAt(LocalDate.of(2026, 10, 17));
+        executeDueJobs(pid); // the escalations
+        assertThat(taskForMyProject(pid)).isNotNull();
+        clockAt(LocalDate.of(2026, 10, 24));
+        executeDueJobs(pid);
+        assertThat(tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress").count())
+                .isZero();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult())
+                .hasPassed("Timer_RoundCloses", "Task_CloseReporting").isWaitingAt("Task_ConsolidateReport");
+        assertThat(monitoring.reports(quarter)).filteredOn(r -> cui.equals(r.cui())).singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo("NO_REPORTADO"));
+        assertThat(alerts.ofQuarter(quarter)).filteredOn(a -> cui.equals(a.cui())).extracting(MonitoringAlerts.Alert::code)
+                .containsExactly("NO_REPORTADO");
+        assertThat((Integer) runtime.getVariable(pid, "proyectosNoReportados")).isPositive();
+    }
+
+    @Test
+    void figuresAreValidatedAgainstTheBudgetAndTheLastReport() {
+        String first = quarter();
+        String pid = rounds.startByHand(first);
+        executeDueJobs(pid);
+        complete(taskForMyProject(pid), withVariables("avanceFisico", 40, "ejecucionFinanciera", 300000,
+                "pim", 900000, "estadoEjecucion", "EN_EJECUCION"));
+        String second = quarter();
+        String pid2 = rounds.startByHand(second);
+        executeDueJobs(pid2);
+        Task mine = taskForMyProject(pid2);
+        assertThat(tasks.getVariable(mine.getId(), "avanceAnterior")).isEqualTo(40.0);
+        assertThat(tasks.getVariable(mine.getId(), "ambito")).isEqualTo("CAJAMARCA");
+        assertThatThrownBy(() -> tasks.complete(mine.getId(), java.util.Map.of("avanceFisico", 50,
+                "ejecucionFinanciera", 950000, "pim", 900000, "estadoEjecucion", "EN_EJECUCION")))
+                .hasMessageContaining("no puede superar el presupuesto vigente");
+        assertThatThrownBy(() -> tasks.complete(mine.getId(), java.util.Map.of("avanceFisico", 30,
+                "ejecucionFinanciera", 350000, "pim", 900000, "estadoEjecucion", "EN_EJECUCION")))
+                .hasMessageContaining("es menor que el del último reporte (40 %)");
+        assertThat(taskForMyProject(pid2).getId()).isEqualTo(mine.getId()); // still open, nothing stored
+        tasks.complete(mine.getId(), java.util.Map.of("avanceFisico", 30, "ejecucionFinanciera", 800000,
+                "pim", 900000, "estadoEjecucion", "EN_EJECUCION",
+                "dificultades", "Se demolió una losa mal vaciada; el avance se recalculó."));
+        assertThat(monitoring.progressOf(cui)).extracting(MonitoringService.Progress::quarter)
+                .containsExactly(first, second);
+        // 800,000 of 900,000 is 88.89 % against 30 % physical: more than 20 points ahead
+        for (Task t : tasks.createTaskQuery().processInstanceId(pid2).taskDefinitionKey("Task_ReportProgress").list()) {
+            complete(t, withVariables("avanceFisico", 100, "ejecucionFinanciera", 1, "pim", 1,
+                    "estadoEjecucion", "CONCLUIDO"));
+        }
+        executeDueJobs(pid2);
+        assertThat(alerts.ofProject(Integer.parseInt(jdbc.sql("SELECT cycle_year FROM project WHERE cui = ?")
+                .param(cui).query(String.class).single()), cui)).extracting(MonitoringAlerts.Alert::code)
+                .containsExactly("FINANCIERO_ADELANTADO");
+    }
+
+    /** The DMN table on hand-computed cases; several alerts may hold at once (hit policy COLLECT). */
+    @Test
+    void theAlertTableDecides() {
+        assertThat(decide(false, null, 0, 0)).containsExactly("NO_REPORTADO");
+        assertThat(decide(true, "EN_EJECUCION", 20.0, 1)).isEmpty();
+        assertThat(decide(true, "EN_EJECUCION", 20.01, 1)).containsExactly("FINANCIERO_ADELANTADO");
+        assertThat(decide(true, "PARALIZADO", 35, 2)).containsExactlyInAnyOrder("PARALIZADO",
+                "FINANCIERO_ADELANTADO", "SIN_AVANCE");
+        assertThat(decide(true, "CONCLUIDO", 0, 3)).isEmpty();
+        // gap: 450,000 of a 900,000 PIM is 50 % financial against 25 % physical = 25 points
+        assertThat(MonitoringAlerts.gap(new MonitoringAlerts.Row(1, "REPORTADO", new java.math.BigDecimal("25"),
+                new java.math.BigDecimal("450000"), new java.math.BigDecimal("900000"), "EN_EJECUCION"))).isEqualTo(25.0);
+    }
+
+    private List<String> decide(boolean reported, String status, double gap, int unchanged) {
+        java.util.Map<String, Object> in = new java.util.HashMap<>();
+        in.put("reportado", reported);
+        in.put("estado", status);
+        in.put("brecha", gap);
+        in.put("trimestresSinAvance", unchanged);
+        return decisions.evaluateDecisionByKey(MonitoringAlerts.DECISION).variables(in).evaluate()
+                .collectEntries("codigo");
     }
 }

@@ -1,0 +1,123 @@
+package pe.gob.regioncajamarca.participa.monitoring;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The alerts of a quarter, decided by the DMN table {@code alertas-seguimiento} (processes/, readable and changeable
+ * by a manager in Camunda Modeler): for each project of the round its reported status, the gap between financial
+ * execution (% of the PIM) and physical progress, and how many quarters its physical progress has not moved. The
+ * alerts are stored per project and quarter, shown on the project's page and in the report to the committee.
+ */
+@Service
+public class MonitoringAlerts {
+
+    public static final String DECISION = "alertas-seguimiento";
+
+    private final JdbcClient jdbc;
+    private final DecisionService decisions;
+
+    public MonitoringAlerts(JdbcClient jdbc, DecisionService decisions) {
+        this.jdbc = jdbc;
+        this.decisions = decisions;
+    }
+
+    public record Alert(String quarter, long projectId, String cui, String projectName, String unitName, String scope,
+                        String code, String message) {
+    }
+
+    record Row(long projectId, String status, BigDecimal physical, BigDecimal financial, BigDecimal pim,
+               String executionStatus) {
+    }
+
+    /** Evaluates the decision for every project of the round and stores the alerts; returns how many. */
+    @Transactional
+    public int evaluate(String quarter) {
+        List<Row> rows = jdbc.sql("""
+                SELECT project_id, status, physical_progress, financial_execution, current_budget, execution_status
+                FROM monitoring_report WHERE quarter = ?""").param(quarter)
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5), rs.getString(6))).list();
+        int raised = 0;
+        for (Row r : rows) {
+            Map<String, Object> in = new HashMap<>();
+            boolean reported = "REPORTADO".equals(r.status());
+            in.put("reportado", reported);
+            in.put("estado", r.executionStatus());
+            in.put("brecha", gap(r));
+            in.put("trimestresSinAvance", reported ? quartersWithoutProgress(r.projectId(), quarter) : 0);
+            DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION).variables(in).evaluate();
+            for (var entry : result) {
+                String code = entry.getEntry("codigo");
+                String message = entry.getEntry("mensaje");
+                if (jdbc.sql("SELECT COUNT(*) FROM monitoring_alert WHERE quarter = ? AND project_id = ? AND code = ?")
+                        .params(quarter, r.projectId(), code).query(Integer.class).single() == 0) {
+                    jdbc.sql("INSERT INTO monitoring_alert (quarter, project_id, code, message, raised_at) VALUES (?, ?, ?, ?, ?)")
+                            .params(quarter, r.projectId(), code, message, Timestamp.from(Instant.now())).update();
+                    raised++;
+                }
+            }
+        }
+        return raised;
+    }
+
+    /** Financial execution as % of the PIM minus physical progress (points); 0 when unknown. */
+    static double gap(Row r) {
+        if (r.physical() == null || r.financial() == null || r.pim() == null || r.pim().signum() <= 0) {
+            return 0;
+        }
+        BigDecimal financialPct = r.financial().multiply(BigDecimal.valueOf(100)).divide(r.pim(), 2, RoundingMode.HALF_UP);
+        return financialPct.subtract(r.physical()).doubleValue();
+    }
+
+    /** Consecutive reported quarters, ending with this one, whose physical progress equals the previous one's. */
+    int quartersWithoutProgress(long projectId, String quarter) {
+        List<BigDecimal> progress = jdbc.sql("""
+                SELECT physical_progress FROM monitoring_report WHERE project_id = ? AND quarter <= ?
+                AND status = 'REPORTADO' ORDER BY quarter DESC""").params(projectId, quarter)
+                .query(BigDecimal.class).list();
+        int unchanged = 0;
+        for (int i = 0; i + 1 < progress.size(); i++) {
+            if (progress.get(i) != null && progress.get(i + 1) != null
+                    && progress.get(i).compareTo(progress.get(i + 1)) == 0) {
+                unchanged++;
+            } else {
+                break;
+            }
+        }
+        return unchanged;
+    }
+
+    public List<Alert> ofQuarter(String quarter) {
+        return query("a.quarter = ?", quarter);
+    }
+
+    public List<Alert> ofProject(int year, String cui) {
+        return jdbc.sql("""
+                SELECT a.quarter, a.project_id, p.cui, p.name, u.name, p.scope, a.code, a.message FROM monitoring_alert a
+                JOIN project p ON p.id = a.project_id JOIN executing_unit u ON u.code = p.executing_unit
+                WHERE p.cycle_year = ? AND p.cui = ? ORDER BY a.quarter DESC, a.code""").params(year, cui)
+                .query((rs, i) -> new Alert(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))).list();
+    }
+
+    private List<Alert> query(String where, Object param) {
+        return jdbc.sql("""
+                SELECT a.quarter, a.project_id, p.cui, p.name, u.name, p.scope, a.code, a.message FROM monitoring_alert a
+                JOIN project p ON p.id = a.project_id JOIN executing_unit u ON u.code = p.executing_unit
+                WHERE\s""" + where + " ORDER BY u.name, p.name, a.code").param(param)
+                .query((rs, i) -> new Alert(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))).list();
+    }
+}
