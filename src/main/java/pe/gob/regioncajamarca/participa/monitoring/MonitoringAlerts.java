@@ -33,7 +33,7 @@ public class MonitoringAlerts {
         this.decisions = decisions;
     }
 
-    public record Alert(String quarter, long projectId, String cui, String projectName, String unitName, String scope,
+    public record Alert(String quarter, long projectId, int cycleYear, String cui, String projectName, String unitName, String scope,
                         String code, String message) {
     }
 
@@ -105,19 +105,22 @@ public class MonitoringAlerts {
 
     public List<Alert> ofProject(int year, String cui) {
         return jdbc.sql("""
-                SELECT a.quarter, a.project_id, p.cui, p.name, u.name, p.scope, a.code, a.message FROM monitoring_alert a
+                SELECT a.quarter, a.project_id, p.cycle_year, p.cui, p.name, u.name, p.scope, a.code, a.message FROM monitoring_alert a
                 JOIN project p ON p.id = a.project_id JOIN executing_unit u ON u.code = p.executing_unit
                 WHERE p.cycle_year = ? AND p.cui = ? ORDER BY a.quarter DESC, a.code""").params(year, cui)
-                .query((rs, i) -> new Alert(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))).list();
+                .query(MonitoringAlerts::mapAlert).list();
     }
 
     private List<Alert> query(String where, Object param) {
         return jdbc.sql("""
-                SELECT a.quarter, a.project_id, p.cui, p.name, u.name, p.scope, a.code, a.message FROM monitoring_alert a
+                SELECT a.quarter, a.project_id, p.cycle_year, p.cui, p.name, u.name, p.scope, a.code, a.message FROM monitoring_alert a
                 JOIN project p ON p.id = a.project_id JOIN executing_unit u ON u.code = p.executing_unit
                 WHERE\s""" + where + " ORDER BY u.name, p.name, a.code").param(param)
-                .query((rs, i) -> new Alert(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))).list();
+                .query(MonitoringAlerts::mapAlert).list();
+    }
+
+    private static Alert mapAlert(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Alert(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
     }
 }

@@ -24,9 +24,11 @@ public class MonitoringGlue {
     private final DueDates plazos;
     private final Notifications notifications;
     private final IdentityService identity;
+    private final MonitoringAlerts alerts;
 
     public MonitoringGlue(MonitoringService monitoring, DueDates plazos, Notifications notifications,
-                          IdentityService identity) {
+                          IdentityService identity, MonitoringAlerts alerts) {
+        this.alerts = alerts;
         this.monitoring = monitoring;
         this.plazos = plazos;
         this.notifications = notifications;
@@ -78,6 +80,15 @@ public class MonitoringGlue {
             execution.setVariable("proyectosNoReportados", unreported);
             execution.setVariable("proyectosReportados", reports.size() - unreported);
             execution.setVariable("alertasRonda", raised);
+            List<MonitoringAlerts.Alert> all = alerts.ofQuarter(quarter);
+            if (!all.isEmpty()) {
+                java.util.Map<String, Object> model = java.util.Map.of("quarter", quarter, "alerts", all);
+                for (User member : glue.identity.createUserQuery().memberOfGroup(OVERSIGHT_GROUP).list()) {
+                    glue.notifications.send("alertas-seguimiento:" + quarter + ":" + member.getId(), member.getEmail(),
+                            "Alertas de seguimiento " + quarter + ": " + all.size() + " proyecto(s)",
+                            "alertas-seguimiento", model);
+                }
+            }
         }
     }
 
@@ -140,6 +151,7 @@ public class MonitoringGlue {
             model.put("reported", reported);
             model.put("unreported", reports.size() - reported);
             model.put("conclusions", conclusions == null || conclusions.isBlank() ? null : conclusions);
+            model.put("alerts", glue.alerts.ofQuarter(quarter).size());
             for (User member : glue.identity.createUserQuery().memberOfGroup(OVERSIGHT_GROUP).list()) {
                 glue.notifications.send("seguimiento:" + quarter + ":" + member.getId(), member.getEmail(),
                         "Informe de seguimiento " + quarter, "informe-seguimiento", model);

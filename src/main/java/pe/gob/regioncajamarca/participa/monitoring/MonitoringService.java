@@ -20,6 +20,9 @@ public class MonitoringService {
 
     public static final String PROCESS_KEY = "quarterly-monitoring-round";
     public static final List<String> STATUSES = List.of("NO_INICIADO", "EN_EJECUCION", "PARALIZADO", "CONCLUIDO");
+    /** The Spanish name of each execution status. */
+    public static final java.util.Map<String, String> STATUS_NAMES = java.util.Map.of("NO_INICIADO", "No iniciado",
+            "EN_EJECUCION", "En ejecución", "PARALIZADO", "Paralizado", "CONCLUIDO", "Concluido");
 
     private final JdbcClient jdbc;
     private final org.springframework.context.ApplicationEventPublisher events;
@@ -150,30 +153,48 @@ public class MonitoringService {
 
     /** One quarterly report of a project, as the public sees it. */
     public record Progress(String quarter, BigDecimal physicalProgress, BigDecimal financialExecution,
-                           String executionStatus, java.time.Instant reportedAt) {
+                           String executionStatus, java.time.Instant reportedAt, BigDecimal currentBudget,
+                           BigDecimal cost) {
+
+        /** Financial execution as a share (%) of the PIM, or of the cost when no PIM was reported. */
+        public BigDecimal financialPercent() {
+            BigDecimal base = currentBudget != null && currentBudget.signum() > 0 ? currentBudget : cost;
+            if (financialExecution == null || base == null || base.signum() <= 0) {
+                return null;
+            }
+            return financialExecution.multiply(BigDecimal.valueOf(100)).divide(base, 1, java.math.RoundingMode.HALF_UP);
+        }
+
+        public String statusName() {
+            return executionStatus == null ? "" : STATUS_NAMES.getOrDefault(executionStatus, executionStatus);
+        }
+    }
+
+    private static final String PROGRESS_SQL = """
+            SELECT r.quarter, r.physical_progress, r.financial_execution, r.execution_status, r.reported_at,
+                   r.current_budget, p.cost
+            FROM monitoring_report r JOIN project p ON p.id = r.project_id
+            """;
+
+    private static Progress mapProgress(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Progress(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getString(4),
+                rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), rs.getBigDecimal(6),
+                rs.getBigDecimal(7));
     }
 
     /** The reported quarters of the projects with a CUI (every cycle), oldest first. */
     public List<Progress> progressOf(String cui) {
-        return jdbc.sql("""
-                SELECT r.quarter, r.physical_progress, r.financial_execution, r.execution_status, r.reported_at
-                FROM monitoring_report r JOIN project p ON p.id = r.project_id
-                WHERE p.cui = ? AND r.status = 'REPORTADO' ORDER BY r.quarter""").param(cui)
-                .query((rs, i) -> new Progress(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-                        rs.getString(4), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
-                .list();
+        return jdbc.sql(PROGRESS_SQL + " WHERE p.cui = ? AND r.status = 'REPORTADO' ORDER BY r.quarter").param(cui)
+                .query(MonitoringService::mapProgress).list();
     }
 
     /** The project's last report before the quarter of this one, if any. */
     public Optional<Progress> previousProgress(long reportId) {
-        return jdbc.sql("""
-                SELECT p.quarter, p.physical_progress, p.financial_execution, p.execution_status, p.reported_at
-                FROM monitoring_report r JOIN monitoring_report p ON p.project_id = r.project_id
-                WHERE r.id = ? AND p.quarter < r.quarter AND p.status = 'REPORTADO'
-                ORDER BY p.quarter DESC""").param(reportId)
-                .query((rs, i) -> new Progress(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-                        rs.getString(4), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
-                .stream().findFirst();
+        return jdbc.sql(PROGRESS_SQL + """
+                 JOIN monitoring_report this_one ON this_one.project_id = r.project_id
+                WHERE this_one.id = ? AND r.quarter < this_one.quarter AND r.status = 'REPORTADO'
+                ORDER BY r.quarter DESC""").param(reportId)
+                .query(MonitoringService::mapProgress).stream().findFirst();
     }
 
     /** The reports still pending when the reporting closes become NO_REPORTADO; returns how many. */
@@ -195,5 +216,20 @@ public class MonitoringService {
     public List<Report> reports(String quarter) {
         return jdbc.sql(REPORT_SQL + " WHERE r.quarter = ? ORDER BY u.name, p.name, r.id").param(quarter)
                 .query(MonitoringService::mapReport).list();
+    }
+
+    /** A round as the public sees it. */
+    public record Round(String quarter, String status, String conclusions, Instant openedAt, Instant closedAt) {
+        public boolean closed() {
+            return "CERRADA".equals(status) || "HISTORICA".equals(status);
+        }
+    }
+
+    public Optional<Round> round(String quarter) {
+        return jdbc.sql("SELECT quarter, status, conclusions, opened_at, closed_at FROM monitoring_round WHERE quarter = ?")
+                .param(quarter)
+                .query((rs, i) -> new Round(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
+                .optional();
     }
 }

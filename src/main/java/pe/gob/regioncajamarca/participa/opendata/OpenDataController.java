@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
 import pe.gob.regioncajamarca.participa.documents.Csv;
+import pe.gob.regioncajamarca.participa.monitoring.MonitoringService;
 
 /**
  * Open data, read-only and without login (contract: /api/open-data/...). Only public facts: cycles, envelopes,
@@ -31,10 +32,46 @@ class OpenDataController {
 
     private final CycleService cycles;
     private final JdbcClient jdbc;
+    private final MonitoringService monitoring;
 
-    OpenDataController(CycleService cycles, JdbcClient jdbc) {
+    OpenDataController(CycleService cycles, JdbcClient jdbc, MonitoringService monitoring) {
         this.cycles = cycles;
         this.jdbc = jdbc;
+        this.monitoring = monitoring;
+    }
+
+    record ProgressJson(String quarter, BigDecimal physicalProgress, BigDecimal financialExecution, String status,
+                        java.time.Instant reportedAt) {
+    }
+
+    /** A project's quarterly reports (every cycle that holds its CUI), oldest first; 404 for an unknown CUI. */
+    @GetMapping("/projects/{cui}/progress")
+    ResponseEntity<?> progress(@PathVariable String cui) {
+        if (!cui.matches("^[0-9]{1,7}$") || jdbc.sql("SELECT COUNT(*) FROM project WHERE cui = ?").param(cui)
+                .query(Integer.class).single() == 0) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .body(Map.of("error", "No existe un proyecto con el CUI " + cui + "."));
+        }
+        return ResponseEntity.ok(progressOf(cui));
+    }
+
+    @GetMapping(path = "/projects/{cui}/progress.csv", produces = CSV)
+    ResponseEntity<String> progressCsv(@PathVariable String cui) {
+        if (!cui.matches("^[0-9]{1,7}$")) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.parseMediaType(CSV))
+                    .body("error\nNo existe un proyecto con el CUI " + cui + "\n");
+        }
+        StringBuilder out = new StringBuilder("quarter,physicalProgress,financialExecution,status,reportedAt\r\n");
+        for (ProgressJson p : progressOf(cui)) {
+            out.append(Csv.row(p.quarter(), p.physicalProgress(), p.financialExecution(), p.status(), p.reportedAt()));
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(CSV))
+                .header("Content-Disposition", "inline; filename=\"avance-" + cui + ".csv\"").body(out.toString());
+    }
+
+    private List<ProgressJson> progressOf(String cui) {
+        return monitoring.progressOf(cui).stream().map(p -> new ProgressJson(p.quarter(), p.physicalProgress(),
+                p.financialExecution(), p.executionStatus(), p.reportedAt())).toList();
     }
 
     record ScopeJson(String scope, BigDecimal envelope) {

@@ -21,9 +21,12 @@ class ProjectPageController {
     private final MonitoringService monitoring;
     private final OversightReports oversight;
     private final Territory territory;
+    private final pe.gob.regioncajamarca.participa.monitoring.MonitoringAlerts alerts;
 
     ProjectPageController(CycleResults results, CycleService cycles, MonitoringService monitoring,
-                          OversightReports oversight, Territory territory) {
+                          OversightReports oversight, Territory territory,
+                          pe.gob.regioncajamarca.participa.monitoring.MonitoringAlerts alerts) {
+        this.alerts = alerts;
         this.results = results;
         this.cycles = cycles;
         this.monitoring = monitoring;
@@ -40,7 +43,10 @@ class ProjectPageController {
         model.addAttribute("cycle", cycles.find(year).orElseThrow());
         model.addAttribute("published", results.of(year).isPresent());
         model.addAttribute("scopeName", territory.scopeNames().getOrDefault(p.scope(), p.scope()));
-        model.addAttribute("progress", monitoring.progressOf(cui));
+        var progress = monitoring.progressOf(cui);
+        model.addAttribute("progress", progress);
+        model.addAttribute("chart", pe.gob.regioncajamarca.participa.monitoring.ProgressChart.of(progress));
+        model.addAttribute("alerts", alerts.ofProject(year, cui));
         model.addAttribute("reports", oversight.aboutProject(year, cui));
         return "results/proyecto";
     }

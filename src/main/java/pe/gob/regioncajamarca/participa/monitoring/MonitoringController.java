@@ -1,0 +1,78 @@
+package pe.gob.regioncajamarca.participa.monitoring;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import pe.gob.regioncajamarca.participa.cycle.Territory;
+
+/**
+ * The public monitoring pages: execution rolled up per cycle, province and executing unit ({@code /seguimiento}),
+ * each quarterly round with its reports and alerts ({@code /seguimiento/{quarter}}) and its report as a PDF.
+ */
+@Controller
+class MonitoringController {
+
+    private final MonitoringRollups rollups;
+    private final MonitoringReport report;
+    private final Territory territory;
+
+    MonitoringController(MonitoringRollups rollups, MonitoringReport report, Territory territory) {
+        this.rollups = rollups;
+        this.report = report;
+        this.territory = territory;
+    }
+
+    /** One roll-up table of the page. */
+    record Table(String title, String caption, String keyLabel, List<MonitoringRollups.Rollup> rows,
+                 Map<String, String> names, boolean linkCycles) {
+    }
+
+    @GetMapping("/seguimiento")
+    String overview(@RequestParam(name = "ciclo", required = false) Integer year, Model model) {
+        List<MonitoringRollups.Rollup> byCycle = rollups.byCycle(10);
+        String of = year == null ? " (todos los ciclos)" : " (ciclo " + year + ")";
+        model.addAttribute("year", year);
+        model.addAttribute("byCycle", byCycle);
+        model.addAttribute("tables", List.of(
+                new Table("Por ciclo", "Ejecución de los proyectos priorizados de los últimos diez ciclos", "Ciclo",
+                        byCycle, null, true),
+                new Table("Por provincia" + of, "Ejecución por provincia" + of, "Provincia", rollups.byScope(year),
+                        territory.scopeNames(), false),
+                new Table("Por unidad ejecutora" + of, "Ejecución por unidad ejecutora" + of, "Unidad ejecutora",
+                        rollups.byUnit(year), null, false)));
+        model.addAttribute("rounds", rollups.rounds());
+        return "monitoring/seguimiento";
+    }
+
+    @GetMapping("/seguimiento/{quarter}")
+    String round(@PathVariable String quarter, Model model) {
+        model.addAllAttributes(modelOf(quarter));
+        return "monitoring/ronda";
+    }
+
+    @GetMapping("/seguimiento/{quarter}/informe.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable String quarter) {
+        modelOf(quarter);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"informe-seguimiento-" + quarter + ".pdf\"")
+                .body(report.pdf(quarter).orElseThrow());
+    }
+
+    private Map<String, Object> modelOf(String quarter) {
+        if (!MonitoringService.isQuarter(quarter)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "El trimestre se escribe AAAA-Qn, por ejemplo 2026-Q3.");
+        }
+        return report.model(quarter).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "No hay una ronda de seguimiento del trimestre " + quarter + "."));
+    }
+}
