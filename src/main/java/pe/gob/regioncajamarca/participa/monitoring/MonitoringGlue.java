@@ -85,7 +85,8 @@ public class MonitoringGlue {
                 java.util.Map<String, Object> model = java.util.Map.of("quarter", quarter, "alerts", all);
                 for (User member : glue.identity.createUserQuery().memberOfGroup(OVERSIGHT_GROUP).list()) {
                     glue.notifications.send("alertas-seguimiento:" + quarter + ":" + member.getId(), member.getEmail(),
-                            "Alertas de seguimiento " + quarter + ": " + all.size() + " proyecto(s)",
+                            "Alertas de seguimiento " + quarter + ": " + all.size()
+                                    + (all.size() == 1 ? " alerta" : " alertas"),
                             "alertas-seguimiento", model);
                 }
             }

@@ -34,6 +34,8 @@ class TaskReminders {
             var taskService = execution.getProcessEngineServices().getTaskService();
             List<Task> open = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                     .taskDefinitionKey(activity).list();
+            // one mail per person: a multi-instance task (a monitoring round) may hold many tasks of one unit
+            Map<TaskDigests.Member, List<Task>> byPerson = new java.util.LinkedHashMap<>();
             for (Task task : open) {
                 Set<String> groups = new HashSet<>();
                 for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
@@ -42,15 +44,32 @@ class TaskReminders {
                     }
                 }
                 for (TaskDigests.Member m : digests.membersOf(groups)) {
-                    notifications.send("recordatorio:" + task.getId() + ":" + m.userId(), m.email(),
-                            "Recordatorio: «" + task.getName() + "» vence el "
-                                    + (task.getDueDate() == null ? "—" : DUE.format(task.getDueDate().toInstant())),
-                            "recordatorio", Map.of("taskId", task.getId(), "taskName", task.getName(),
-                                    "businessKey", execution.getProcessBusinessKey() == null ? "—"
-                                            : execution.getProcessBusinessKey(),
-                                    "due", task.getDueDate() == null ? "—" : DUE.format(task.getDueDate().toInstant())));
+                    byPerson.computeIfAbsent(m, k -> new java.util.ArrayList<>()).add(task);
                 }
             }
+            String businessKey = execution.getProcessBusinessKey() == null ? "—" : execution.getProcessBusinessKey();
+            byPerson.forEach((m, tasks) -> {
+                Task first = tasks.get(0);
+                String due = first.getDueDate() == null ? "—" : DUE.format(first.getDueDate().toInstant());
+                if (tasks.size() == 1) {
+                    notifications.send("recordatorio:" + first.getId() + ":" + m.userId(), m.email(),
+                            "Recordatorio: «" + first.getName() + "» vence el " + due, "recordatorio",
+                            Map.of("taskId", first.getId(), "taskName", first.getName(), "businessKey", businessKey,
+                                    "due", due));
+                } else {
+                    List<Map<String, String>> items = tasks.stream().map(t -> {
+                        Map<String, Object> v = taskService.getVariables(t.getId(), List.of("cui", "proyecto"));
+                        String about = v.get("proyecto") == null ? t.getName()
+                                : (v.get("cui") == null ? "" : "CUI " + v.get("cui") + " · ") + v.get("proyecto");
+                        return Map.of("taskId", t.getId(), "about", about, "due", t.getDueDate() == null ? "—"
+                                : DUE.format(t.getDueDate().toInstant()));
+                    }).toList();
+                    notifications.send("recordatorios:" + execution.getId() + ":" + m.userId(), m.email(),
+                            "Recordatorio: " + tasks.size() + " tareas «" + first.getName() + "» vencen el " + due,
+                            "recordatorios", Map.of("taskName", first.getName(), "businessKey", businessKey,
+                                    "due", due, "tasks", items));
+                }
+            });
         };
     }
 }
