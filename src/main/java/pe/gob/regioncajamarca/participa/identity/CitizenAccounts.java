@@ -50,4 +50,10 @@ public class CitizenAccounts {
         return jdbc.sql("SELECT id FROM citizen_account WHERE document_number = ?").param(documentNumber)
                 .query(Long.class).optional();
     }
+
+    /** Replaces the password of an account (stored as a bcrypt hash). */
+    public void changePassword(long citizenId, String rawPassword) {
+        jdbc.sql("UPDATE citizen_account SET password_hash = ? WHERE id = ?")
+                .params(encoder.encode(rawPassword), citizenId).update();
+    }
 }

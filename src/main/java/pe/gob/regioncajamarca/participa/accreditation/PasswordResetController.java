@@ -1,0 +1,54 @@
+package pe.gob.regioncajamarca.participa.accreditation;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The pages of "¿Olvidó su contraseña?": ask for a link, then choose a new password with it. */
+@Controller
+class PasswordResetController {
+
+    private final PasswordReset resets;
+
+    PasswordResetController(PasswordReset resets) {
+        this.resets = resets;
+    }
+
+    @GetMapping("/acceso/recuperar")
+    String askForm() {
+        return "accreditation/recuperar";
+    }
+
+    @PostMapping("/acceso/recuperar")
+    String ask(@RequestParam(defaultValue = "") String documento, Model model) {
+        resets.request(documento);
+        model.addAttribute("sent", true);
+        return "accreditation/recuperar";
+    }
+
+    @GetMapping("/acceso/restablecer")
+    String resetForm(@RequestParam(defaultValue = "") String token, Model model) {
+        model.addAttribute("token", token);
+        model.addAttribute("valid", resets.valid(token));
+        return "accreditation/restablecer";
+    }
+
+    @PostMapping("/acceso/restablecer")
+    String reset(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String clave,
+                 @RequestParam(defaultValue = "") String repetir, Model model) {
+        try {
+            resets.reset(token, clave, repetir);
+            return "redirect:/login?clave";
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("valid", true);
+        } catch (IllegalStateException e) {
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("valid", false);
+        }
+        model.addAttribute("token", token);
+        return "accreditation/restablecer";
+    }
+}
