@@ -96,7 +96,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/ideas/*/apoyo").hasRole("CITIZEN")
                         // /forms/**: the embedded Tasklist forms (static HTML, no data)
                         .requestMatchers("/", "/css/**", "/js/**", "/img/**", "/forms/**", "/favicon.ico", "/error", "/login",
-                                "/agentes/inscripcion", "/votacion/resultados", "/ideas", "/ideas/**", "/resultados", "/resultados/**", "/avisos", "/reclamos", "/reclamos/**", "/vigilancia", "/vigilancia/**", "/proyectos", "/proyectos/**", "/seguimiento", "/seguimiento/**", "/acceso/**",
+                                "/agentes/inscripcion", "/votacion/resultados", "/ideas", "/ideas/**", "/resultados", "/resultados/**", "/avisos", "/reclamos", "/reclamos/**", "/vigilancia", "/vigilancia/**", "/proyectos", "/proyectos/**", "/seguimiento", "/seguimiento/**", "/acceso/**", "/datos-abiertos",
                                 "/actuator/health", "/demo/**")
                         .permitAll()
                         .anyRequest().hasRole("CITIZEN"))

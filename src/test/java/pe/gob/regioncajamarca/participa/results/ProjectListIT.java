@@ -56,4 +56,11 @@ class ProjectListIT extends ProcessTest {
         assertThat(list("&costoMin=300000&costoMax=100000")).contains("no puede ser mayor que el costo máximo");
         assertThat(list("&q=%25")).contains("Ningún proyecto cumple los filtros");
     }
+
+    @Test
+    void theOpenDataPageExplainsTheApiAndLinksEachCycle() {
+        var r = new Http(port).get("/datos-abiertos");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("/api/open-data/projects/{cui}/progress", "Nunca contienen datos personales");
+    }
 }
