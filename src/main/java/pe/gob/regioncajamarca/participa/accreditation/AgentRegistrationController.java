@@ -38,10 +38,14 @@ class AgentRegistrationController {
     private final Territory territory;
     private final pe.gob.regioncajamarca.participa.notification.Notifications notifications;
 
+    private final List<MyParticipation> participation;
+
     AgentRegistrationController(CycleService cycles, CitizenAccounts accounts, AccreditationService accreditation,
                                 DueDates plazos, Territory territory,
-                                pe.gob.regioncajamarca.participa.notification.Notifications notifications) {
+                                pe.gob.regioncajamarca.participa.notification.Notifications notifications,
+                                List<MyParticipation> participation) {
         this.notifications = notifications;
+        this.participation = participation;
         this.cycles = cycles;
         this.accounts = accounts;
         this.accreditation = accreditation;
@@ -115,6 +119,9 @@ class AgentRegistrationController {
     @GetMapping("/mi-cuenta")
     String myAccount(Principal principal, Model model) {
         model.addAttribute("registrations", accreditation.registrationsOf(principal.getName()));
+        String accountEmail = accreditation.emailOf(principal.getName()).orElse(null);
+        model.addAttribute("sections", participation.stream().map(p -> p.sectionFor(principal.getName(), accountEmail))
+                .sorted(java.util.Comparator.comparingInt(MyParticipation.Section::order)).toList());
         // the signed page where the citizen turns optional notices off or on (no DNI in the link)
         accreditation.emailOf(principal.getName()).ifPresent(email -> model.addAttribute("avisosUrl",
                 "/avisos?correo=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)

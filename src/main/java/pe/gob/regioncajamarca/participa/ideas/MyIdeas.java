@@ -1,0 +1,33 @@
+package pe.gob.regioncajamarca.participa.ideas;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import pe.gob.regioncajamarca.participa.accreditation.MyParticipation;
+
+/** "Mis ideas" on Mi cuenta: the ideas submitted with the account's e-mail, with their state. */
+@Component
+class MyIdeas implements MyParticipation {
+
+    private static final Map<String, String> STATUS = Map.of("RECIBIDA", "En evaluación", "VIABLE", "Viable",
+            "NO_VIABLE", "No viable");
+
+    private final JdbcClient jdbc;
+
+    MyIdeas(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Section sectionFor(String documentNumber, String email) {
+        List<Item> items = email == null || email.isBlank() ? List.of() : jdbc.sql("""
+                SELECT tracking_code, title, status FROM project_idea WHERE LOWER(contact_email) = LOWER(?)
+                ORDER BY id DESC""").param(email)
+                .query((rs, i) -> new Item(rs.getString(2), "/ideas/" + rs.getString(1),
+                        STATUS.getOrDefault(rs.getString(3), rs.getString(3)))).list();
+        return new Section(30, "Mis ideas de proyecto", items, "Aún no propuso ideas.");
+    }
+}
