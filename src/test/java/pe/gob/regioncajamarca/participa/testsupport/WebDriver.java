@@ -138,6 +138,26 @@ public final class WebDriver implements AutoCloseable {
         return false;
     }
 
+    /** Resizes the window (e.g. 360 px wide, a cheap phone). */
+    public void resize(int width, int height) throws Exception {
+        call("POST", "/window/rect", Map.of("width", width, "height", height));
+    }
+
+    /** Runs a script in the page (not subject to the page's CSP) and returns its result. */
+    public JsonNode execute(String script, Object... args) throws Exception {
+        return call("POST", "/execute/sync", Map.of("script", script, "args", List.of(args)));
+    }
+
+    /** Runs an asynchronous script: it calls {@code arguments[arguments.length - 1]} with its result. */
+    public JsonNode executeAsync(String script, Object... args) throws Exception {
+        return call("POST", "/execute/async", Map.of("script", script, "args", List.of(args)));
+    }
+
+    /** The current URL. */
+    public String url() throws Exception {
+        return call("GET", "/url", null).asText();
+    }
+
     /** Saves a screenshot (PNG), e.g. under target/ to see what a failing test saw. */
     public void screenshot(Path file) throws Exception {
         Files.createDirectories(file.getParent());
