@@ -72,7 +72,8 @@ public class ProgrammeImport {
         }
     }
 
-    record Line(int row, Map<String, String> values) {
+    /** One data row of a tabular file: its spreadsheet row number and its values by expected column. */
+    public record Line(int row, Map<String, String> values) {
     }
 
     record Parsed(String cui, String name, String scope, Set<String> districts, BigDecimal cost, String sector,

@@ -31,7 +31,7 @@ import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport.Problem;
  * the expected columns (header row, any order, accents and case ignored). Row numbers are the spreadsheet's
  * (header = row 1). Problems of the file as a whole go to {@code problems}.
  */
-final class TabularFile {
+public final class TabularFile {
 
     private TabularFile() {
     }
@@ -51,6 +51,238 @@ final class TabularFile {
         }
         problems.add(new Problem(1, null, "el archivo debe ser CSV (.csv) o Excel (.xlsx)"));
         return List.of();
+    }
+
+    /**
+     * Streams the rows of a CSV (strict UTF-8, {@code ,} or {@code ;}) or XLSX file to {@code each}, one at a time, so
+     * that files of any number of rows are read in constant memory (the XLSX sheet is read with SAX, not as a
+     * workbook). Unlike {@link #read}, a spreadsheet cell holding a formula is passed on as {@code "=" + formula}
+     * (so the caller can refuse it), a CSV that is not UTF-8 is a problem of the file, and numbers are written as
+     * plain decimals. Problems of the file as a whole (type, encoding, missing columns) go to {@code problems}.
+     */
+    public static void forEach(String fileName, java.io.InputStream in, List<String> columns, List<Problem> problems,
+                               java.util.function.Consumer<Line> each) {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        try {
+            if (name.endsWith(".xlsx")) {
+                streamSpreadsheet(in, columns, problems, each);
+                return;
+            }
+            if (name.endsWith(".csv") || name.endsWith(".txt")) {
+                streamCsv(in, columns, problems, each);
+                return;
+            }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            problems.add(new Problem(1, null, NOT_UTF8));
+            return;
+        } catch (IOException | RuntimeException e) {
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                problems.add(new Problem(1, null, NOT_UTF8));
+            } else {
+                problems.add(new Problem(1, null, "no se pudo leer el archivo (" + e.getMessage() + ")"));
+            }
+            return;
+        }
+        problems.add(new Problem(1, null, "el archivo debe ser CSV (.csv) o Excel (.xlsx)"));
+    }
+
+    static final String NOT_UTF8 = "el archivo no está en UTF-8 (tiene letras con tildes o eñes en otra codificación): "
+            + "en Excel use «Guardar como» › «CSV UTF-8 (delimitado por comas)»";
+
+    private static void streamCsv(java.io.InputStream raw, List<String> columns, List<Problem> problems,
+                                  java.util.function.Consumer<Line> each) throws IOException {
+        java.io.BufferedInputStream in = new java.io.BufferedInputStream(raw, 1 << 16);
+        in.mark(3);
+        byte[] bom = in.readNBytes(3);
+        if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
+            in.reset();
+        }
+        in.mark(1 << 15);
+        byte[] head = in.readNBytes(1 << 15);
+        in.reset();
+        String firstLine = new String(head, StandardCharsets.ISO_8859_1).lines().findFirst().orElse("");
+        char delimiter = firstLine.contains(";") ? ';' : ',';
+        java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader()
+                .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get()
+                .parse(new java.io.BufferedReader(new InputStreamReader(in, utf8)))) {
+            Map<String, String> headerMap = new HashMap<>();
+            parser.getHeaderNames().forEach(h -> headerMap.put(header(h), h));
+            if (!checkHeader(headerMap.keySet(), columns, problems)) {
+                return;
+            }
+            for (CSVRecord r : parser) {
+                Map<String, String> values = new LinkedHashMap<>();
+                for (String c : columns) {
+                    String h = headerMap.get(c);
+                    values.put(c, h != null && r.isSet(h) ? r.get(h).trim() : "");
+                }
+                each.accept(new Line((int) r.getRecordNumber() + 1, values));
+            }
+        } catch (java.io.UncheckedIOException e) {
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException c) {
+                throw c;
+            }
+            throw e;
+        }
+    }
+
+    private static void streamSpreadsheet(java.io.InputStream in, List<String> columns, List<Problem> problems,
+                                          java.util.function.Consumer<Line> each) throws IOException {
+        try (org.apache.poi.openxml4j.opc.OPCPackage pkg = org.apache.poi.openxml4j.opc.OPCPackage.open(in)) {
+            org.apache.poi.xssf.eventusermodel.XSSFReader reader = new org.apache.poi.xssf.eventusermodel.XSSFReader(pkg);
+            org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable strings =
+                    new org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable(pkg);
+            var sheets = reader.getSheetsData();
+            if (!sheets.hasNext()) {
+                problems.add(new Problem(1, null, "el libro de Excel no tiene hojas"));
+                return;
+            }
+            SheetRows handler = new SheetRows(strings, columns, problems, each);
+            try (java.io.InputStream sheet = sheets.next()) {
+                org.xml.sax.XMLReader parser = org.apache.poi.util.XMLHelper.newXMLReader();
+                parser.setContentHandler(handler);
+                parser.parse(new org.xml.sax.InputSource(sheet));
+            } catch (StopReading stop) {
+                // missing columns: already reported
+            }
+        } catch (org.apache.poi.openxml4j.exceptions.OpenXML4JException | org.xml.sax.SAXException
+                 | javax.xml.parsers.ParserConfigurationException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private static final class StopReading extends RuntimeException {
+        StopReading() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** SAX handler of one sheet: raw cell values (numbers as plain decimals, formulas as "=..."), row by row. */
+    private static final class SheetRows extends org.xml.sax.helpers.DefaultHandler {
+        private final org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable strings;
+        private final List<String> columns;
+        private final List<Problem> problems;
+        private final java.util.function.Consumer<Line> each;
+        private Map<String, Integer> index;
+        private final Map<Integer, String> cells = new HashMap<>();
+        private final StringBuilder text = new StringBuilder();
+        private final StringBuilder formula = new StringBuilder();
+        private int rowNumber;
+        private int column;
+        private String type;
+        private boolean inValue;
+        private boolean inFormula;
+        private boolean inInline;
+
+        SheetRows(org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable strings, List<String> columns,
+                  List<Problem> problems, java.util.function.Consumer<Line> each) {
+            this.strings = strings;
+            this.columns = columns;
+            this.problems = problems;
+            this.each = each;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, org.xml.sax.Attributes atts) {
+            String n = localName.isEmpty() ? qName : localName;
+            switch (n) {
+                case "row" -> {
+                    cells.clear();
+                    String r = atts.getValue("r");
+                    rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
+                }
+                case "c" -> {
+                    column = columnOf(atts.getValue("r"));
+                    type = atts.getValue("t");
+                    text.setLength(0);
+                    formula.setLength(0);
+                }
+                case "v" -> inValue = true;
+                case "f" -> inFormula = true;
+                case "t" -> inInline = "inlineStr".equals(type);
+                default -> {
+                }
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (inValue || inInline) {
+                text.append(ch, start, length);
+            } else if (inFormula) {
+                formula.append(ch, start, length);
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            String n = localName.isEmpty() ? qName : localName;
+            switch (n) {
+                case "v" -> inValue = false;
+                case "f" -> inFormula = false;
+                case "t" -> inInline = false;
+                case "c" -> cells.put(column, value());
+                case "row" -> row();
+                default -> {
+                }
+            }
+        }
+
+        private String value() {
+            String raw = text.toString();
+            if (formula.length() > 0) {
+                return "=" + formula;
+            }
+            if ("s".equals(type)) {
+                return raw.isEmpty() ? "" : strings.getItemAt(Integer.parseInt(raw.trim())).getString().trim();
+            }
+            if (type == null || "n".equals(type)) {
+                try {
+                    return raw.isBlank() ? "" : new BigDecimal(raw.trim()).stripTrailingZeros().toPlainString();
+                } catch (NumberFormatException e) {
+                    return raw.trim();
+                }
+            }
+            return raw.trim();
+        }
+
+        private void row() {
+            if (index == null) {
+                index = new HashMap<>();
+                cells.forEach((c, v) -> index.put(header(v), c));
+                if (!checkHeader(index.keySet(), columns, problems)) {
+                    throw new StopReading();
+                }
+                return;
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            boolean empty = true;
+            for (String c : columns) {
+                String v = cells.getOrDefault(index.get(c), "");
+                values.put(c, v);
+                empty &= v.isEmpty();
+            }
+            if (!empty) {
+                each.accept(new Line(rowNumber, values));
+            }
+        }
+
+        private static int columnOf(String ref) {
+            int col = 0;
+            if (ref == null) {
+                return -1;
+            }
+            for (char ch : ref.toCharArray()) {
+                if (ch < 'A' || ch > 'Z') {
+                    break;
+                }
+                col = col * 26 + (ch - 'A' + 1);
+            }
+            return col - 1;
+        }
     }
 
     private static List<Line> readCsv(byte[] content, List<String> columns, List<Problem> problems) throws IOException {

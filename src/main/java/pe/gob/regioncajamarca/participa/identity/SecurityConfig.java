@@ -79,6 +79,8 @@ public class SecurityConfig {
                 .authenticationManager(new ProviderManager(new StaffAuthenticationProvider(identity)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/personal/login").permitAll()
+                        .requestMatchers("/personal/historial", "/personal/historial/**")
+                        .hasAuthority(StaffUser.GROUP_PREFIX + StaffGroups.PLANNING)
                         .anyRequest().hasRole("STAFF"))
                 .formLogin(form -> form.loginPage("/personal/login").loginProcessingUrl("/personal/login")
                         .defaultSuccessUrl("/personal", false).failureUrl("/personal/login?error").permitAll())
@@ -96,7 +98,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/ideas/*/apoyo").hasRole("CITIZEN")
                         // /forms/**: the embedded Tasklist forms (static HTML, no data)
                         .requestMatchers("/", "/css/**", "/js/**", "/img/**", "/forms/**", "/favicon.ico", "/error", "/login",
-                                "/agentes/inscripcion", "/votacion/resultados", "/ideas", "/ideas/**", "/resultados", "/resultados/**", "/avisos", "/reclamos", "/reclamos/**", "/vigilancia", "/vigilancia/**", "/proyectos", "/proyectos/**", "/seguimiento", "/seguimiento/**", "/acceso/**", "/datos-abiertos",
+                                "/agentes/inscripcion", "/votacion/resultados", "/ideas", "/ideas/**", "/resultados", "/resultados/**", "/avisos", "/reclamos", "/reclamos/**", "/vigilancia", "/vigilancia/**", "/proyectos", "/proyectos/**", "/seguimiento", "/seguimiento/**", "/acceso/**", "/datos-abiertos", "/rendicion-de-cuentas", "/rendicion-de-cuentas/**",
                                 "/actuator/health", "/demo/**")
                         .permitAll()
                         .anyRequest().hasRole("CITIZEN"))

@@ -1,0 +1,75 @@
+package pe.gob.regioncajamarca.participa.accountability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import pe.gob.regioncajamarca.participa.cycle.Territory;
+import pe.gob.regioncajamarca.participa.documents.Csv;
+
+/** The portal's accountability pages: the last ten cycles, each cycle's prioritised projects, and their CSV. */
+@Controller
+class AccountabilityController {
+
+    static final int PAGE_SIZE = 100;
+
+    private final Accountability accountability;
+    private final Territory territory;
+
+    AccountabilityController(Accountability accountability, Territory territory) {
+        this.accountability = accountability;
+        this.territory = territory;
+    }
+
+    @GetMapping("/rendicion-de-cuentas")
+    String index(Model model) {
+        model.addAttribute("cycles", accountability.lastCycles());
+        return "accountability/indice";
+    }
+
+    @GetMapping("/rendicion-de-cuentas/{year}")
+    String cycle(@PathVariable int year, @RequestParam(name = "pagina", defaultValue = "1") int page, Model model) {
+        Accountability.CycleSummary cycle = accountability.cycle(year).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "No existe el ciclo " + year + "."));
+        int pages = Math.max(1, (cycle.projects() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(1, page), pages);
+        model.addAttribute("cycle", cycle);
+        model.addAttribute("projects", accountability.projects(year, (current - 1) * PAGE_SIZE, PAGE_SIZE));
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
+        model.addAttribute("scopeNames", territory.scopeNames());
+        return "accountability/ciclo";
+    }
+
+    @GetMapping("/rendicion-de-cuentas/{year}/proyectos.csv")
+    void csv(@PathVariable int year, HttpServletResponse response) throws IOException {
+        if (accountability.cycle(year).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No existe el ciclo " + year + ".");
+        }
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Content-Disposition", "attachment; filename=\"rendicion-de-cuentas-" + year + ".csv\"");
+        Writer out = response.getWriter();
+        out.write("ciclo,cui,proyecto,ambito,unidad_ejecutora,costo,estado,avance_fisico,devengado,ultimo_trimestre\r\n");
+        accountability.eachProject(year, p -> {
+            try {
+                out.write(Csv.row(p.year(), p.cui(), p.name(), p.scope(), p.unit(), p.cost(), p.status(),
+                        p.physicalProgress(), p.executed(), p.lastQuarter()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        out.flush();
+    }
+}

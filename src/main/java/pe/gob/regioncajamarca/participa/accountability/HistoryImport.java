@@ -1,0 +1,461 @@
+package pe.gob.regioncajamarca.participa.accountability;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import pe.gob.regioncajamarca.participa.accountability.HistoryRules.Context;
+import pe.gob.regioncajamarca.participa.accountability.HistoryRules.ProgressRow;
+import pe.gob.regioncajamarca.participa.accountability.HistoryRules.ProjectRow;
+import pe.gob.regioncajamarca.participa.accountability.HistoryRules.RowProblem;
+import pe.gob.regioncajamarca.participa.calendar.DueDates;
+import pe.gob.regioncajamarca.participa.cycle.CycleService;
+import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
+import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport;
+import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.cycle.TabularFile;
+
+/**
+ * Loads the history of the last ten cycles from two files (CSV or XLSX, header row, any order): the prioritised
+ * projects of earlier cycles ({@link #PROJECT_COLUMNS}) and their quarterly execution ({@link #PROGRESS_COLUMNS}).
+ * Like the PMI, every row of both files is validated first and a file with any bad row is rejected whole with one
+ * line per problem and nothing stored; what is already stored with the same data is left alone, so loading the same
+ * files again changes nothing. A cycle that does not exist is created formalised, without a process, its scopes'
+ * envelopes the sum of their projects' costs; a cycle run in the system (with a process) gets no projects from a file.
+ * Execution goes into {@code monitoring_report} (reported by {@value #REPORTED_BY}) in rounds with status
+ * {@code HISTORICA}; a quarter whose round ran in the system is not written over. The files are read twice as
+ * streams (check, then store) and stored in batches, so 100,000 rows fit in little memory.
+ */
+@Service
+public class HistoryImport {
+
+    public static final List<String> PROJECT_COLUMNS = List.of("ciclo", "cui", "nombre", "ambito", "distritos", "costo",
+            "funcion", "unidad_ejecutora");
+    public static final List<String> PROGRESS_COLUMNS = List.of("ciclo", "cui", "trimestre", "avance_fisico",
+            "devengado", "pim", "estado");
+    public static final String REPORTED_BY = "historial";
+    public static final String HISTORICAL_ROUND = "HISTORICA";
+    static final String REASON = "Priorizado (historial cargado desde archivo)";
+    static final int MAX_LISTED = 300;
+    private static final int BATCH = 1000;
+    private static final long NOT_COMPARABLE = Long.MIN_VALUE;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+    private final CycleService cycles;
+    private final DueDates plazos;
+
+    public HistoryImport(JdbcClient jdbc, JdbcTemplate batches, CycleService cycles, DueDates plazos) {
+        this.jdbc = jdbc;
+        this.batches = batches;
+        this.cycles = cycles;
+        this.plazos = plazos;
+    }
+
+    /** Opens the file's content again each time it is read (the file is read twice: check, then store). */
+    @FunctionalInterface
+    public interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    /** An uploaded file: its name (which says CSV or XLSX) and its content. */
+    public record Upload(String fileName, Opener opener) {
+
+        public static Upload of(String fileName, byte[] content) {
+            return new Upload(fileName, () -> new ByteArrayInputStream(content));
+        }
+    }
+
+    /** One problem: the file, the row as the planner sees it in the spreadsheet (header = row 1), the column. */
+    public record Problem(String file, int row, String column, String reason) {
+        @Override
+        public String toString() {
+            return (file == null ? "" : file + ", ") + "fila " + row + (column == null ? "" : ", columna " + column)
+                    + ": " + reason;
+        }
+    }
+
+    public record Result(int projectsInserted, int projectsUnchanged, int reportsInserted, int reportsUnchanged,
+                         List<Integer> cyclesCreated, List<String> roundsCreated) {
+
+        public boolean changedNothing() {
+            return projectsInserted == 0 && reportsInserted == 0;
+        }
+    }
+
+    /** The files were rejected and nothing was stored; the first {@value #MAX_LISTED} problems are listed. */
+    public static class RejectedFile extends RuntimeException {
+        private final List<Problem> problems;
+        private final int total;
+
+        public RejectedFile(List<Problem> problems, int total) {
+            super("El archivo fue rechazado y no se guardó nada. Corrija estas filas y vuelva a cargarlo:\n"
+                    + String.join("\n", problems.stream().map(Problem::toString).toList())
+                    + (total > problems.size() ? "\n… y " + (total - problems.size()) + " problemas más" : ""));
+            this.problems = List.copyOf(problems);
+            this.total = total;
+        }
+
+        public List<Problem> problems() {
+            return problems;
+        }
+
+        /** Every problem found, also those not listed. */
+        public int total() {
+            return total;
+        }
+    }
+
+    /** Validates both files (either may be null) and stores them; throws {@link RejectedFile} when any row is bad. */
+    @Transactional
+    public Result load(Upload projects, Upload progress) {
+        Problems problems = new Problems();
+        if (projects == null && progress == null) {
+            problems.add(null, 1, null, "elija el archivo de proyectos, el de avance o ambos");
+            throw problems.rejection();
+        }
+        Context ctx = context();
+        Stored stored = stored(ctx);
+
+        // 1. check every row of both files, storing nothing
+        Set<String> projectKeysInFile = new HashSet<>();
+        Map<Integer, Map<String, BigDecimal>> newCosts = new TreeMap<>();
+        int[] counts = new int[4]; // projects new, unchanged; reports new, unchanged
+        if (projects != null) {
+            Set<String> seen = new HashSet<>();
+            int rows = read(projects, HistoryImport.PROJECT_COLUMNS, problems, line -> {
+                projectKeysInFile.add(line.values().get("ciclo").trim() + ":" + line.values().get("cui").trim());
+                List<RowProblem> rp = new ArrayList<>();
+                ProjectRow p = HistoryRules.project(line, ctx, rp);
+                rp.forEach(x -> problems.add(projects.fileName(), line.row(), x.column(), x.reason()));
+                if (p == null) {
+                    return;
+                }
+                String problem = seen.add(p.key()) ? judge(p, stored) : "el CUI " + p.cui() + " del ciclo " + p.year()
+                        + " se repite en el archivo";
+                if (problem != null) {
+                    problems.add(projects.fileName(), line.row(), "cui", problem);
+                } else if (stored.projects.containsKey(p.key())) {
+                    counts[1]++;
+                } else {
+                    counts[0]++;
+                    newCosts.computeIfAbsent(p.year(), y -> new HashMap<>()).merge(p.scope(), p.cost(), BigDecimal::add);
+                }
+            });
+            if (rows == 0) {
+                problems.add(projects.fileName(), 2, null, "el archivo no tiene proyectos");
+            }
+        }
+        Set<String> newQuarters = new TreeSet<>();
+        if (progress != null) {
+            Set<String> seen = new HashSet<>();
+            int rows = read(progress, HistoryImport.PROGRESS_COLUMNS, problems, line -> {
+                List<RowProblem> rp = new ArrayList<>();
+                ProgressRow g = HistoryRules.progress(line, ctx, rp);
+                rp.forEach(x -> problems.add(progress.fileName(), line.row(), x.column(), x.reason()));
+                if (g == null) {
+                    return;
+                }
+                StoredProject project = stored.projects.get(g.projectKey());
+                Long report = stored.reports.get(g.key());
+                String round = stored.rounds.get(g.quarter());
+                if (!seen.add(g.key())) {
+                    problems.add(progress.fileName(), line.row(), "trimestre", "el avance del CUI " + g.cui()
+                            + " del ciclo " + g.year() + " en el trimestre " + g.quarter() + " se repite en el archivo");
+                } else if (!projectKeysInFile.contains(g.projectKey()) && (project == null || !project.prioritized())) {
+                    problems.add(progress.fileName(), line.row(), "cui", "el CUI " + g.cui()
+                            + " no es un proyecto priorizado del ciclo " + g.year()
+                            + ": inclúyalo en el archivo de proyectos");
+                } else if (report != null && report == HistoryRules.digest(g.canonical())) {
+                    counts[3]++;
+                } else if (report != null) {
+                    problems.add(progress.fileName(), line.row(), "trimestre", "el CUI " + g.cui() + " ya tiene otro "
+                            + "avance registrado en el trimestre " + g.quarter() + ": no se reemplaza desde un archivo");
+                } else if (round != null && !HISTORICAL_ROUND.equals(round)) {
+                    problems.add(progress.fileName(), line.row(), "trimestre", "el trimestre " + g.quarter()
+                            + " tuvo su ronda de seguimiento en el sistema: el avance de ese trimestre se reporta allí");
+                } else {
+                    counts[2]++;
+                    if (round == null) {
+                        newQuarters.add(g.quarter());
+                    }
+                }
+            });
+            if (rows == 0) {
+                problems.add(progress.fileName(), 2, null, "el archivo no tiene filas de avance");
+            }
+        }
+        if (problems.total > 0) {
+            throw problems.rejection();
+        }
+
+        // 2. store what is new, reading the files again
+        List<Integer> created = new ArrayList<>();
+        newCosts.forEach((year, costs) -> {
+            if (stored.cycles.containsKey(year)) {
+                return;
+            }
+            Map<String, BigDecimal> split = new HashMap<>();
+            Scopes.ALL.forEach(s -> split.put(s, costs.getOrDefault(s, BigDecimal.ZERO).setScale(2)));
+            BigDecimal total = split.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            cycles.importFormalised(new OpenCycleCommand(year, total, 1, split, List.of()));
+            created.add(year);
+        });
+        for (String q : newQuarters) {
+            LocalDate start = LocalDate.of(Integer.parseInt(q.substring(0, 4)), (q.charAt(6) - '1') * 3 + 1, 1);
+            jdbc.sql("INSERT INTO monitoring_round (quarter, status, process_instance_id, opened_at, closed_at) "
+                            + "VALUES (?, ?, NULL, ?, ?)")
+                    .params(q, HISTORICAL_ROUND, Timestamp.valueOf(start.atStartOfDay()),
+                            Timestamp.valueOf(start.plusMonths(3).minusDays(1).atTime(23, 59))).update();
+        }
+        if (projects != null && counts[0] > 0) {
+            storeProjects(projects, ctx, stored);
+            newCosts.keySet().stream().filter(stored.cycles::containsKey).forEach(this::widenEnvelopes);
+        }
+        if (progress != null && counts[2] > 0) {
+            Set<Integer> years = storeReports(progress, ctx, stored);
+            for (int year : years) {
+                jdbc.sql("""
+                        UPDATE project SET execution_status = (SELECT r.execution_status FROM monitoring_report r
+                            WHERE r.project_id = project.id AND r.status = 'REPORTADO'
+                            ORDER BY r.quarter DESC FETCH FIRST 1 ROWS ONLY)
+                        WHERE cycle_year = ? AND prioritized = TRUE AND EXISTS (SELECT 1 FROM monitoring_report r
+                            WHERE r.project_id = project.id AND r.status = 'REPORTADO')""").param(year).update();
+            }
+        }
+        return new Result(counts[0], counts[1], counts[2], counts[3], created, List.copyOf(newQuarters));
+    }
+
+    /** Why a valid project row cannot be stored as it is, or null when it is new or already stored the same. */
+    private static String judge(ProjectRow p, Stored stored) {
+        StoredProject s = stored.projects.get(p.key());
+        Boolean historical = stored.cycles.get(p.year());
+        if (s != null && s.digest() == HistoryRules.digest(p.canonical()) && s.prioritized()) {
+            return null;
+        }
+        if (Boolean.FALSE.equals(historical)) {
+            return "el ciclo " + p.year() + " se llevó en el sistema: sus proyectos y su priorización no se cargan "
+                    + "desde un archivo";
+        }
+        if (s != null && !s.prioritized()) {
+            return "el CUI " + p.cui() + " está en el ciclo " + p.year() + " pero no fue priorizado";
+        }
+        if (s != null) {
+            return "el CUI " + p.cui() + " ya está cargado en el ciclo " + p.year() + " con otros datos (nombre, ámbito, "
+                    + "distritos, costo, función o unidad): corrija el archivo para que coincida";
+        }
+        return null;
+    }
+
+    private Context context() {
+        LocalDate today = plazos.today();
+        Map<String, String> districtProvince = new HashMap<>();
+        jdbc.sql("SELECT ubigeo, province_code FROM district").query((rs, i) -> districtProvince.put(rs.getString(1),
+                rs.getString(2))).list();
+        Map<String, String> scopeProvince = new HashMap<>();
+        jdbc.sql("SELECT scope, code FROM province").query((rs, i) -> scopeProvince.put(rs.getString(1),
+                rs.getString(2))).list();
+        Set<String> units = new HashSet<>(jdbc.sql("SELECT code FROM executing_unit").query(String.class).list());
+        return new Context(today.getYear(), today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1),
+                districtProvince, scopeProvince, units);
+    }
+
+    private record StoredProject(long digest, boolean prioritized) {
+    }
+
+    /** What the database already holds for the cycles of the window, as digests (little memory). */
+    private record Stored(Map<Integer, Boolean> cycles, Map<String, StoredProject> projects, Map<String, Long> reports,
+                          Map<String, String> rounds) {
+    }
+
+    private Stored stored(Context ctx) {
+        Map<Integer, Boolean> cycleMap = new HashMap<>();
+        jdbc.sql("SELECT cycle_year, process_instance_id FROM cycle WHERE cycle_year BETWEEN ? AND ?")
+                .params(ctx.firstYear(), ctx.lastYear())
+                .query(rs -> {
+                    cycleMap.put(rs.getInt(1), rs.getString(2) == null);
+                });
+        Map<String, StoredProject> projectMap = new HashMap<>();
+        Object[] current = new Object[9];
+        Set<String> districts = new TreeSet<>();
+        Runnable flush = () -> {
+            if (current[0] == null) {
+                return;
+            }
+            ProjectRow p = new ProjectRow((Integer) current[0], (String) current[1], (String) current[2],
+                    (String) current[3], new TreeSet<>(districts), ((BigDecimal) current[4]).setScale(2),
+                    (String) current[5], (String) current[6]);
+            projectMap.put(p.key(), new StoredProject(HistoryRules.digest(p.canonical()), Boolean.TRUE.equals(current[7])));
+            districts.clear();
+        };
+        jdbc.sql("""
+                SELECT p.cycle_year, p.cui, p.name, p.scope, p.cost, p.sector, p.executing_unit, p.prioritized, d.ubigeo
+                FROM project p LEFT JOIN project_district d ON d.project_id = p.id
+                WHERE p.cycle_year BETWEEN ? AND ? ORDER BY p.cycle_year, p.cui, d.ubigeo""")
+                .params(ctx.firstYear(), ctx.lastYear())
+                .query(rs -> {
+                    if (current[0] == null || rs.getInt(1) != (Integer) current[0] || !rs.getString(2).equals(current[1])) {
+                        flush.run();
+                        current[0] = rs.getInt(1);
+                        current[1] = rs.getString(2);
+                        current[2] = rs.getString(3);
+                        current[3] = rs.getString(4);
+                        current[4] = rs.getBigDecimal(5);
+                        current[5] = rs.getString(6);
+                        current[6] = rs.getString(7);
+                        current[7] = rs.getObject(8, Boolean.class);
+                    }
+                    if (rs.getString(9) != null) {
+                        districts.add(rs.getString(9).trim());
+                    }
+                });
+        flush.run();
+        Map<String, Long> reportMap = new HashMap<>();
+        jdbc.sql("""
+                SELECT p.cycle_year, p.cui, r.quarter, r.status, r.physical_progress, r.financial_execution,
+                       r.current_budget, r.execution_status
+                FROM monitoring_report r JOIN project p ON p.id = r.project_id WHERE p.cycle_year BETWEEN ? AND ?""")
+                .params(ctx.firstYear(), ctx.lastYear())
+                .query(rs -> {
+                    BigDecimal physical = rs.getBigDecimal(5);
+                    BigDecimal financial = rs.getBigDecimal(6);
+                    BigDecimal budget = rs.getBigDecimal(7);
+                    String status = rs.getString(8);
+                    long digest = "REPORTADO".equals(rs.getString(4)) && physical != null && financial != null
+                            && budget != null && status != null
+                            ? HistoryRules.digest(new ProgressRow(0, null, null, physical.setScale(2),
+                            financial.setScale(2), budget.setScale(2), status).canonical())
+                            : NOT_COMPARABLE;
+                    reportMap.put(rs.getInt(1) + ":" + rs.getString(2) + ":" + rs.getString(3), digest);
+                });
+        Map<String, String> roundMap = new HashMap<>();
+        jdbc.sql("SELECT quarter, status FROM monitoring_round").query(rs -> {
+            roundMap.put(rs.getString(1), rs.getString(2));
+        });
+        return new Stored(cycleMap, projectMap, reportMap, roundMap);
+    }
+
+    /** Streams the rows of a file to {@code each}; returns how many data rows it has. */
+    private static int read(Upload upload, List<String> columns, Problems problems, Consumer<ProgrammeImport.Line> each) {
+        List<ProgrammeImport.Problem> fileProblems = new ArrayList<>();
+        int[] rows = {0};
+        try (InputStream in = upload.opener().open()) {
+            TabularFile.forEach(upload.fileName(), in, columns, fileProblems, line -> {
+                rows[0]++;
+                each.accept(line);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        fileProblems.forEach(p -> problems.add(upload.fileName(), p.row(), p.column(), p.reason()));
+        return fileProblems.isEmpty() ? rows[0] : -1;
+    }
+
+    private void storeProjects(Upload projects, Context ctx, Stored stored) {
+        List<Object[]> projectRows = new ArrayList<>();
+        List<Object[]> districtRows = new ArrayList<>();
+        Runnable flush = () -> {
+            if (!projectRows.isEmpty()) {
+                batches.batchUpdate("""
+                        INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, votes, prioritized,
+                                             reason, execution_status, monitored_since)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 0, TRUE, ?, 'NO_INICIADO', ?)""", projectRows);
+                batches.batchUpdate("INSERT INTO project_district (project_id, ubigeo) "
+                        + "SELECT id, ? FROM project WHERE cycle_year = ? AND cui = ?", districtRows);
+                projectRows.clear();
+                districtRows.clear();
+            }
+        };
+        read(projects, PROJECT_COLUMNS, new Problems(), line -> {
+            ProjectRow p = HistoryRules.project(line, ctx, new ArrayList<>());
+            if (p == null || stored.projects.containsKey(p.key())) {
+                return;
+            }
+            stored.projects.put(p.key(), new StoredProject(HistoryRules.digest(p.canonical()), true));
+            projectRows.add(new Object[] {p.year(), p.cui(), p.name(), p.scope(), p.cost(), p.sector(), p.unit(), REASON,
+                    java.sql.Date.valueOf(LocalDate.of(p.year() + 1, 1, 1))});
+            p.districts().forEach(d -> districtRows.add(new Object[] {d, p.year(), p.cui()}));
+            if (projectRows.size() >= BATCH) {
+                flush.run();
+            }
+        });
+        flush.run();
+    }
+
+    /** A historical cycle that got more projects: each scope's envelope covers at least its prioritised projects. */
+    private void widenEnvelopes(int year) {
+        jdbc.sql("""
+                UPDATE cycle_scope SET envelope = GREATEST(envelope, COALESCE((SELECT SUM(p.cost) FROM project p
+                    WHERE p.cycle_year = cycle_scope.cycle_year AND p.scope = cycle_scope.scope
+                      AND p.prioritized = TRUE), 0))
+                WHERE cycle_year = ?""").param(year).update();
+        jdbc.sql("UPDATE cycle SET envelope = (SELECT SUM(s.envelope) FROM cycle_scope s WHERE s.cycle_year = ?) "
+                + "WHERE cycle_year = ?").params(year, year).update();
+    }
+
+    private Set<Integer> storeReports(Upload progress, Context ctx, Stored stored) {
+        Set<Integer> years = new TreeSet<>();
+        List<Object[]> rows = new ArrayList<>();
+        String sql = """
+                INSERT INTO monitoring_report (quarter, project_id, unit_group, status, physical_progress,
+                    financial_execution, current_budget, execution_status, reported_by, reported_at)
+                SELECT ?, p.id, u.group_id, 'REPORTADO', ?, ?, ?, ?, ?, ?
+                FROM project p JOIN executing_unit u ON u.code = p.executing_unit
+                WHERE p.cycle_year = ? AND p.cui = ?""";
+        read(progress, PROGRESS_COLUMNS, new Problems(), line -> {
+            ProgressRow g = HistoryRules.progress(line, ctx, new ArrayList<>());
+            if (g == null || stored.reports.containsKey(g.key())) {
+                return;
+            }
+            stored.reports.put(g.key(), HistoryRules.digest(g.canonical()));
+            years.add(g.year());
+            LocalDate start = LocalDate.of(Integer.parseInt(g.quarter().substring(0, 4)),
+                    (g.quarter().charAt(6) - '1') * 3 + 1, 1);
+            rows.add(new Object[] {g.quarter(), g.physical(), g.financial(), g.budget(), g.status(), REPORTED_BY,
+                    Timestamp.valueOf(start.plusMonths(3).minusDays(1).atTime(12, 0)), g.year(), g.cui()});
+            if (rows.size() >= BATCH) {
+                batches.batchUpdate(sql, rows);
+                rows.clear();
+            }
+        });
+        if (!rows.isEmpty()) {
+            batches.batchUpdate(sql, rows);
+        }
+        return years;
+    }
+
+    /** The problems found, the first {@value #MAX_LISTED} kept. */
+    private static final class Problems {
+        private final List<Problem> listed = new ArrayList<>();
+        private int total;
+
+        void add(String file, int row, String column, String reason) {
+            total++;
+            if (listed.size() < MAX_LISTED) {
+                listed.add(new Problem(file, row, column, reason));
+            }
+        }
+
+        RejectedFile rejection() {
+            return new RejectedFile(listed, total);
+        }
+    }
+}
