@@ -27,7 +27,6 @@ class StaffIdentityPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
-        new StaffIdentitySetup(engine.getIdentityService(), engine.getAuthorizationService(),
-                engine.getFilterService(), engine.getTaskService(), jdbc, env).run();
+        new StaffIdentitySetup(engine.getIdentityService(), engine.getAuthorizationService(), jdbc, env).run();
     }
 }

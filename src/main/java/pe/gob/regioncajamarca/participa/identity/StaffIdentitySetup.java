@@ -14,17 +14,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -34,8 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates, idempotently at every start, the staff side of Camunda's identity: the contract's groups, one group
- * per executing unit, the authorizations of each group (docs/security.md explains each grant), the shared
- * Tasklist filters, and the first users: the demo users in profile {@code demo}, otherwise the administrator
+ * per executing unit, the authorizations of each group (docs/security.md explains each grant), and the first
+ * users: the demo users in profile {@code demo}, otherwise the administrator
  * from configuration ({@code participa.admin.*}).
  */
 @Component
@@ -64,17 +60,13 @@ public class StaffIdentitySetup {
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
-    private final FilterService filters;
-    private final TaskService tasks;
     private final JdbcClient jdbc;
     private final Environment env;
 
-    public StaffIdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                              TaskService tasks, JdbcClient jdbc, Environment env) {
+    public StaffIdentitySetup(IdentityService identity, AuthorizationService authorizations, JdbcClient jdbc,
+                              Environment env) {
         this.identity = identity;
         this.authorizations = authorizations;
-        this.filters = filters;
-        this.tasks = tasks;
         this.jdbc = jdbc;
         this.env = env;
     }
@@ -87,7 +79,6 @@ public class StaffIdentitySetup {
                 .query((rs, i) -> units.put(rs.getString(1), rs.getString(2))).list();
         units.forEach((id, name) -> group(id, name, "UNIDAD_EJECUTORA"));
         grants(units.keySet());
-        sharedFilters();
         if (env.acceptsProfiles(Profiles.of("demo"))) {
             for (String[] u : DEMO_USERS) {
                 user(u[0], "demo", u[1], u[2], u[0].replace('.', '-') + "@demo.regioncajamarca.gob.pe", u[3]);
@@ -127,10 +118,14 @@ public class StaffIdentitySetup {
     }
 
     private void grants(Iterable<String> unitGroups) {
-        // administrators: everything
+        // administrators: everything, except reading every group's Tasklist filters (they would see dozens of
+        // "Vencidas"): they create their own filters and see those of camunda-admin (staffexperience.TasklistFilters)
         for (Resource r : Resources.values()) {
-            grant(StaffGroups.ADMINS, r, "*", ALL);
+            if (r != Resources.FILTER) {
+                grant(StaffGroups.ADMINS, r, "*", ALL);
+            }
         }
+        adminFilterGrant();
         // which webapps each group may open
         for (String g : List.of(StaffGroups.PLANNING, StaffGroups.TECHNICAL_TEAM, StaffGroups.REGIONAL_MANAGEMENT,
                 StaffGroups.OVERSIGHT_COMMITTEE, StaffGroups.INTEGRITY_OFFICE, StaffGroups.COMMUNICATIONS)) {
@@ -194,35 +189,21 @@ public class StaffIdentitySetup {
         }
     }
 
-    private void sharedFilters() {
-        filter("Tareas de mis grupos", -10, "Tareas de los grupos a los que pertenezco",
-                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
-        filter("Mis tareas", 0, "Tareas asignadas a mí", tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        filter("Tareas vencidas", 10, "Tareas visibles para mí cuya fecha límite ya pasó",
-                tasks.createTaskQuery().dueBeforeExpression("${now()}"));
-        filter("Todas mis tareas visibles", 20, "Toda tarea que tengo permiso de ver", tasks.createTaskQuery());
-    }
-
-    private void filter(String name, int priority, String description, TaskQuery query) {
-        // two nodes starting together on a fresh database may both create it: keep the smallest id (every node
-        // agrees on it), delete the others (singleResult() would otherwise fail every later start)
-        List<Filter> same = filters.createFilterQuery().filterName(name).list().stream()
-                .sorted(java.util.Comparator.comparing(Filter::getId)).toList();
-        same.stream().skip(1).forEach(duplicate -> filters.deleteFilter(duplicate.getId()));
-        Filter f = same.isEmpty() ? null : same.get(0);
-        if (f == null) {
-            f = filters.newTaskFilter(name);
-            f.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
-            f.setQuery(query);
-            filters.saveFilter(f);
+    /** camunda-admin may create filters (and owns them), not read every group's: earlier versions granted ALL. */
+    private void adminFilterGrant() {
+        Authorization a = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(StaffGroups.ADMINS).resourceType(Resources.FILTER).resourceId("*").singleResult();
+        if (a != null && a.isPermissionGranted(READ)) {
+            authorizations.deleteAuthorization(a.getId());
+            a = null;
         }
-        if (authorizations.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(f.getId())
-                .userIdIn(Authorization.ANY).count() == 0) {
-            Authorization global = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
-            global.setResource(Resources.FILTER);
-            global.setResourceId(f.getId());
-            global.addPermission(READ);
-            authorizations.saveAuthorization(global);
+        if (a == null) {
+            a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            a.setGroupId(StaffGroups.ADMINS);
+            a.setResource(Resources.FILTER);
+            a.setResourceId("*");
+            a.addPermission(CREATE);
+            authorizations.saveAuthorization(a);
         }
     }
 }

@@ -93,7 +93,7 @@ class AuthorizationIT {
         }
         // no demo users outside the demo profile
         assertThat(identity.createUserQuery().userId("planner").count()).isZero();
-        assertThat(filters.createFilterQuery().filterName("Tareas de mis grupos").count()).isEqualTo(1);
+        assertThat(filters.createFilterQuery().filterName("Mis tareas").count()).isEqualTo(1);
     }
 
     @Test

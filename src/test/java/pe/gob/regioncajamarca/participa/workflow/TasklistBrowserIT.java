@@ -64,10 +64,10 @@ class TasklistBrowserIT extends ProcessTest {
 
         try (WebDriver browser = WebDriver.start()) {
             browser.open("http://localhost:" + port + "/camunda/app/tasklist/");
-            browser.type(browser.find("input[placeholder=Username]"), user);
+            browser.type(browser.find("input[placeholder=Usuario]"), user);
             browser.type(browser.find("input[type=password]"), "clave-" + user);
             browser.click(browser.find("button[type=submit]"));
-            assertThat(browser.waitForText("Tareas de mis grupos")).as("logged in, the shared filter is listed").isTrue();
+            assertThat(browser.waitForText("Tareas de mi oficina")).as("logged in, the office's filter is listed").isTrue();
 
             // (other tests leave many planning tasks, some created on a moved clock: open ours by id)
             String tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=";
