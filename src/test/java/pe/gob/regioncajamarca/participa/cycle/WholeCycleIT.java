@@ -50,7 +50,10 @@ import pe.gob.regioncajamarca.participa.voting.WorkshopTallies;
  */
 @EnabledIfSystemProperty(named = "participa.test.db", matches = "postgres")
 // a context (and so a database) of its own: its monitored projects stay out of the other tests' rounds
-@org.springframework.test.context.TestPropertySource(properties = "participa.test.context=whole-cycle")
+@org.springframework.test.context.TestPropertySource(properties = {"participa.test.context=whole-cycle",
+        // an engine name of its own: engines register by name in a static registry that /engine-rest and the
+        // webapps of the shared test context look up, and "default" must stay that context's engine
+        "camunda.bpm.process-engine-name=wholecycle"})
 class WholeCycleIT extends ProcessTest {
 
     static final LocalDate START = LocalDate.of(2026, 3, 2);

@@ -38,7 +38,10 @@ import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
  * mailed. Runs on PostgreSQL only, in a database of its own.
  */
 @EnabledIfSystemProperty(named = "participa.test.db", matches = "postgres")
-@org.springframework.test.context.TestPropertySource(properties = "participa.test.context=whole-round")
+@org.springframework.test.context.TestPropertySource(properties = {"participa.test.context=whole-round",
+        // an engine name of its own: engines register by name in a static registry that /engine-rest and the
+        // webapps of the shared test context look up, and "default" must stay that context's engine
+        "camunda.bpm.process-engine-name=wholeround"})
 class WholeRoundIT extends ProcessTest {
 
     static final int PER_UNIT = 100;

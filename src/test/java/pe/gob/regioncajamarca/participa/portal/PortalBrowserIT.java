@@ -36,7 +36,10 @@ import pe.gob.regioncajamarca.participa.testsupport.WebDriver;
  */
 // the browser sees the same pages on either database: once, on H2
 @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "participa.test.db", matches = "h2")
-@org.springframework.test.context.TestPropertySource(properties = "participa.test.context=portal-browser")
+@org.springframework.test.context.TestPropertySource(properties = {"participa.test.context=portal-browser",
+        // an engine name of its own: engines register by name in a static registry that /engine-rest and the
+        // webapps of the shared test context look up, and "default" must stay that context's engine
+        "camunda.bpm.process-engine-name=portalbrowser"})
 class PortalBrowserIT extends ProcessTest {
 
     static final int YEAR = 2100;

@@ -1,0 +1,111 @@
+package pe.gob.regioncajamarca.participa.staffexperience;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+import pe.gob.regioncajamarca.participa.calendar.DueDates;
+import pe.gob.regioncajamarca.participa.identity.StaffGroups;
+import pe.gob.regioncajamarca.participa.identity.StaffUser;
+
+/**
+ * "Plazos": for managers, the open tasks that are overdue or due within 3 business days per office and executing
+ * unit, with one click to the list of those tasks and from there to each task in Tasklist. Linked from Cockpit's
+ * and Tasklist's header through the staff home page. The integrity office's tasks are counted for its members only.
+ */
+@Controller
+class DeadlinesController {
+
+    static final int PAGE = 200;
+
+    private final TaskService tasks;
+    private final DueDates plazos;
+    private final JdbcClient jdbc;
+
+    DeadlinesController(TaskService tasks, DueDates plazos, JdbcClient jdbc) {
+        this.tasks = tasks;
+        this.plazos = plazos;
+        this.jdbc = jdbc;
+    }
+
+    record Row(String group, String name, long open, long overdue, long dueSoon) {
+    }
+
+    record Line(String id, String name, String businessKey, Date due, boolean overdue) {
+    }
+
+    private StaffUser manager(Authentication auth) {
+        return StaffUser.of(auth).require(StaffGroups.PLANNING, StaffGroups.REGIONAL_MANAGEMENT, StaffGroups.ADMINS);
+    }
+
+    /** The groups shown: the offices, then one per executing unit; the integrity office to its members only. */
+    private Map<String, String> groups(StaffUser staff) {
+        Map<String, String> groups = new LinkedHashMap<>();
+        StaffGroups.NAMES.forEach((id, name) -> {
+            if (!id.equals(StaffGroups.ADMINS) && (!id.equals(StaffGroups.INTEGRITY_OFFICE) || staff.inAny(id))) {
+                groups.put(id, name);
+            }
+        });
+        jdbc.sql("SELECT group_id, name FROM executing_unit ORDER BY name")
+                .query((rs, i) -> groups.put(rs.getString(1), rs.getString(2))).list();
+        return groups;
+    }
+
+    @GetMapping("/personal/plazos")
+    String overview(Authentication auth, Model model) {
+        StaffUser staff = manager(auth);
+        Date now = ClockUtil.getCurrentTime();
+        Date soon = plazos.habiles(3);
+        List<Row> rows = new ArrayList<>();
+        groups(staff).forEach((id, name) -> rows.add(new Row(id, name,
+                tasks.createTaskQuery().taskCandidateGroup(id).includeAssignedTasks().count(),
+                tasks.createTaskQuery().taskCandidateGroup(id).includeAssignedTasks().dueBefore(now).count(),
+                tasks.createTaskQuery().taskCandidateGroup(id).includeAssignedTasks().dueAfter(now).dueBefore(soon).count())));
+        model.addAttribute("rows", rows);
+        model.addAttribute("soon", soon);
+        return "staff/plazos";
+    }
+
+    @GetMapping("/personal/plazos/{group}")
+    String ofGroup(@PathVariable String group, Authentication auth, Model model) {
+        StaffUser staff = manager(auth);
+        Map<String, String> groups = groups(staff);
+        if (!groups.containsKey(group)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No existe esa oficina o unidad.");
+        }
+        Date now = ClockUtil.getCurrentTime();
+        List<Task> late = tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()
+                .dueBefore(plazos.habiles(3)).orderByDueDate().asc().listPage(0, PAGE);
+        Map<String, String> keys = new LinkedHashMap<>();
+        List<Line> lines = late.stream().map(t -> new Line(t.getId(), t.getName(),
+                keys.computeIfAbsent(t.getProcessInstanceId(), pid -> businessKey(pid)), t.getDueDate(),
+                t.getDueDate().before(now))).toList();
+        model.addAttribute("group", group);
+        model.addAttribute("groupName", groups.get(group));
+        model.addAttribute("lines", lines);
+        model.addAttribute("page", PAGE);
+        return "staff/plazos-grupo";
+    }
+
+    private String businessKey(String processInstanceId) {
+        if (processInstanceId == null) {
+            return "—";
+        }
+        return jdbc.sql("SELECT BUSINESS_KEY_ FROM ACT_RU_EXECUTION WHERE ID_ = ?").param(processInstanceId)
+                .query(String.class).optional().orElse("—");
+    }
+}
