@@ -194,7 +194,7 @@ public class Enrolments {
                         AND w.status = 'EN_ESPERA' AND w.position <= e.position) AS waiting_rank,
                     (SELECT c.verification_code FROM training_certificate c WHERE c.enrolment_id = e.id) AS certificate
                 FROM training_enrolment e JOIN training_edition d ON d.id = e.edition_id
-                WHERE """ + where + " ORDER BY e.edition_id DESC").params(params)
+                WHERE\s""" + where + " ORDER BY e.edition_id DESC").params(params)
                 .query((rs, i) -> new Enrolment(rs.getLong("id"), rs.getLong("edition_id"), rs.getString("code"),
                         rs.getString("title"), rs.getString("edition_status"), rs.getString("status"),
                         rs.getInt("waiting_rank"), rs.getTimestamp("enrolled_at").toInstant(),

@@ -197,8 +197,8 @@ public class TrainingGlue {
             };
         }
 
-        @Bean("convocatoriaPublicada")
-        TaskListener convocatoriaPublicada(TrainingEditions editions) {
+        @Bean("abrirInscripciones")
+        TaskListener abrirInscripciones(TrainingEditions editions) {
             return (DelegateTask task) -> {
                 if (!flag(task, "convocatoriaPublicada")) {
                     throw new TrainingInvalid("Marque «La convocatoria está publicada» cuando lo esté.");
