@@ -152,6 +152,20 @@ public class Enrolments {
         }
     }
 
+    /** At the close of enrolment, the people still waiting are told that no seat was freed for them. */
+    @Transactional
+    public int tellWaitingListAtClose(long editionId) {
+        TrainingEditions.Edition edition = editions.find(editionId).orElseThrow();
+        List<long[]> waiting = jdbc.sql("SELECT id, citizen_id FROM training_enrolment WHERE edition_id = ? "
+                        + "AND status = 'EN_ESPERA' ORDER BY position").param(editionId)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        for (long[] w : waiting) {
+            notifications.send("capacitacion-sin-cupo:" + w[0], emailOf(w[1]), "Sin cupo en «" + edition.title() + "»",
+                    "capacitacion-sin-cupo", Map.of("title", edition.title(), "code", edition.code()));
+        }
+        return waiting.size();
+    }
+
     public Seats seats(long editionId) {
         int capacity = jdbc.sql("SELECT capacity FROM training_edition WHERE id = ?").param(editionId)
                 .query(Integer.class).single();

@@ -30,18 +30,23 @@ public class TrainingGlue {
     static final int ATTENDANCE_DAYS = 2;
 
     private final TrainingEditions editions;
+    private final Enrolments enrolments;
     private final DueDates plazos;
     private final String publicUrl;
 
-    public TrainingGlue(TrainingEditions editions, DueDates plazos, @Value("${participa.public-url}") String publicUrl) {
+    public TrainingGlue(TrainingEditions editions, Enrolments enrolments, DueDates plazos,
+                        @Value("${participa.public-url}") String publicUrl) {
         this.editions = editions;
+        this.enrolments = enrolments;
         this.plazos = plazos;
         this.publicUrl = publicUrl;
     }
 
-    /** "Cerrar inscripciones": the edition is under way; one attendance task per session. */
+    /** "Cerrar inscripciones": the edition is under way (one attendance task per session); the waiting list is told. */
     public void cerrarInscripciones(DelegateExecution execution) {
-        execution.setVariable("idsSesiones", new java.util.ArrayList<>(editions.closeEnrolment(editionOf(execution))));
+        long edition = editionOf(execution);
+        execution.setVariable("idsSesiones", new java.util.ArrayList<>(editions.closeEnrolment(edition)));
+        enrolments.tellWaitingListAtClose(edition);
     }
 
     /**

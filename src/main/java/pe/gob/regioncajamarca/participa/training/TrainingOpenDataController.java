@@ -55,6 +55,32 @@ class TrainingOpenDataController {
                 }).toList());
     }
 
+    /**
+     * The same figures as one table: a row per edition (and {@code TOTAL} for the programme), dimension and group;
+     * dimension {@code total} holds the edition's own totals.
+     */
+    @GetMapping(path = "/indicators.csv", produces = "text/csv;charset=UTF-8")
+    org.springframework.http.ResponseEntity<String> indicatorsCsv() {
+        StringBuilder out = new StringBuilder("edition,dimension,group,label,enrolled,attended,trained\r\n");
+        rows(out, "TOTAL", indicators.overall());
+        indicators.perEdition().forEach(ef -> rows(out, ef.edition().code(), ef.figures()));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header("Content-Disposition", "inline; filename=\"indicadores-capacitacion.csv\"").body(out.toString());
+    }
+
+    private static void rows(StringBuilder out, String edition, TrainingIndicators.Figures f) {
+        out.append(pe.gob.regioncajamarca.participa.documents.Csv.row(edition, "total", "", "", f.enrolled(),
+                f.attended(), f.trained()));
+        java.util.Map<String, List<TrainingIndicators.Group>> dims = new java.util.LinkedHashMap<>();
+        dims.put("sex", f.bySex());
+        dims.put("ageGroup", f.byAgeGroup());
+        dims.put("province", f.byProvince());
+        dims.put("organizationType", f.byOrganizationType());
+        dims.forEach((dimension, groups) -> groups.forEach(g -> out.append(pe.gob.regioncajamarca.participa.documents
+                .Csv.row(edition, dimension, g.key(), g.label(), g.enrolled(), g.attended(), g.trained()))));
+    }
+
     private static List<SexJson> sex(TrainingIndicators.Figures f) {
         return f.bySex().stream().map(g -> new SexJson(g.key(), g.label(), g.enrolled(), g.attended(), g.trained()))
                 .toList();

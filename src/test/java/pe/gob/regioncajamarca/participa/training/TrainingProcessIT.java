@@ -196,6 +196,9 @@ class TrainingProcessIT extends ProcessTest {
         clockAt(LocalDate.of(2026, 5, 26));
         executeDueJobs(pi.getId());
         assertThat(editions.find(edition).orElseThrow().status()).isEqualTo("EN_CURSO");
+        String mail6 = jdbc.sql("SELECT email FROM citizen_account WHERE id = ?").param(c6).query(String.class).single();
+        assertThat(mailsTo(mail6)).as("the person still waiting is told").anyMatch(s -> s.startsWith("Sin cupo en"));
+        assertThat(mailsTo(mail5)).noneMatch(s -> s.startsWith("Sin cupo en"));
         assertThatThrownBy(() -> enrolments.cancel(edition, dni(c1))).hasMessageContaining("ya cerraron");
         List<Task> attendance = tasks.createTaskQuery().processInstanceId(pi.getId())
                 .taskDefinitionKey("Task_RecordAttendance").list();
@@ -287,6 +290,10 @@ class TrainingProcessIT extends ProcessTest {
                 .containsEntry("NINGUNA", "1/0").containsEntry("ORGANIZACION_SOCIAL", "1/0")
                 .containsEntry("COMUNIDAD_RONDA", "1/1").hasSize(4);
         assertThat(json.get("trained").asInt()).isGreaterThanOrEqualTo(2);
+        String csv = anyone.get("/api/open-data/training/indicators.csv").body();
+        assertThat(csv).startsWith("edition,dimension,group,label,enrolled,attended,trained\r\n")
+                .contains(code + ",total,,,4,4,2\r\n").contains(code + ",sex,F,Mujer,2,2,1\r\n")
+                .contains(code + ",province,0604,Chota,1,1,1\r\n");
         String raw = anyone.get("/api/open-data/training/indicators").body();
         assertThat(raw).doesNotContain("Huamán").doesNotContain(dni(c1)).doesNotContain("@example.pe");
         assertThat(anyone.get("/capacitacion/indicadores").body()).contains("Indicadores del programa")
@@ -314,6 +321,24 @@ class TrainingProcessIT extends ProcessTest {
                 anyone.csrfTokenOf("/login"))).statusCode()).isEqualTo(302);
         assertThat(enrolments.seats(edition).taken()).isZero();
         assertThat(anyone.get("/capacitacion/mis-cursos").statusCode()).isEqualTo(302);
+        // a logged-in citizen without an agent registration is asked the demographic data, enrols and cancels
+        long c = citizen("portal." + unique() + "@example.pe");
+        Http browser = new Http(port);
+        browser.postForm("/login", Map.of("username", dni(c), "password", "x", "_csrf", browser.csrfTokenOf("/login")));
+        assertThat(browser.get("/capacitacion/" + edition).body()).contains("name=\"grupoEdad\"")
+                .contains("Inscribirme");
+        browser.submit("/capacitacion/" + edition, "/capacitacion/" + edition + "/inscripcion",
+                Map.of("sexo", "F", "provincia", "0601", "tipoOrganizacion", "NINGUNA"));
+        assertThat(browser.get("/capacitacion/" + edition).body()).contains("Elija su grupo de edad.");
+        assertThat(enrolments.seats(edition).taken()).isZero();
+        browser.submit("/capacitacion/" + edition, "/capacitacion/" + edition + "/inscripcion",
+                Map.of("sexo", "F", "grupoEdad", "30-44", "provincia", "0601", "tipoOrganizacion", "NINGUNA"));
+        assertThat(enrolments.seats(edition).taken()).isEqualTo(1);
+        assertThat(browser.submit("/capacitacion/" + edition, "/capacitacion/" + edition + "/cancelacion", Map.of())
+                .statusCode()).isEqualTo(302);
+        assertThat(browser.get("/capacitacion/" + edition).body()).contains("Su inscripción quedó cancelada")
+                .contains("Inscribirme");
+        assertThat(enrolments.seats(edition).taken()).isZero();
     }
 
     @Test
