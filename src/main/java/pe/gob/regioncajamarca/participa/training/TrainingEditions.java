@@ -253,6 +253,34 @@ public class TrainingEditions {
                         rs.getString(4)))).list();
     }
 
+    /** One line of the staff roster: a person's enrolment, attendance per session, mark and certificate. */
+    public record RosterLine(long number, String fullName, String status, Map<Long, Boolean> present,
+                             BigDecimal score, String certificateCode) {
+        public int attended() {
+            return (int) present.values().stream().filter(Boolean::booleanValue).count();
+        }
+    }
+
+    /** Every enrolment of the edition (seats first, then the waiting list, then cancelled): staff pages only. */
+    public List<RosterLine> roster(long editionId) {
+        Map<Long, Map<Long, Boolean>> attendance = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT a.enrolment_id, a.session_id, a.present FROM training_attendance a
+                JOIN training_session s ON s.id = a.session_id WHERE s.edition_id = ?""").param(editionId)
+                .query((rs, i) -> attendance.computeIfAbsent(rs.getLong(1), k -> new java.util.HashMap<>())
+                        .put(rs.getLong(2), rs.getBoolean(3))).list();
+        return jdbc.sql("""
+                SELECT e.id, c.given_names, c.first_surname, c.second_surname, e.status, e.score,
+                    (SELECT t.verification_code FROM training_certificate t WHERE t.enrolment_id = e.id)
+                FROM training_enrolment e JOIN citizen_account c ON c.id = e.citizen_id WHERE e.edition_id = ?
+                ORDER BY CASE e.status WHEN 'INSCRITO' THEN 0 WHEN 'EN_ESPERA' THEN 1 ELSE 2 END, e.position""")
+                .param(editionId)
+                .query((rs, i) -> new RosterLine(rs.getLong(1), fullName(rs.getString(2), rs.getString(3),
+                        rs.getString(4)), rs.getString(5), attendance.getOrDefault(rs.getLong(1), Map.of()),
+                        rs.getBigDecimal(6), rs.getString(7)))
+                .list();
+    }
+
     /** The participants as a Markdown list for a Tasklist form. */
     public String participantList(long editionId) {
         List<Participant> people = participants(editionId);

@@ -102,6 +102,7 @@ public class TrainingGlue {
         List<TrainingEditions.SessionRow> sessions = editions.sessions(e.id());
         scope.setVariable("sesiones", String.join("\n", sessions.stream().map(s -> s.startsAt().toLocalDate() + " "
                 + s.startsAt().toLocalTime() + " | " + s.where() + " | " + s.facilitator()).toList()));
+        scope.setVariable("listaSesiones", String.join("\n", sessions.stream().map(s -> "- " + s.shown()).toList()));
         scope.setVariable("fechaFin", sessions.get(sessions.size() - 1).startsAt().toLocalDate().toString());
         scope.setVariable("enlaceEdicion", publicUrl + "/capacitacion/" + e.id());
     }

@@ -269,6 +269,19 @@ class TrainingProcessIT extends ProcessTest {
         assertThat(anyone.get("/capacitacion/" + edition + "/informe.pdf").body()).startsWith("%PDF");
         assertThat(browser.get("/capacitacion/mis-cursos").body()).contains(code).contains("Inscrito");
 
+        // the staff who run the edition read its roster; a citizen's session does not open staff pages
+        String planner = staffUser("planning");
+        Http staff = new Http(port);
+        staff.staffLogin(planner, "secreto-" + planner);
+        String roster = staff.get("/personal/capacitacion/" + edition).body();
+        assertThat(roster).contains(certificate).contains("3 de 4").contains("2 de 4").contains("En espera")
+                .contains("Cancelado").contains("10.5");
+        assertThat(browser.get("/personal/capacitacion/" + edition).statusCode()).isEqualTo(403);
+        String outsider = staffUser("technical-team");
+        Http other = new Http(port);
+        other.staffLogin(outsider, "secreto-" + outsider);
+        assertThat(other.get("/personal/capacitacion/" + edition).statusCode()).isEqualTo(403);
+
         // the indicators of the edition match its enrolments: four seat holders, all attended, two trained
         JsonNode json = JSON.readTree(anyone.get("/api/open-data/training/indicators").body());
         JsonNode mine = null;
