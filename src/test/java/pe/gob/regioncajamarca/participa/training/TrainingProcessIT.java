@@ -49,6 +49,7 @@ class TrainingProcessIT extends ProcessTest {
     @Autowired Enrolments enrolments;
     @Autowired CitizenMonitors monitors;
     @Autowired SessionReminders reminders;
+    @Autowired Certificates certificates;
 
     private Map<String, Object> design(String sessions) {
         Map<String, Object> v = new HashMap<>();
@@ -267,6 +268,15 @@ class TrainingProcessIT extends ProcessTest {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.body()).startsWith("%PDF");
         assertThat(anyone.get("/capacitacion/" + edition + "/informe.pdf").body()).startsWith("%PDF");
+        // kept for a look by hand, like the other documents' tests
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/documents"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/documents/certificado-capacitacion.pdf"),
+                certificates.pdf(certificate).orElseThrow());
+        try (var in = java.net.URI.create("http://localhost:" + port + "/capacitacion/" + edition + "/informe.pdf")
+                .toURL().openStream()) {
+            java.nio.file.Files.write(java.nio.file.Path.of("target/documents/informe-capacitacion.pdf"),
+                    in.readAllBytes());
+        }
         assertThat(browser.get("/capacitacion/mis-cursos").body()).contains(code).contains("Inscrito");
 
         // the staff who run the edition read its roster; a citizen's session does not open staff pages
