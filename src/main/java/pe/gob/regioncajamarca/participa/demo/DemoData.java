@@ -248,14 +248,43 @@ class DemoData {
         oversightReports.file(new OversightReports.Draft("VISITA", plazos.today().minusDays(2),
                 "La obra de riego de Apalin está paralizada desde hace dos meses; no hay personal en obra.",
                 List.of("240372"), java.util.Set.of("obraParalizada", "sinResidente"), true), List.of(), "overseer");
-        Map<String, Object> training = new HashMap<>();
-        training.put("nombrePrograma", "Vigilancia ciudadana del presupuesto participativo");
-        training.put("modulos", "1. Presupuesto participativo\n2. Lectura de expedientes\n3. Visitas de obra");
-        training.put("publicoObjetivo", "Agentes participantes y miembros de comités de vigilancia");
-        training.put("modalidad", "MIXTA");
-        training.put("cursoVigilancia", true);
-        training.put("inscripcionHasta", today.plusDays(15).toString());
-        training.put("fechaFin", today.plusDays(60).toString());
-        runtime.startProcessInstanceByKey("training-programme", "CAP-" + year + "-01", training);
+        // the training programme: the oversight course waits for regional management's approval (manager), and an
+        // edition on the participatory budget is open for enrolment on the portal (/capacitacion)
+        runtime.startProcessInstanceByKey("training-programme", trainingDesign(
+                "Vigilancia ciudadana del presupuesto participativo",
+                "1. Presupuesto participativo\n2. Lectura de expedientes técnicos\n3. Visitas de obra y alertas",
+                "Agentes participantes y miembros de comités de vigilancia", today.plusDays(40), true));
+        String open = runtime.startProcessInstanceByKey("training-programme", trainingDesign(
+                "El presupuesto participativo regional paso a paso",
+                "1. Ley 28056 y su reglamento\n2. Ideas de proyecto y criterios de priorización\n3. Votación y "
+                        + "formalización\n4. Seguimiento y rendición de cuentas",
+                "Ciudadanos, dirigentes y agentes participantes", today.plusDays(20), false)).getId();
+        tasks.complete(tasks.createTaskQuery().processInstanceId(open).singleResult().getId(),
+                Map.of("decisionPrograma", "aprobar"));
+        tasks.complete(tasks.createTaskQuery().processInstanceId(open).singleResult().getId(), Map.of(
+                "convocatoriaPublicada", true, "enlacePublicacion", "https://www.facebook.com/RegionCajamarca",
+                "materiales", "Afiche de la convocatoria | https://www.regioncajamarca.gob.pe/capacitacion/afiche.pdf\n"
+                        + "Reel: ¿qué es el presupuesto participativo? | https://www.youtube.com/@RegionCajamarca"));
+    }
+
+    /** The start form's variables of a training edition whose sessions begin {@code first} (09:00, a week apart). */
+    private static Map<String, Object> trainingDesign(String title, String modules, String audience, LocalDate first,
+                                                      boolean oversight) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("nombrePrograma", title);
+        v.put("modulos", modules);
+        v.put("publicoObjetivo", audience);
+        v.put("modalidad", "MIXTA");
+        v.put("sesiones", first + " 09:00 | Auditorio de la Sede Regional, Jr. Santa Teresa de Journet 351 | "
+                + "Lic. Ana Vásquez Chávez\n" + first.plusDays(7) + " 18:00 | https://meet.example.pe/capacitacion | "
+                + "Mg. Luis Cerna Llanos\n" + first.plusDays(14) + " 09:00 | Auditorio de la Sede Regional | "
+                + "Lic. Ana Vásquez Chávez");
+        v.put("cupos", 30L);
+        v.put("inscripcionHasta", first.minusDays(3).toString());
+        v.put("asistenciaMinima", 75L);
+        v.put("evaluacionRequerida", oversight);
+        v.put("notaMinima", oversight ? 13L : null);
+        v.put("cursoVigilancia", oversight);
+        return v;
     }
 }

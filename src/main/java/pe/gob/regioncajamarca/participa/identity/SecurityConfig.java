@@ -96,6 +96,11 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/open-data/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/ideas/*/apoyo").hasRole("CITIZEN")
+                        // training: the catalogue, editions, certificates and indicators are public; enrolling,
+                        // cancelling and "Mis cursos" need a citizen login
+                        .requestMatchers(HttpMethod.POST, "/capacitacion/**").hasRole("CITIZEN")
+                        .requestMatchers("/capacitacion/mis-cursos").hasRole("CITIZEN")
+                        .requestMatchers(HttpMethod.GET, "/capacitacion", "/capacitacion/**").permitAll()
                         // /forms/**: the embedded Tasklist forms (static HTML, no data)
                         .requestMatchers("/", "/css/**", "/js/**", "/img/**", "/forms/**", "/favicon.ico", "/error", "/login",
                                 "/agentes/inscripcion", "/votacion/resultados", "/ideas", "/ideas/**", "/resultados", "/resultados/**", "/avisos", "/reclamos", "/reclamos/**", "/vigilancia", "/vigilancia/**", "/proyectos", "/proyectos/**", "/seguimiento", "/seguimiento/**", "/acceso/**", "/datos-abiertos", "/rendicion-de-cuentas", "/rendicion-de-cuentas/**",

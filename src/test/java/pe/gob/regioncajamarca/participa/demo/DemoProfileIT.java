@@ -85,6 +85,11 @@ class DemoProfileIT {
                     .query(String.class).single();
         }
         assertThat(status).as("the demo citizen is an accredited agent of the current cycle").isEqualTo("ACREDITADO");
+        // the training programme: one edition open for enrolment, the oversight course waiting for approval
+        assertThat(jdbc.sql("SELECT status FROM training_edition ORDER BY status").query(String.class).list())
+                .containsExactly("DISENO", "INSCRIPCION");
+        assertThat(tasksOf("manager", List.of("regional-management")).stream().map(Task::getName))
+                .contains("Aprobar programa de capacitación");
     }
 
     @Test
