@@ -56,4 +56,10 @@ public class CitizenAccounts {
         jdbc.sql("UPDATE citizen_account SET password_hash = ? WHERE id = ?")
                 .params(encoder.encode(rawPassword), citizenId).update();
     }
+
+    /** The e-mail of the account of a document, if it has one. */
+    public Optional<String> emailOf(String documentNumber) {
+        return jdbc.sql("SELECT email FROM citizen_account WHERE document_number = ?").param(documentNumber)
+                .query(String.class).optional().filter(e -> e != null && !e.isBlank());
+    }
 }

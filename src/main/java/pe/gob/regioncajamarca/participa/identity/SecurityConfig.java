@@ -96,6 +96,8 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/open-data/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/ideas/*/apoyo").hasRole("CITIZEN")
+                        // citizen monitors file site-visit reports (the controller checks they are monitors)
+                        .requestMatchers("/vigilancia/nuevo").hasRole("CITIZEN")
                         // training: the catalogue, editions, certificates and indicators are public; enrolling,
                         // cancelling and "Mis cursos" need a citizen login
                         .requestMatchers(HttpMethod.POST, "/capacitacion/**").hasRole("CITIZEN")

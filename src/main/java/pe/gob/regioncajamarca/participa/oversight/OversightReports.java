@@ -49,9 +49,15 @@ public class OversightReports {
     private final Notifications notifications;
     private final DueDates dueDates;
     private final SecureRandom random = new SecureRandom();
+    private final pe.gob.regioncajamarca.participa.identity.CitizenAccounts citizens;
+
+    /** The author of a report filed by a citizen monitor on the portal: this prefix and the document number. */
+    public static final String MONITOR_PREFIX = "monitor:";
 
     public OversightReports(JdbcClient jdbc, RuntimeService runtime, CommitteeElection elections,
-                            Notifications notifications, DueDates dueDates) {
+                            Notifications notifications, DueDates dueDates,
+                            pe.gob.regioncajamarca.participa.identity.CitizenAccounts citizens) {
+        this.citizens = citizens;
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.elections = elections;
@@ -253,7 +259,9 @@ public class OversightReports {
                 + "WHERE tracking_code = ?").params(response, alertConfirmed, Timestamp.from(Instant.now()), code).update();
         String author = jdbc.sql("SELECT author_user FROM oversight_report WHERE tracking_code = ?").param(code)
                 .query(String.class).single();
-        jdbc.sql("SELECT EMAIL_ FROM ACT_ID_USER WHERE ID_ = ?").param(author).query(String.class).optional()
+        // a committee member is a staff user; a citizen monitor files as "monitor:<document>"
+        (author.startsWith(MONITOR_PREFIX) ? citizens.emailOf(author.substring(MONITOR_PREFIX.length()))
+                : jdbc.sql("SELECT EMAIL_ FROM ACT_ID_USER WHERE ID_ = ?").param(author).query(String.class).optional())
                 .ifPresent(email -> notifications.send("vigilancia-respondida:" + code, email,
                         "Respuesta a su reporte de vigilancia " + code, "vigilancia-respondida",
                         Map.of("code", code, "response", response, "confirmed", alertConfirmed)));
