@@ -234,6 +234,58 @@ class NotificationMailsIT extends ProcessTest {
         assertThat(to(off)).isEmpty();
     }
 
+    @Autowired pe.gob.regioncajamarca.participa.complaints.ComplaintService complaints;
+    @Autowired pe.gob.regioncajamarca.participa.accreditation.PasswordReset passwordReset;
+    @Autowired pe.gob.regioncajamarca.participa.monitoring.MonitoringRounds rounds;
+
+    /** Through the real SMTP server: a complaint's receipt, a password link, a round's alerts and its report. */
+    @Test
+    void complaintsPasswordLinksAndMonitoringMailsArriveWithTextAndHtml() throws Exception {
+        String citizenMail = "vecina" + unique() + "@example.pe";
+        long citizenId = citizen(citizenMail);
+        String code = complaints.submit(new pe.gob.regioncajamarca.participa.complaints.ComplaintService.Submission(
+                "CONSULTA", "Talleres de votación en Chota", "¿Cuándo y dónde serán los talleres de votación en Chota?",
+                null, false, "Rosa Huamán", null, citizenMail, null), null);
+        passwordReset.request(jdbc.sql("SELECT document_number FROM citizen_account WHERE id = ?").param(citizenId)
+                .query(String.class).single());
+
+        String member = staffUser("oversight-committee");
+        int year = freeYear();
+        formalisedCycle(year);
+        jdbc.sql("""
+                INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, prioritized,
+                                     execution_status, monitored_since)
+                VALUES (?, ?, 'Trocha carrozable Sorochuco', 'CAJAMARCA', 700000, 'Transporte', ?, TRUE, 'EN_EJECUCION',
+                        CURRENT_DATE)""").params(year, String.valueOf(7400000 + unique() % 10000), TEST_UNIT).update();
+        String quarter = "2095-Q" + (1 + unique() % 4);
+        String pid = rounds.startByHand(quarter);
+        executeDueJobs(pid);
+        clockAt(new java.util.Date(((java.util.Date) runtime.getVariable(pid, "fechaCierreReportes")).getTime() + 60_000));
+        executeDueJobs(pid); // the reporting closes: nothing was reported, every project raises NO_REPORTADO
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete(taskOf(pid, "Task_ConsolidateReport"),
+                org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables("conclusiones",
+                        "Ninguna unidad reportó a tiempo."));
+        executeDueJobs(pid);
+        sender.sendDue();
+
+        List<MimeMessage> citizenGot = to(citizenMail);
+        assertThat(citizenGot).extracting(MimeMessage::getSubject)
+                .containsExactlyInAnyOrder("Recibimos su consulta " + code, "Restablecer su contraseña");
+        for (MimeMessage m : citizenGot) {
+            String[] p = parts(m);
+            assertThat(p[0]).isNotBlank();
+            assertThat(p[1]).contains("<a ");
+        }
+        List<MimeMessage> committeeGot = to(member + "@example.pe");
+        assertThat(committeeGot).extracting(MimeMessage::getSubject).anySatisfy(s -> assertThat(s)
+                .startsWith("Alertas de seguimiento " + quarter)).contains("Informe de seguimiento " + quarter);
+        for (MimeMessage m : committeeGot) {
+            String[] p = parts(m);
+            assertThat(p[0]).contains("http://localhost:8080/seguimiento/" + quarter);
+            assertThat(p[1]).contains("href=\"http://localhost:8080/seguimiento/" + quarter);
+        }
+    }
+
     @Test
     void anOutageDelaysMailButEveryMailArrivesOnceAndTheLongOnesBecomeAResolvableIncident() throws Exception {
         String early = "temprano" + unique() + "@example.pe";

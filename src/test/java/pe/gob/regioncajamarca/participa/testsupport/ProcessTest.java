@@ -95,8 +95,16 @@ public abstract class ProcessTest {
                 return n;
             }
             for (Job job : due) {
-                management.executeJob(job.getId());
-                n++;
+                try {
+                    management.executeJob(job.getId());
+                    n++;
+                } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+                    // a job deleted by an earlier one of the same batch (e.g. a boundary timer of a cancelled
+                    // activity): the job executor skips those too
+                    if (!String.valueOf(e.getMessage()).contains("ENGINE-14026")) {
+                        throw e;
+                    }
+                }
             }
         }
         return n;
