@@ -36,8 +36,11 @@ class HomeController {
     }
 
 
-    /** What a citizen can do today, from the windows of the cycle that are open today (they may overlap). */
-    record Action(String text, String link, String label) {
+    /**
+     * What a citizen can do today, from the windows of the cycle that are open today (they may overlap): the
+     * message key ({@code index.action.<key>} and {@code .link}), where to go, and until when (or null).
+     */
+    record Action(String key, String link, java.time.LocalDate until) {
     }
 
     static List<Action> actionsNow(Cycle c, java.time.LocalDate today) {
@@ -47,28 +50,20 @@ class HomeController {
             if (!open) {
                 continue;
             }
-            String until = " Hasta el " + w.closesOn().format(java.time.format.DateTimeFormatter.ofPattern("d/MM/yyyy")) + ".";
             switch (w.phase()) {
-                case INSCRIPCION -> actions.add(new Action("Inscríbase como agente participante para votar." + until,
-                        "/agentes/inscripcion", "Inscribirme"));
-                case IDEAS -> actions.add(new Action("Proponga una idea de proyecto o apoye las de otros." + until,
-                        "/ideas", "Ver y proponer ideas"));
-                case EVALUACION -> actions.add(new Action("El equipo técnico evalúa los proyectos; revise la cartera."
-                        + until, "/proyectos", "Ver proyectos"));
-                case VOTACION -> actions.add(new Action("Los agentes acreditados votan por los proyectos de su provincia."
-                        + until, "/votacion", "Votar"));
+                case INSCRIPCION -> actions.add(new Action("INSCRIPCION", "/agentes/inscripcion", w.closesOn()));
+                case IDEAS -> actions.add(new Action("IDEAS", "/ideas", w.closesOn()));
+                case EVALUACION -> actions.add(new Action("EVALUACION", "/proyectos", w.closesOn()));
+                case VOTACION -> actions.add(new Action("VOTACION", "/votacion", w.closesOn()));
                 default -> {
                 }
             }
         }
         if (c.phase().resultsPublished()) {
-            actions.add(new Action("Los resultados de la priorización están publicados.", "/resultados/" + c.year(),
-                    "Ver resultados"));
+            actions.add(new Action("RESULTS", "/resultados/" + c.year(), null));
         }
-        actions.add(new Action("Siga el avance de los proyectos priorizados de los últimos diez años.", "/seguimiento",
-                "Seguimiento"));
-        actions.add(new Action("Haga una consulta, un reclamo o una denuncia y siga su atención.", "/reclamos",
-                "Consultas y reclamos"));
+        actions.add(new Action("MONITORING", "/seguimiento", null));
+        actions.add(new Action("COMPLAINTS", "/reclamos", null));
         return actions;
     }
 

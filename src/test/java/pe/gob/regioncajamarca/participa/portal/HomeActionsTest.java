@@ -20,7 +20,7 @@ class HomeActionsTest {
     }
 
     static List<String> labels(Cycle c, LocalDate day) {
-        return HomeController.actionsNow(c, day).stream().map(HomeController.Action::label).toList();
+        return HomeController.actionsNow(c, day).stream().map(HomeController.Action::key).toList();
     }
 
     @Test
@@ -29,15 +29,15 @@ class HomeActionsTest {
                 new Cycle.PhaseWindow(CyclePhase.INSCRIPCION, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)),
                 new Cycle.PhaseWindow(CyclePhase.IDEAS, LocalDate.of(2026, 3, 15), LocalDate.of(2026, 4, 15)),
                 new Cycle.PhaseWindow(CyclePhase.VOTACION, LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 10)));
-        assertThat(labels(c, LocalDate.of(2026, 3, 20))).containsExactly("Inscribirme", "Ver y proponer ideas",
-                "Seguimiento", "Consultas y reclamos");
-        assertThat(labels(c, LocalDate.of(2026, 3, 31))).contains("Inscribirme"); // the last day counts
-        assertThat(labels(c, LocalDate.of(2026, 4, 20))).containsExactly("Seguimiento", "Consultas y reclamos");
-        assertThat(labels(c, LocalDate.of(2026, 5, 10))).startsWith("Votar");
+        assertThat(labels(c, LocalDate.of(2026, 3, 20))).containsExactly("INSCRIPCION", "IDEAS",
+                "MONITORING", "COMPLAINTS");
+        assertThat(labels(c, LocalDate.of(2026, 3, 31))).contains("INSCRIPCION"); // the last day counts
+        assertThat(labels(c, LocalDate.of(2026, 4, 20))).containsExactly("MONITORING", "COMPLAINTS");
+        assertThat(labels(c, LocalDate.of(2026, 5, 10))).startsWith("VOTACION");
     }
 
     @Test
     void publishedResultsAreOffered() {
-        assertThat(labels(cycle(CyclePhase.FORMALIZADO), LocalDate.of(2026, 8, 1))).startsWith("Ver resultados");
+        assertThat(labels(cycle(CyclePhase.FORMALIZADO), LocalDate.of(2026, 8, 1))).startsWith("RESULTS");
     }
 }

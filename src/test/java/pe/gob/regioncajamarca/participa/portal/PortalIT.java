@@ -27,4 +27,20 @@ class PortalIT {
         assertThat(r.body()).doesNotContain("48765432", "privada@example.pe");
         assertThat(new Http(port).get("/login").body()).contains("Número de documento (DNI)", "name=\"_csrf\"");
     }
+
+    @Test
+    void spanishByDefaultWhateverTheBrowserSaysAndEnglishOnRequest() throws Exception {
+        var english = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/")).header("Accept-Language", "en-US,en;q=0.9").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(english.body()).contains("<html lang=\"es\"", "Presupuesto participativo del Gobierno Regional",
+                ">Proyectos<", "hreflang=\"en\"");
+        Http http = new Http(port);
+        assertThat(http.get("/?lang=en").body()).contains("<html lang=\"en\"",
+                "Participatory budget of the Regional Government of Cajamarca", ">Projects<", ">Log in<");
+        // remembered (cookie) on the next pages
+        assertThat(http.get("/login").body()).contains("Document number (DNI)", "Forgot your password?");
+        assertThat(http.get("/proyectos").body()).contains("Search by name or CUI");
+        assertThat(http.get("/?lang=qu").body()).contains("Presupuesto participativo del Gobierno Regional");
+    }
 }
