@@ -24,7 +24,10 @@ public class PrioritisationRun implements JavaDelegate {
     private final JdbcClient jdbc;
     private final CycleService cycles;
 
-    public PrioritisationRun(JdbcClient jdbc, CycleService cycles) {
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
+
+    public PrioritisationRun(JdbcClient jdbc, CycleService cycles, org.springframework.jdbc.core.JdbcTemplate batch) {
+        this.batch = batch;
         this.jdbc = jdbc;
         this.cycles = cycles;
     }
@@ -51,12 +54,13 @@ public class PrioritisationRun implements JavaDelegate {
                         rs.getString(7)))
                 .list();
         List<Prioritisation.Result> results = Prioritisation.apply(candidates, CycleService.splitOf(cycle));
+        List<Object[]> rows = new java.util.ArrayList<>(results.size());
         for (Prioritisation.Result r : results) {
-            jdbc.sql("UPDATE project SET vote_score = ?, total_score = ?, scope_rank = ?, prioritized = ?, reason = ? "
-                            + "WHERE cycle_year = ? AND cui = ?")
-                    .params(r.voteScore(), r.totalScore(), r.rank(), r.prioritized(), r.reason(), year, r.cui())
-                    .update();
+            rows.add(new Object[] {r.voteScore(), r.totalScore(), r.rank(), r.prioritized(), r.reason(), year, r.cui()});
         }
+        // batched: a cycle may hold 10,000 projects
+        batch.batchUpdate("UPDATE project SET vote_score = ?, total_score = ?, scope_rank = ?, prioritized = ?, "
+                + "reason = ? WHERE cycle_year = ? AND cui = ?", rows);
         return results;
     }
 }
