@@ -37,7 +37,11 @@ public class ProgrammeImport {
     private final CycleService cycles;
     private final DecisionService decisions;
 
-    public ProgrammeImport(JdbcClient jdbc, CycleService cycles, DecisionService decisions) {
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
+
+    public ProgrammeImport(JdbcClient jdbc, CycleService cycles, DecisionService decisions,
+                           org.springframework.jdbc.core.JdbcTemplate batch) {
+        this.batch = batch;
         this.jdbc = jdbc;
         this.cycles = cycles;
         this.decisions = decisions;
@@ -113,9 +117,10 @@ public class ProgrammeImport {
         int inserted = 0;
         int unchanged = 0;
         List<Parsed> toInsert = new ArrayList<>();
+        Map<String, Parsed> storedByCui = storedProjects(year);
         for (int i = 0; i < valid.size(); i++) {
             Parsed p = valid.get(i);
-            Parsed stored = stored(year, p.cui());
+            Parsed stored = storedByCui.get(p.cui());
             if (stored == null) {
                 toInsert.add(p);
             } else if (stored.equals(p)) {
@@ -129,10 +134,8 @@ public class ProgrammeImport {
             problems.sort(java.util.Comparator.comparingInt(Problem::row));
             throw new RejectedFile(problems);
         }
-        for (Parsed p : toInsert) {
-            insert(year, p, districtProvince);
-            inserted++;
-        }
+        insert(year, toInsert, districtProvince);
+        inserted = toInsert.size();
         return new Result(inserted, unchanged, List.of());
     }
 
@@ -210,43 +213,55 @@ public class ProgrammeImport {
         return new Parsed(cui, name, scope, districts, cost.setScale(2), sector, unit);
     }
 
-    private Parsed stored(int year, String cui) {
-        record Row(long id, Parsed p) {
-        }
-        List<Row> rows = jdbc.sql("SELECT id, cui, name, scope, cost, sector, executing_unit FROM project "
-                        + "WHERE cycle_year = ? AND cui = ?").params(year, cui)
-                .query((rs, i) -> new Row(rs.getLong(1), new Parsed(rs.getString(2), rs.getString(3), rs.getString(4),
-                        null, rs.getBigDecimal(5).setScale(2), rs.getString(6), rs.getString(7))))
+    /** The projects already stored in the cycle, by CUI, with their districts: two queries for the whole file. */
+    private Map<String, Parsed> storedProjects(int year) {
+        Map<Long, Set<String>> districts = new HashMap<>();
+        jdbc.sql("SELECT pd.project_id, pd.ubigeo FROM project_district pd JOIN project p ON p.id = pd.project_id "
+                        + "WHERE p.cycle_year = ? ORDER BY pd.ubigeo").param(year)
+                .query((rs, i) -> districts.computeIfAbsent(rs.getLong(1), k -> new LinkedHashSet<>()).add(rs.getString(2)))
                 .list();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Row r = rows.get(0);
-        Set<String> districts = new LinkedHashSet<>(jdbc.sql("SELECT ubigeo FROM project_district WHERE project_id = ? "
-                + "ORDER BY ubigeo").param(r.id()).query(String.class).list());
-        return new Parsed(r.p().cui(), r.p().name(), r.p().scope(), districts, r.p().cost(), r.p().sector(),
-                r.p().unit());
+        Map<String, Parsed> stored = new HashMap<>();
+        jdbc.sql("SELECT id, cui, name, scope, cost, sector, executing_unit FROM project WHERE cycle_year = ?")
+                .param(year)
+                .query((rs, i) -> stored.put(rs.getString(2), new Parsed(rs.getString(2), rs.getString(3),
+                        rs.getString(4), districts.getOrDefault(rs.getLong(1), new LinkedHashSet<>()),
+                        rs.getBigDecimal(5).setScale(2), rs.getString(6), rs.getString(7))))
+                .list();
+        return stored;
     }
 
-    private void insert(int year, Parsed p, Map<String, String> districtProvince) {
-        Boolean eligible = null;
-        String reason = null;
-        if (Scopes.MULTIPROVINCIAL.equals(p.scope())) {
-            long provinces = p.districts().stream().map(districtProvince::get).filter(Objects::nonNull).distinct().count();
-            DmnDecisionResultEntries r = decisions.evaluateDecisionByKey("impacto-regional")
-                    .variables(Variables.createVariables().putValue("costo", p.cost().doubleValue())
-                            .putValue("distritos", p.districts().size()).putValue("provincias", (int) provinces))
-                    .evaluate().getSingleResult();
-            eligible = r.getEntry("elegible");
-            reason = r.getEntry("motivo");
+    /** Inserts the new projects and their districts in JDBC batches (a PMI may hold thousands of rows). */
+    private void insert(int year, List<Parsed> projects, Map<String, String> districtProvince) {
+        if (projects.isEmpty()) {
+            return;
         }
-        jdbc.sql("INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, regional_impact, "
-                        + "regional_impact_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(year, p.cui(), p.name(), p.scope(), p.cost(), p.sector(), p.unit(), eligible, reason).update();
-        long id = jdbc.sql("SELECT id FROM project WHERE cycle_year = ? AND cui = ?").params(year, p.cui())
-                .query(Long.class).single();
-        for (String d : p.districts()) {
-            jdbc.sql("INSERT INTO project_district (project_id, ubigeo) VALUES (?, ?)").params(id, d).update();
+        List<Object[]> rows = new ArrayList<>(projects.size());
+        for (Parsed p : projects) {
+            Boolean eligible = null;
+            String reason = null;
+            if (Scopes.MULTIPROVINCIAL.equals(p.scope())) {
+                long provinces = p.districts().stream().map(districtProvince::get).filter(Objects::nonNull).distinct()
+                        .count();
+                DmnDecisionResultEntries r = decisions.evaluateDecisionByKey("impacto-regional")
+                        .variables(Variables.createVariables().putValue("costo", p.cost().doubleValue())
+                                .putValue("distritos", p.districts().size()).putValue("provincias", (int) provinces))
+                        .evaluate().getSingleResult();
+                eligible = r.getEntry("elegible");
+                reason = r.getEntry("motivo");
+            }
+            rows.add(new Object[] {year, p.cui(), p.name(), p.scope(), p.cost(), p.sector(), p.unit(), eligible, reason});
         }
+        batch.batchUpdate("INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, "
+                + "regional_impact, regional_impact_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.sql("SELECT cui, id FROM project WHERE cycle_year = ?").param(year)
+                .query((rs, i) -> ids.put(rs.getString(1), rs.getLong(2))).list();
+        List<Object[]> links = new ArrayList<>();
+        for (Parsed p : projects) {
+            for (String d : p.districts()) {
+                links.add(new Object[] {ids.get(p.cui()), d});
+            }
+        }
+        batch.batchUpdate("INSERT INTO project_district (project_id, ubigeo) VALUES (?, ?)", links);
     }
 }
