@@ -90,6 +90,7 @@ class AccessMatrixIT extends ProcessTest {
             | GET | / | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /login | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /css/portal.css | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
+            | GET | /forms/evaluar-proyectos.html | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /error | 500 | 500 | 500 | 500 | 500 | 500 | 500 | 500 | 500 | 500 | 500 |
             | GET | /acceso/recuperar | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | POST | /acceso/recuperar | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
@@ -245,6 +246,8 @@ class AccessMatrixIT extends ProcessTest {
             | report of wrongdoing: its history (instance) | - | - | - | - | - | - | yes | - | - |
             | report of wrongdoing: its history (variables) | - | - | - | - | - | - | yes | - | - |
             | report of wrongdoing: its history (tasks) | - | - | - | - | - | - | yes | - | - |
+            | the user directory: another staff user (a planner) | - | - | - | - | - | - | yes | - | - |
+            | the groups: the integrity office | - | - | - | - | yes | - | yes | - | - |
             | oversight report: the unit's statement task | - | - | - | - | - | - | yes | yes | - |
             | oversight report: that task's variables | - | - | - | - | - | - | yes | yes | - |
             | oversight report: its process instance | yes | - | yes | - | - | - | yes | - | - |
@@ -294,6 +297,17 @@ class AccessMatrixIT extends ProcessTest {
         assertThat(mismatches).as("requests that did not get the answer of the matrix").isEmpty();
     }
 
+    /** docs/security.md shows both matrices exactly as the tests check them. */
+    @Test
+    void theSecurityDocumentShowsTheMatrices() throws IOException {
+        String doc = Files.readString(Path.of("docs", "security.md"));
+        for (String table : List.of(MATRIX, ENGINE_MATRIX)) {
+            for (String line : table.strip().lines().map(String::strip).toList()) {
+                assertThat(doc).as("docs/security.md shows the row").contains(line);
+            }
+        }
+    }
+
     @Test
     void camundaAuthorizationsKeepEachGroupToItsOwnWork() throws Exception {
         createData();
@@ -310,6 +324,9 @@ class AccessMatrixIT extends ProcessTest {
         String oTask = ids.get("statementTask");
         String oPi = ids.get("reportInstance");
         Map<String, String> checks = new LinkedHashMap<>();
+        String stranger = staffUser("planning");
+        checks.put("the user directory: another staff user (a planner)", "list:/engine-rest/user?id=" + stranger + "|" + stranger);
+        checks.put("the groups: the integrity office", "list:/engine-rest/group?id=integrity-office|integrity-office");
         checks.put("report of wrongdoing: its task in the task list", "list:/engine-rest/task?processInstanceId=" + dPi + "|" + dTask);
         checks.put("report of wrongdoing: the task's variables", "read:/engine-rest/task/" + dTask + "/variables");
         checks.put("report of wrongdoing: its process instance", "read:/engine-rest/process-instance/" + dPi);
@@ -538,7 +555,7 @@ class AccessMatrixIT extends ProcessTest {
             return code(b.send(method, path, form, headers));
         }
         if (method.equals("POST")) {
-            headers.put("X-CSRF-TOKEN", b.csrf("/reclamos"));
+            headers.put("X-CSRF-TOKEN", b.portalToken());
             if (path.equals("/avisos")) {
                 form.put("correo", "ana@example.pe");
                 form.put("firma", "falsa");
@@ -679,6 +696,16 @@ class AccessMatrixIT extends ProcessTest {
             req.method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(json));
             return exchange(req.build());
+        }
+
+        private String token;
+
+        /** The session's CSRF token (it changes only when the user logs in or out, which the walk does not do). */
+        String portalToken() {
+            if (token == null) {
+                token = csrf("/reclamos");
+            }
+            return token;
         }
 
         String csrf(String page) {
