@@ -198,7 +198,7 @@ class AccessMatrixIT extends ProcessTest {
             | GET | /engine-rest/task | 401 | 401 | 401 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /engine-rest/task/{denunciaTask} | 401 | 401 | 401 | 404 | 404 | 404 | 404 | 200 | 404 | 200 | 404 |
             | GET | /engine-rest/task/{denunciaTask}/variables | 401 | 401 | 401 | 403 | 403 | 403 | 403 | 200 | 403 | 200 | 403 |
-            | POST | /engine-rest/task/{denunciaTask}/claim | 401 | 401 | 401 | 403 | 403 | 403 | 403 | 204 | 403 | 204 | 403 |
+            | GET | /engine-rest/task/{denunciaTask}/identity-links | 401 | 401 | 401 | 403 | 403 | 403 | 403 | 200 | 403 | 200 | 403 |
             | GET | /engine-rest/process-definition | 401 | 401 | 401 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /engine-rest/process-instance | 401 | 401 | 401 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /engine-rest/process-instance/{denunciaInstance} | 401 | 401 | 401 | 404 | 404 | 404 | 404 | 404 | 404 | 200 | 404 |
@@ -414,8 +414,9 @@ class AccessMatrixIT extends ProcessTest {
         ids.put("scope", "CAJAMARCA");
         ids.put("unitGroup", UNIT_GROUP);
 
-        // a quarterly report of the project (round opened directly: the walk needs the row, not the process)
-        String quarter = year + "-Q4";
+        // a quarterly report of the project (round opened directly: the walk needs the row, not the process); quarters
+        // 23xx are this test's own (other tests use 2026, 2060-2099 and 22xx)
+        String quarter = (2300 + year % 100) + "-Q3";
         ids.put("quarter", quarter);
         jdbc.sql("INSERT INTO monitoring_round (quarter, status, opened_at) VALUES (?, 'ABIERTA', ?)")
                 .params(quarter, Timestamp.from(Instant.now())).update();
@@ -515,7 +516,7 @@ class AccessMatrixIT extends ProcessTest {
         }
         int year = Integer.parseInt(ids.get("year"));
         for (Who who : List.of(Who.CITIZEN, Who.AGENT)) {
-            String dni = String.format("3%07d", unique() % 10_000_000);
+            String dni = String.format("8%07d", unique() % 10_000_000); // 8xxxxxxx: this test's own
             long id = citizens.create("DNI", dni, "clave-" + dni, dni + "@example.pe", "Rosa", "Huamán", "Cotrina");
             credentials.put(who, new String[] {dni, "clave-" + dni});
             if (who == Who.AGENT) {
