@@ -126,12 +126,19 @@ public class CycleService {
     }
 
     public Optional<Cycle> find(int year) {
+        // the cycle row first, then its scopes and windows: a query inside a row mapper would hold one pooled
+        // connection while asking for a second, and concurrent requests (a voting day) would starve the pool
+        record Row(int year, CyclePhase phase, BigDecimal envelope, int votesPerAgent, String processInstanceId,
+                   Instant phaseChangedAt, String phaseNote) {
+        }
         return jdbc.sql("SELECT * FROM cycle WHERE cycle_year = ?").param(year)
-                .query((rs, i) -> new Cycle(rs.getInt("cycle_year"), CyclePhase.valueOf(rs.getString("phase")),
+                .query((rs, i) -> new Row(rs.getInt("cycle_year"), CyclePhase.valueOf(rs.getString("phase")),
                         rs.getBigDecimal("envelope"), rs.getInt("votes_per_agent"),
                         rs.getString("process_instance_id"), rs.getTimestamp("phase_changed_at").toInstant(),
-                        rs.getString("phase_note"), scopes(year), calendar(year)))
-                .optional();
+                        rs.getString("phase_note")))
+                .optional()
+                .map(r -> new Cycle(r.year(), r.phase(), r.envelope(), r.votesPerAgent(), r.processInstanceId(),
+                        r.phaseChangedAt(), r.phaseNote(), scopes(year), calendar(year)));
     }
 
     /** Every cycle, newest first. */

@@ -204,6 +204,11 @@ public class CommitteeElection {
     private List<Member> members(int year) {
         Map<Long, AccreditedAgent> agents = new LinkedHashMap<>();
         accreditation.accreditedAgents(year).forEach(a -> agents.put(a.registrationId(), a));
+        // read before the members' query: no query inside a row mapper (it would hold two pooled connections)
+        Map<Long, List<String>> scopesOf = new java.util.HashMap<>();
+        jdbc.sql("SELECT registration_id, scope FROM committee_member_scope WHERE cycle_year = ?").param(year)
+                .query((rs, i) -> scopesOf.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                        .add(rs.getString(2))).list();
         return jdbc.sql("""
                 SELECT registration_id, role, votes_received, staff_user_id FROM committee_member WHERE cycle_year = ?
                 ORDER BY CASE role WHEN 'PRESIDENTE' THEN 0 WHEN 'SECRETARIO' THEN 1 ELSE 2 END, votes_received DESC""")
@@ -211,8 +216,7 @@ public class CommitteeElection {
                 .query((rs, i) -> {
                     long id = rs.getLong(1);
                     AccreditedAgent a = agents.get(id);
-                    List<String> scopes = jdbc.sql("SELECT scope FROM committee_member_scope WHERE cycle_year = ? "
-                            + "AND registration_id = ?").params(year, id).query(String.class).list();
+                    List<String> scopes = scopesOf.getOrDefault(id, List.of());
                     return new Member(id, a == null ? "—" : a.fullName(), a == null ? null : a.organization(),
                             rs.getString(2), rs.getInt(3),
                             Scopes.ALL.stream().filter(scopes::contains).toList(), rs.getString(4), null);

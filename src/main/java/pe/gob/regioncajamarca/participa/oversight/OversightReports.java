@@ -181,6 +181,9 @@ public class OversightReports {
     }
 
     public Optional<Report> find(String code) {
+        // the report row first, its projects after: no query inside the row mapper (two pooled connections)
+        record Found(long id, Report report) {
+        }
         return jdbc.sql("""
                 SELECT r.*, u.name AS unit_name, (SELECT COUNT(*) FROM oversight_report_file f WHERE f.report_id = r.id) AS files
                 FROM oversight_report r JOIN executing_unit u ON u.code = r.unit_code WHERE r.tracking_code = ?""")
@@ -193,15 +196,21 @@ public class OversightReports {
                     if (rs.getBoolean("works_stopped")) findings.add(CHECKLIST.get("obraParalizada"));
                     if (rs.getBoolean("no_signboard")) findings.add(CHECKLIST.get("sinCartel"));
                     long id = rs.getLong("id");
-                    return new Report(code, rs.getString("kind"), rs.getObject("visited_on", LocalDate.class),
+                    return new Found(id, new Report(code, rs.getString("kind"), rs.getObject("visited_on", LocalDate.class),
                             rs.getString("summary"), findings, rs.getBoolean("alert"), rs.getString("unit_name"),
                             rs.getString("status"), rs.getString("analysis"), rs.getString("unit_statement"),
                             rs.getString("response"), (Boolean) rs.getObject("alert_confirmed", Boolean.class),
                             rs.getTimestamp("created_at").toInstant(),
                             rs.getTimestamp("answered_at") == null ? null : rs.getTimestamp("answered_at").toInstant(),
-                            projectsOf(id), rs.getInt("files"), rs.getString("author_user"));
+                            List.of(), rs.getInt("files"), rs.getString("author_user")));
                 })
-                .optional();
+                .optional()
+                .map(f -> {
+                    Report r = f.report();
+                    return new Report(r.code(), r.kind(), r.visitedOn(), r.summary(), r.findings(), r.alert(),
+                            r.unitName(), r.status(), r.analysis(), r.unitStatement(), r.response(), r.alertConfirmed(),
+                            r.createdAt(), r.answeredAt(), projectsOf(f.id()), r.files(), r.author());
+                });
     }
 
     private List<WatchedProject> projectsOf(long reportId) {
