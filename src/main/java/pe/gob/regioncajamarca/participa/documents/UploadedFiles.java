@@ -35,6 +35,29 @@ public final class UploadedFiles {
         }
     }
 
+    /**
+     * Checks every non-empty uploaded file of a form; each refused or unreadable one adds its Spanish message to
+     * {@code errors} (so that the citizen sees every problem at once) and is left out.
+     */
+    public static java.util.List<Checked> checkAll(java.util.List<org.springframework.web.multipart.MultipartFile> uploads,
+                                                   java.util.List<String> errors) {
+        java.util.List<Checked> files = new java.util.ArrayList<>();
+        for (org.springframework.web.multipart.MultipartFile f : uploads == null
+                ? java.util.List.<org.springframework.web.multipart.MultipartFile>of() : uploads) {
+            if (f.isEmpty()) {
+                continue;
+            }
+            try {
+                files.add(check(f.getOriginalFilename(), f.getBytes()));
+            } catch (Refused e) {
+                errors.add(e.getMessage());
+            } catch (IOException e) {
+                errors.add("No se pudo leer el archivo «" + f.getOriginalFilename() + "».");
+            }
+        }
+        return files;
+    }
+
     public static Checked check(String fileName, byte[] content) {
         String name = fileName == null || fileName.isBlank() ? "archivo" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_");
         if (name.length() > 200) {

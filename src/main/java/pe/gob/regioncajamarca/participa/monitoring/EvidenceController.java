@@ -1,6 +1,5 @@
 package pe.gob.regioncajamarca.participa.monitoring;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,19 +65,7 @@ class EvidenceController {
         StaffUser staff = StaffUser.of(auth);
         MonitoringService.Report r = reportFor(id, staff, true);
         List<String> errors = new ArrayList<>();
-        List<UploadedFiles.Checked> files = new ArrayList<>();
-        for (MultipartFile f : archivos == null ? List.<MultipartFile>of() : archivos) {
-            if (f.isEmpty()) {
-                continue;
-            }
-            try {
-                files.add(UploadedFiles.check(f.getOriginalFilename(), f.getBytes()));
-            } catch (UploadedFiles.Refused e) {
-                errors.add(e.getMessage());
-            } catch (IOException e) {
-                errors.add("No se pudo leer el archivo «" + f.getOriginalFilename() + "».");
-            }
-        }
+        List<UploadedFiles.Checked> files = UploadedFiles.checkAll(archivos, errors);
         if (files.isEmpty() && errors.isEmpty()) {
             errors.add("Elija al menos un archivo (PDF, JPG o PNG).");
         }

@@ -1,6 +1,5 @@
 package pe.gob.regioncajamarca.participa.oversight;
 
-import java.io.IOException;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -79,19 +78,7 @@ class CitizenMonitorController {
                 errors.add("La fecha de la visita no es válida.");
             }
         }
-        List<UploadedFiles.Checked> files = new ArrayList<>();
-        for (MultipartFile f : archivos == null ? List.<MultipartFile>of() : archivos) {
-            if (f.isEmpty()) {
-                continue;
-            }
-            try {
-                files.add(UploadedFiles.check(f.getOriginalFilename(), f.getBytes()));
-            } catch (UploadedFiles.Refused e) {
-                errors.add(e.getMessage());
-            } catch (IOException e) {
-                errors.add("No se pudo leer el archivo «" + f.getOriginalFilename() + "».");
-            }
-        }
+        List<UploadedFiles.Checked> files = UploadedFiles.checkAll(archivos, errors);
         try {
             if (!errors.isEmpty()) {
                 throw new OversightReports.Refused(errors);
