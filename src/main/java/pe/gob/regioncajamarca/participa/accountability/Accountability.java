@@ -60,53 +60,41 @@ public class Accountability {
         }
     }
 
+    /** Per cycle: its prioritised projects counted by status, money agreed and executed (latest report). */
+    private static final String SUMMARY = """
+            SELECT c.cycle_year, c.phase, c.process_instance_id, COUNT(p.id),
+              SUM(CASE WHEN p.execution_status = 'CONCLUIDO' THEN 1 ELSE 0 END),
+              SUM(CASE WHEN p.execution_status = 'EN_EJECUCION' THEN 1 ELSE 0 END),
+              SUM(CASE WHEN p.execution_status = 'PARALIZADO' THEN 1 ELSE 0 END),
+              SUM(CASE WHEN p.id IS NOT NULL AND (p.execution_status IS NULL OR p.execution_status = 'NO_INICIADO')
+                  THEN 1 ELSE 0 END),
+              COALESCE(SUM(p.cost), 0), COALESCE(SUM(l.financial_execution), 0)
+            FROM cycle c
+            LEFT JOIN project p ON p.cycle_year = c.cycle_year AND p.prioritized = TRUE
+            LEFT JOIN (""" + LATEST + """
+            ) l ON l.project_id = p.id
+            """;
+
+    private static final String SUMMARY_GROUP = " GROUP BY c.cycle_year, c.phase, c.process_instance_id";
+
+    private static CycleSummary summary(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new CycleSummary(rs.getInt(1), CyclePhase.valueOf(rs.getString(2)).label(), rs.getString(3) == null,
+                rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getBigDecimal(9),
+                rs.getBigDecimal(10));
+    }
+
     /** The ten most recent cycles up to next year's (the one being prepared), newest first. */
     public List<CycleSummary> lastCycles() {
         int upTo = plazos.today().getYear() + 1;
-        return jdbc.sql("""
-                SELECT c.cycle_year, c.phase, c.process_instance_id, COUNT(p.id),
-                  SUM(CASE WHEN p.execution_status = 'CONCLUIDO' THEN 1 ELSE 0 END),
-                  SUM(CASE WHEN p.execution_status = 'EN_EJECUCION' THEN 1 ELSE 0 END),
-                  SUM(CASE WHEN p.execution_status = 'PARALIZADO' THEN 1 ELSE 0 END),
-                  SUM(CASE WHEN p.id IS NOT NULL AND (p.execution_status IS NULL OR p.execution_status = 'NO_INICIADO')
-                      THEN 1 ELSE 0 END),
-                  COALESCE(SUM(p.cost), 0), COALESCE(SUM(l.financial_execution), 0)
-                FROM cycle c
-                LEFT JOIN project p ON p.cycle_year = c.cycle_year AND p.prioritized = TRUE
-                LEFT JOIN (""" + LATEST + """
-                ) l ON l.project_id = p.id
-                WHERE c.cycle_year <= ?
-                GROUP BY c.cycle_year, c.phase, c.process_instance_id
-                ORDER BY c.cycle_year DESC
-                FETCH FIRST 10 ROWS ONLY""")
-                .param(upTo)
-                .query((rs, i) -> new CycleSummary(rs.getInt(1), CyclePhase.valueOf(rs.getString(2)).label(),
-                        rs.getString(3) == null, rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8),
-                        rs.getBigDecimal(9), rs.getBigDecimal(10)))
-                .list();
+        return jdbc.sql(SUMMARY + " WHERE c.cycle_year <= ?" + SUMMARY_GROUP
+                        + " ORDER BY c.cycle_year DESC FETCH FIRST 10 ROWS ONLY")
+                .param(upTo).query(Accountability::summary).list();
     }
 
     /** The summary of one cycle, if it exists. */
     public java.util.Optional<CycleSummary> cycle(int year) {
-        return jdbc.sql("""
-                SELECT c.cycle_year, c.phase, c.process_instance_id, COUNT(p.id),
-                  SUM(CASE WHEN p.execution_status = 'CONCLUIDO' THEN 1 ELSE 0 END),
-                  SUM(CASE WHEN p.execution_status = 'EN_EJECUCION' THEN 1 ELSE 0 END),
-                  SUM(CASE WHEN p.execution_status = 'PARALIZADO' THEN 1 ELSE 0 END),
-                  SUM(CASE WHEN p.id IS NOT NULL AND (p.execution_status IS NULL OR p.execution_status = 'NO_INICIADO')
-                      THEN 1 ELSE 0 END),
-                  COALESCE(SUM(p.cost), 0), COALESCE(SUM(l.financial_execution), 0)
-                FROM cycle c
-                LEFT JOIN project p ON p.cycle_year = c.cycle_year AND p.prioritized = TRUE
-                LEFT JOIN (""" + LATEST + """
-                ) l ON l.project_id = p.id
-                WHERE c.cycle_year = ?
-                GROUP BY c.cycle_year, c.phase, c.process_instance_id""")
-                .param(year)
-                .query((rs, i) -> new CycleSummary(rs.getInt(1), CyclePhase.valueOf(rs.getString(2)).label(),
-                        rs.getString(3) == null, rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8),
-                        rs.getBigDecimal(9), rs.getBigDecimal(10)))
-                .optional();
+        return jdbc.sql(SUMMARY + " WHERE c.cycle_year = ?" + SUMMARY_GROUP).param(year)
+                .query(Accountability::summary).optional();
     }
 
     private static final String PROJECTS = """

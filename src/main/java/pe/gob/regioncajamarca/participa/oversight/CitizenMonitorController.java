@@ -1,10 +1,7 @@
 package pe.gob.regioncajamarca.participa.oversight;
 
 import java.security.Principal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 
 import org.springframework.stereotype.Controller;
@@ -70,22 +67,14 @@ class CitizenMonitorController {
             return "oversight/solo-monitores";
         }
         List<String> errors = new ArrayList<>();
-        LocalDate visited = null;
-        if (!fechaVisita.isBlank()) {
-            try {
-                visited = LocalDate.parse(fechaVisita);
-            } catch (DateTimeParseException e) {
-                errors.add("La fecha de la visita no es válida.");
-            }
-        }
+        OversightReports.Draft draft = OversightReports.Draft.fromForm(tipo, fechaVisita, resumen, cuis, findings,
+                alerta, errors);
         List<UploadedFiles.Checked> files = UploadedFiles.checkAll(archivos, errors);
         try {
             if (!errors.isEmpty()) {
                 throw new OversightReports.Refused(errors);
             }
-            String code = reports.file(new OversightReports.Draft(tipo, visited, resumen,
-                    cuis == null ? List.of() : cuis, new LinkedHashSet<>(findings == null ? List.of() : findings), alerta),
-                    files, OversightReports.MONITOR_PREFIX + principal.getName());
+            String code = reports.file(draft, files, OversightReports.MONITOR_PREFIX + principal.getName());
             return "redirect:/vigilancia/" + code + "?nuevo";
         } catch (OversightReports.Refused e) {
             model.addAttribute("errors", e.errors());

@@ -1,9 +1,6 @@
 package pe.gob.regioncajamarca.participa.oversight;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -55,22 +52,14 @@ class OversightReportController {
                 Authentication auth, Model model) {
         StaffUser staff = StaffUser.of(auth).require(StaffGroups.OVERSIGHT_COMMITTEE);
         List<String> errors = new ArrayList<>();
-        LocalDate visited = null;
-        if (!fechaVisita.isBlank()) {
-            try {
-                visited = LocalDate.parse(fechaVisita);
-            } catch (DateTimeParseException e) {
-                errors.add("La fecha de la visita no es válida.");
-            }
-        }
+        OversightReports.Draft draft = OversightReports.Draft.fromForm(tipo, fechaVisita, resumen, cuis, findings,
+                alerta, errors);
         List<UploadedFiles.Checked> files = UploadedFiles.checkAll(archivos, errors);
         try {
             if (!errors.isEmpty()) {
                 throw new OversightReports.Refused(errors);
             }
-            String code = reports.file(new OversightReports.Draft(tipo, visited, resumen,
-                    cuis == null ? List.of() : cuis, new LinkedHashSet<>(findings == null ? List.of() : findings), alerta),
-                    files, staff.id());
+            String code = reports.file(draft, files, staff.id());
             return "redirect:/personal/vigilancia/" + code + "?nuevo";
         } catch (OversightReports.Refused e) {
             model.addAttribute("errors", e.errors());

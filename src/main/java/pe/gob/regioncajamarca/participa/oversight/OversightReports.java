@@ -67,6 +67,21 @@ public class OversightReports {
 
     public record Draft(String kind, LocalDate visitedOn, String summary, List<String> cuis, Set<String> findings,
                         boolean alert) {
+
+        /** A draft from the fields of the report form (the committee's and the citizen monitors'). */
+        public static Draft fromForm(String kind, String visitedOn, String summary, List<String> cuis,
+                                     List<String> findings, boolean alert, List<String> errors) {
+            LocalDate visited = null;
+            if (visitedOn != null && !visitedOn.isBlank()) {
+                try {
+                    visited = LocalDate.parse(visitedOn);
+                } catch (java.time.format.DateTimeParseException e) {
+                    errors.add("La fecha de la visita no es válida.");
+                }
+            }
+            return new Draft(kind, visited, summary, cuis == null ? List.of() : cuis,
+                    new java.util.LinkedHashSet<>(findings == null ? List.of() : findings), alert);
+        }
     }
 
     public record WatchedProject(long id, int year, String cui, String name, String scope, String unitCode,
