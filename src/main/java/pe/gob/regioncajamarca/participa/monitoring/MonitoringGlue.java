@@ -56,6 +56,31 @@ public class MonitoringGlue {
             execution.setVariable("proyectosPorReportar", reports.size());
             // the reports close 15 business days after the round opens, whatever is missing
             execution.setVariable("fechaCierreReportes", glue.plazos.habiles(15));
+            letUnitsReadTheRound(execution, quarter);
+        }
+
+        /**
+         * Each executing unit of the round may read the round's variables (READ on this process instance): Tasklist
+         * shows the project and CUI of every task in the list from them. A unit still sees only its own tasks (task
+         * grants are per candidate group); the round's variables are the projects' public data.
+         */
+        private void letUnitsReadTheRound(DelegateExecution execution, String quarter) {
+            org.camunda.bpm.engine.AuthorizationService auth = execution.getProcessEngineServices()
+                    .getAuthorizationService();
+            String pid = execution.getProcessInstanceId();
+            for (String group : glue.monitoring.unitGroupsOf(quarter)) {
+                if (auth.createAuthorizationQuery().groupIdIn(group)
+                        .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE)
+                        .resourceId(pid).count() == 0) {
+                    org.camunda.bpm.engine.authorization.Authorization a = auth.createNewAuthorization(
+                            org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+                    a.setGroupId(group);
+                    a.setResource(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE);
+                    a.setResourceId(pid);
+                    a.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+                    auth.saveAuthorization(a);
+                }
+            }
         }
     }
 

@@ -104,6 +104,12 @@ public class MonitoringService {
                 .query(Long.class).list();
     }
 
+    /** The executing units (their Camunda groups) asked for reports in a quarter's round. */
+    public List<String> unitGroupsOf(String quarter) {
+        return jdbc.sql("SELECT DISTINCT unit_group FROM monitoring_report WHERE quarter = ? ORDER BY unit_group")
+                .param(quarter).query(String.class).list();
+    }
+
     public Optional<Report> report(long id) {
         return jdbc.sql(REPORT_SQL + " WHERE r.id = ?").param(id).query(MonitoringService::mapReport).optional();
     }

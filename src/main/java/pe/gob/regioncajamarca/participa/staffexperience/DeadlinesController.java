@@ -31,13 +31,17 @@ import pe.gob.regioncajamarca.participa.identity.StaffUser;
 class DeadlinesController {
 
     static final int PAGE = 200;
+    static final List<String> SUBJECT = List.of("cui", "proyecto", "codigo", "anio");
 
     private final TaskService tasks;
     private final DueDates plazos;
     private final JdbcClient jdbc;
 
-    DeadlinesController(TaskService tasks, DueDates plazos, JdbcClient jdbc) {
+    private final String engineName;
+
+    DeadlinesController(TaskService tasks, DueDates plazos, JdbcClient jdbc, org.camunda.bpm.engine.ProcessEngine engine) {
         this.tasks = tasks;
+        this.engineName = engine.getName();
         this.plazos = plazos;
         this.jdbc = jdbc;
     }
@@ -45,7 +49,26 @@ class DeadlinesController {
     record Row(String group, String name, long open, long overdue, long dueSoon) {
     }
 
-    record Line(String id, String name, String businessKey, Date due, boolean overdue) {
+    /** A late or soon-due task: what it is about ({@code subject}: project, tracking code, cycle) when it says. */
+    record Line(String id, String name, String businessKey, String subject, Date due, boolean overdue) {
+    }
+
+    /** What a task is about, from the variables the Tasklist filters show: "CUI 2324969 · project", a code, a cycle. */
+    static String subject(Map<String, Object> v) {
+        List<String> parts = new ArrayList<>();
+        if (v.get("cui") != null) {
+            parts.add("CUI " + v.get("cui"));
+        }
+        if (v.get("proyecto") != null) {
+            parts.add(String.valueOf(v.get("proyecto")));
+        }
+        if (v.get("codigo") != null) {
+            parts.add(String.valueOf(v.get("codigo")));
+        }
+        if (parts.isEmpty() && v.get("anio") != null) {
+            parts.add("Ciclo " + v.get("anio"));
+        }
+        return parts.isEmpty() ? null : String.join(" · ", parts);
     }
 
     private StaffUser manager(Authentication auth) {
@@ -92,12 +115,13 @@ class DeadlinesController {
                 .dueBefore(plazos.habiles(3)).orderByDueDate().asc().listPage(0, PAGE);
         Map<String, String> keys = new LinkedHashMap<>();
         List<Line> lines = late.stream().map(t -> new Line(t.getId(), t.getName(),
-                keys.computeIfAbsent(t.getProcessInstanceId(), pid -> businessKey(pid)), t.getDueDate(),
-                t.getDueDate().before(now))).toList();
+                keys.computeIfAbsent(t.getProcessInstanceId(), pid -> businessKey(pid)),
+                subject(tasks.getVariables(t.getId(), SUBJECT)), t.getDueDate(), t.getDueDate().before(now))).toList();
         model.addAttribute("group", group);
         model.addAttribute("groupName", groups.get(group));
         model.addAttribute("lines", lines);
         model.addAttribute("page", PAGE);
+        model.addAttribute("tasklist", "/camunda/app/tasklist/" + engineName + "/#/?task=");
         return "staff/plazos-grupo";
     }
 

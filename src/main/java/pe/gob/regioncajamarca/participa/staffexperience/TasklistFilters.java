@@ -67,14 +67,15 @@ public class TasklistFilters {
             StaffGroups.REGIONAL_MANAGEMENT, StaffGroups.OVERSIGHT_COMMITTEE, StaffGroups.INTEGRITY_OFFICE,
             StaffGroups.COMMUNICATIONS, StaffGroups.ADMINS);
 
-    /** Process variables shown in the task list, when a task has them: name and label. */
+    /** Process variables shown in the task list, when a task has them: name and label (Tasklist shows the first two
+     * a task has and folds the others: what the task is about comes first). */
     static final List<Map<String, String>> VARIABLES = List.of(
+            variable("proyecto", "Proyecto"),
+            variable("cui", "CUI"),
+            variable("codigo", "Código de seguimiento"),
             variable("anio", "Ciclo"),
             variable("trimestre", "Trimestre"),
-            variable("ambito", "Ámbito"),
-            variable("cui", "CUI"),
-            variable("proyecto", "Proyecto"),
-            variable("codigo", "Código de seguimiento"));
+            variable("ambito", "Ámbito"));
 
     private final FilterService filters;
     private final TaskService tasks;

@@ -75,7 +75,7 @@ class FilterSetupIT extends ProcessTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> variables = (List<Map<String, Object>>) unitFilter.getProperties().get("variables");
         assertThat(variables).extracting(v -> v.get("name"))
-                .containsExactly("anio", "trimestre", "ambito", "cui", "proyecto", "codigo");
+                .containsExactly("proyecto", "cui", "codigo", "anio", "trimestre", "ambito");
 
         setup.run();
         setup.run();

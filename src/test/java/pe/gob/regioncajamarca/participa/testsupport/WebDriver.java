@@ -101,6 +101,11 @@ public final class WebDriver implements AutoCloseable {
         return waitFor("xpath", "//*[contains(text(),'" + text + "')]");
     }
 
+    /** Waits up to 60 s for an element matching the XPath expression; returns its id. */
+    public String findXpath(String xpath) throws Exception {
+        return waitFor("xpath", xpath);
+    }
+
     private String waitFor(String using, String value) throws Exception {
         IllegalStateException last = null;
         for (int i = 0; i < 300; i++) {
@@ -117,6 +122,48 @@ public final class WebDriver implements AutoCloseable {
 
     public void type(String element, String text) throws Exception {
         call("POST", "/element/" + element + "/value", Map.of("text", text));
+    }
+
+    /** Empties an input or text area. */
+    public void clear(String element) throws Exception {
+        call("POST", "/element/" + element + "/clear", Map.of());
+    }
+
+    /**
+     * Logs in to a Camunda webapp (Tasklist, Cockpit, Admin) at {@code url} and waits for {@code expected} on the
+     * page after it. The login form is drawn by Angular after the page loads: text typed before it is ready is lost,
+     * so the attempt is repeated (three at most) while the login page stays.
+     */
+    public boolean camundaLogin(String url, String user, String password, String expected) throws Exception {
+        open(url);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            String name = find("input[ng-model='username']");
+            waitForText("Iniciar sesión");
+            Thread.sleep(300);
+            clear(name);
+            type(name, user);
+            String secret = find("input[ng-model='password']");
+            clear(secret);
+            type(secret, password);
+            click(find("button[type='submit']"));
+            for (int i = 0; i < 150; i++) {
+                if (source().contains(expected)) {
+                    return true;
+                }
+                Thread.sleep(200);
+            }
+            if (!url().contains("#/login")) {
+                return waitForText(expected);
+            }
+        }
+        return false;
+    }
+
+    /** Scrolls the element to the middle of the window first (fixed headers and footers cover the edges), then clicks. */
+    public void clickCentered(String element) throws Exception {
+        execute("arguments[0].scrollIntoView({block: 'center'});",
+                Map.of("element-6066-11e4-a52e-4f735466cecf", element));
+        click(element);
     }
 
     public void click(String element) throws Exception {

@@ -63,11 +63,9 @@ class TasklistBrowserIT extends ProcessTest {
                 TEST_PROVINCE, TEST_DISTRICT));
 
         try (WebDriver browser = WebDriver.start()) {
-            browser.open("http://localhost:" + port + "/camunda/app/tasklist/");
-            browser.type(browser.find("input[placeholder=Usuario]"), user);
-            browser.type(browser.find("input[type=password]"), "clave-" + user);
-            browser.click(browser.find("button[type=submit]"));
-            assertThat(browser.waitForText("Tareas de mi oficina")).as("logged in, the office's filter is listed").isTrue();
+            boolean in = browser.camundaLogin("http://localhost:" + port + "/camunda/app/tasklist/", user,
+                    "clave-" + user, "Tareas de mi oficina");
+            assertThat(in).as("logged in, the office's filter is listed").isTrue();
 
             // (other tests leave many planning tasks, some created on a moved clock: open ours by id)
             String tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=";

@@ -27,6 +27,9 @@ const locales = idioma === 'en'
 export default {
   locales,
 
+  // tasks ordered by due date and the forms' messages in Spanish (scripts/participa.js explains both)
+  customScripts: ['scripts/participa'],
+
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',

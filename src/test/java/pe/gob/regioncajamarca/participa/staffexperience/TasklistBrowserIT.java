@@ -1,0 +1,306 @@
+package pe.gob.regioncajamarca.participa.staffexperience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import pe.gob.regioncajamarca.participa.ParticipaApplication;
+import pe.gob.regioncajamarca.participa.testsupport.WebDriver;
+
+/**
+ * The staff's daily work in the real Tasklist, in a real Chromium, on the demo data (profile demo, its own
+ * application on an in-memory H2, the job executor running as in production):
+ * <ul>
+ * <li>{@code unit.sede} logs in to a Spanish Tasklist, sees its unit's filters (and no other office's), finds its
+ * tasks ordered by due date (the overdue one first), claims a quarterly progress report, is stopped first by the
+ * form's own validation (in Spanish) and then by the server's rule (accrued spending above the PIM), corrects
+ * both and completes it: the report is stored;</li>
+ * <li>one of the unit's reports is made overdue (its due date and its deadline timer moved back, as if the
+ * ten business days had passed): the job executor fires the escalation, and {@code manager} finds it in
+ * Tasklist's "Vencidas" filter and on the deadlines page per unit;</li>
+ * <li>{@code planner} sees the office's work and Cockpit the processes with their business keys.</li>
+ * </ul>
+ * Screenshots go to target/staff-screenshots (copied to docs/img/staff for docs/staff-guide.md).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TasklistBrowserIT {
+
+    static final Path SHOTS = Path.of("target", "staff-screenshots");
+    static final String UNIT_GROUP = "unit-sede-central";
+    /** The engine's name (the webapps' addresses carry it): not "default", which the shared test context uses. */
+    static final String ENGINE = "tasklistbrowser";
+
+    static ConfigurableApplicationContext app;
+    static String base;
+    static List<String> overdueCuis = new ArrayList<>();
+    static List<String> overdueTasks = new ArrayList<>();
+    static String onTimeTask;
+    static String onTimeCui;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeFalse("postgres".equals(System.getProperty("participa.test.db")), "runs once, in the H2 pass");
+        assumeTrue(WebDriver.available(), "no chromium/chromedriver on this machine (.ci/run installs them)");
+        app = new SpringApplicationBuilder(ParticipaApplication.class).profiles("demo").run(
+                "--spring.datasource.url=jdbc:h2:mem:tasklist-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+                "--server.port=0", "--participa.demo.mail-sink.port=3027", "--spring.mail.port=3027",
+                "--camunda.bpm.process-engine-name=" + ENGINE,
+                "--camunda.bpm.job-execution.wait-time-in-millis=200", "--camunda.bpm.job-execution.max-wait=1000",
+                "--logging.level.root=warn");
+        base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+        makeOneReportOverdue();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    /** One of the unit's open reports: due date two days ago, deadline timer due now (the executor fires it). */
+    static void makeOneReportOverdue() throws Exception {
+        ProcessEngine engine = app.getBean(ProcessEngine.class);
+        TaskService tasks = engine.getTaskService();
+        ManagementService management = engine.getManagementService();
+        List<Task> open = List.of();
+        for (int i = 0; i < 600 && open.size() < 2; i++) { // the round opens through the job executor
+            Thread.sleep(100);
+            open = tasks.createTaskQuery().taskCandidateGroup(UNIT_GROUP).taskDefinitionKey("Task_ReportProgress")
+                    .orderByTaskId().asc().list();
+        }
+        assertThat(open).as("the demo's monitoring round has reports of unit.sede").hasSizeGreaterThanOrEqualTo(2);
+        Date twoDaysAgo = new Date(System.currentTimeMillis() - 2 * 24 * 3600 * 1000L);
+        for (Task t : open.subList(0, 1)) {
+            tasks.setDueDate(t.getId(), twoDaysAgo);
+            overdueCuis.add((String) tasks.getVariable(t.getId(), "cui"));
+            overdueTasks.add(t.getId());
+            // the task's deadline timer: attached to the task's scope (its execution or that execution's parent)
+            String parent = ((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) engine.getRuntimeService()
+                    .createExecutionQuery().executionId(t.getExecutionId()).singleResult()).getParentId();
+            Job timer = management.createJobQuery().activityId("Timer_ReportProgressOverdue")
+                    .processInstanceId(t.getProcessInstanceId()).list().stream()
+                    .filter(j -> j.getExecutionId().equals(t.getExecutionId()) || j.getExecutionId().equals(parent))
+                    .findFirst().orElse(null);
+            assertThat(timer).as("the deadline timer of " + t.getId()).isNotNull();
+            management.setJobDuedate(timer.getId(), new Date(System.currentTimeMillis() - 60_000));
+        }
+        onTimeTask = open.get(1).getId();
+        onTimeCui = (String) tasks.getVariable(onTimeTask, "cui");
+        // the job executor escalates them: regional management becomes a candidate of each
+        Set<String> ids = open.subList(0, 1).stream().map(Task::getId).collect(Collectors.toSet());
+        for (int i = 0; i < 300; i++) {
+            long escalated = ids.stream().filter(id -> tasks.getIdentityLinksForTask(id).stream()
+                    .map(IdentityLink::getGroupId).anyMatch("regional-management"::equals)).count();
+            if (escalated == 1) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the escalation timers did not fire");
+    }
+
+    static void tasklistLogin(WebDriver browser, String user) throws Exception {
+        boolean in = browser.camundaLogin(base + "/camunda/app/tasklist/" + ENGINE + "/", user, "demo", "Mis tareas");
+        if (!in) {
+            shot(browser, "error-login-" + user);
+        }
+        assertThat(in).as("the filters of " + user).isTrue();
+    }
+
+    static void openFilter(WebDriver browser, String filter) throws Exception {
+        browser.click(browser.findXpath("//*[contains(@class,'task-filters')]//*[normalize-space(text())='" + filter + "']"));
+        Thread.sleep(1500); // the list reloads (no element tells when it is done; the next step waits for its own)
+    }
+
+    static List<String> listedTasks(WebDriver browser) throws Exception {
+        JsonNode items = browser.execute(
+                "return [...document.querySelectorAll('.tasks-list > li')].map(li => li.innerText + '\\n'"
+                        + " + [...li.querySelectorAll('a')].map(a => a.getAttribute('href')).join(' '));");
+        List<String> out = new ArrayList<>();
+        items.forEach(i -> out.add(i.asText()));
+        return out;
+    }
+
+    static void shot(WebDriver browser, String name) throws Exception {
+        browser.screenshot(SHOTS.resolve(name + ".png"));
+    }
+
+    @Test
+    @Order(1)
+    void anExecutingUnitReportsQuarterlyProgressInASpanishTasklist() throws Exception {
+        try (WebDriver browser = WebDriver.start()) {
+            browser.resize(1366, 900);
+            browser.open(base + "/camunda/app/tasklist/" + ENGINE + "/");
+            browser.find("input[ng-model='username']");
+            assertThat(browser.waitForText("Iniciar sesión")).isTrue();
+            shot(browser, "01-tasklist-ingreso");
+            tasklistLogin(browser, "unit.sede");
+
+            // its unit's filters, not other offices'
+            String page = browser.source();
+            assertThat(page).contains("Mis tareas", "Tareas de mi unidad", "Por vencer (3 días hábiles)", "Vencidas")
+                    .doesNotContain("Tareas de mi oficina");
+            openFilter(browser, "Tareas de mi unidad");
+            assertThat(browser.waitForText("Reportar avance trimestral")).isTrue();
+            // ordered by due date: an overdue report comes first
+            assertThat(browser.url()).contains("sorting=").contains("dueDate");
+            assertThat(browser.waitForText(overdueCuis.get(0))).as("the list shows the variables (loaded after)").isTrue();
+            List<String> listed = listedTasks(browser);
+            assertThat(listed).isNotEmpty();
+            assertThat(listed.get(0)).as("the overdue report first").contains(overdueTasks.get(0));
+            assertThat(listed.get(0)).as("the project's CUI shown in the list").contains(overdueCuis.get(0));
+            shot(browser, "02-tasklist-unidad-filtro");
+
+            // open the report that is not overdue, claim it
+            String cui = onTimeCui;
+            int index = -1;
+            for (int i = 0; i < listed.size(); i++) {
+                if (listed.get(i).contains(onTimeTask)) {
+                    index = i;
+                }
+            }
+            assertThat(index).as("the other report is listed: " + listed).isNotNegative();
+            browser.click(browser.findXpath("(//ol[contains(@class,'tasks-list')]/li)[" + (index + 1) + "]//a[contains(@href,'"
+                    + onTimeTask + "')]"));
+            assertThat(browser.waitForText("Avance del proyecto " + cui)).isTrue();
+            browser.click(browser.findXpath("//button[contains(normalize-space(.),'Reclamar')]"));
+            String progress = browser.find("input[id$='Field_avanceFisico_048']:not([disabled])");
+            assertThat(browser.waitForText("Liberar")).as("claimed: the task offers to unclaim").isTrue();
+            shot(browser, "03-tasklist-formulario-avance");
+
+            // 1. the form's own validation, in Spanish: progress above 100 %
+            browser.type(progress, "150");
+            browser.type(browser.find("input[id$='Field_ejecucionFinanciera_049']"), "250000");
+            browser.type(browser.find("input[id$='Field_pim_050']"), "200000");
+            // form-js's select opens its list when its (visually hidden) input takes the focus, as with the Tab key
+            browser.find(".fjs-form-field-select .fjs-select-hidden-input");
+            browser.execute("document.querySelector('.fjs-form-field-select .fjs-select-hidden-input').focus();");
+            browser.click(browser.findXpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='En ejecución']"));
+            browser.type(browser.find("textarea[id$='Field_dificultades_052']"), "Lluvias de noviembre retrasaron el vaciado.");
+            browser.clickCentered(browser.findXpath("//button[normalize-space(.)='Completar']"));
+            assertThat(browser.waitForText("El valor máximo es 100.")).as("form-js validation in Spanish").isTrue();
+            shot(browser, "04-tasklist-error-validacion");
+
+            // 2. the server's rule: accrued spending above the PIM
+            browser.clear(progress);
+            browser.type(progress, "45");
+            browser.clickCentered(browser.findXpath("//button[normalize-space(.)='Completar']"));
+            assertThat(browser.waitForText("no puede superar el presupuesto vigente")).as("the server's message").isTrue();
+            Thread.sleep(300); // the project's script trims the engine's error chain as the notice appears
+            assertThat(browser.source()).as("the engine's chain is not shown").doesNotContain("ENGINE-03051");
+            shot(browser, "05-tasklist-error-servidor");
+            browser.execute("document.querySelectorAll('.notifications .close').forEach(b => b.click());");
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            String status = jdbc.sql("""
+                    SELECT r.status FROM monitoring_report r JOIN project p ON p.id = r.project_id
+                    WHERE p.cui = ? ORDER BY r.id DESC""").param(cui).query(String.class).list().get(0);
+            assertThat(status).as("nothing stored while the form is refused").isEqualTo("PENDIENTE");
+
+            // corrected: stored
+            String spent = browser.find("input[id$='Field_ejecucionFinanciera_049']");
+            browser.clear(spent);
+            browser.type(spent, "150000");
+            browser.clickCentered(browser.findXpath("//button[normalize-space(.)='Completar']"));
+            String finalCui = cui;
+            for (int i = 0; i < 300; i++) {
+                if (jdbc.sql("""
+                        SELECT COUNT(*) FROM monitoring_report r JOIN project p ON p.id = r.project_id
+                        WHERE p.cui = ? AND r.status = 'REPORTADO' AND r.physical_progress = 45
+                          AND r.financial_execution = 150000 AND r.reported_by = 'unit.sede'""")
+                        .param(finalCui).query(Integer.class).single() == 1) {
+                    break;
+                }
+                Thread.sleep(100);
+                assertThat(i).as("the report is stored").isLessThan(299);
+            }
+            // the task leaves the unit's list
+            boolean gone = false;
+            for (int i = 0; i < 100 && !gone; i++) {
+                gone = listedTasks(browser).stream().noneMatch(t -> t.contains(onTimeTask));
+                Thread.sleep(200);
+            }
+            assertThat(gone).as("the completed task leaves the list").isTrue();
+            shot(browser, "06-tasklist-completada");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void managementSeesTheOverdueTasksInTasklistAndPerUnit() throws Exception {
+        try (WebDriver browser = WebDriver.start()) {
+            browser.resize(1366, 900);
+            tasklistLogin(browser, "manager");
+            assertThat(browser.source()).contains("Tareas de mi oficina", "Vencidas").doesNotContain("Tareas de mi unidad");
+            openFilter(browser, "Vencidas");
+            assertThat(browser.waitForText("Reportar avance trimestral")).isTrue();
+            List<String> listed = listedTasks(browser);
+            for (String id : overdueTasks) {
+                assertThat(listed).as("escalated and overdue: " + id).anyMatch(t -> t.contains(id));
+            }
+            shot(browser, "07-tasklist-gerencia-vencidas");
+
+            // the deadlines page: overdue and soon-due tasks per office and executing unit, one click to the list
+            browser.open(base + "/personal/login");
+            browser.type(browser.find("input[name='username']"), "manager");
+            browser.type(browser.find("input[name='password']"), "demo");
+            browser.click(browser.find("form button[type='submit']"));
+            browser.open(base + "/personal/plazos");
+            assertThat(browser.waitForText("Sede Central del Gobierno Regional de Cajamarca")).isTrue();
+            shot(browser, "08-plazos-por-unidad");
+            browser.open(base + "/personal/plazos/" + UNIT_GROUP);
+            for (String cui : overdueCuis) {
+                assertThat(browser.waitForText(cui)).as("the unit's late tasks list " + cui).isTrue();
+            }
+            shot(browser, "09-plazos-unidad");
+
+            // Cockpit: processes and their business keys
+            browser.open(base + "/camunda/app/cockpit/" + ENGINE + "/#/processes");
+            assertThat(browser.waitForText("quarterly-monitoring-round")
+                    || browser.waitForText("Ronda de seguimiento")).isTrue();
+            Thread.sleep(1500);
+            shot(browser, "10-cockpit-procesos");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void thePlanningOfficeSeesItsOwnWork() throws Exception {
+        try (WebDriver browser = WebDriver.start()) {
+            browser.resize(1366, 900);
+            tasklistLogin(browser, "planner");
+            openFilter(browser, "Tareas de mi oficina");
+            assertThat(browser.waitForText("Revisar acreditación")).isTrue();
+            shot(browser, "11-tasklist-planeamiento");
+            browser.click(browser.findXpath("//ol[contains(@class,'tasks-list')]/li//a[normalize-space(.)='Revisar acreditación']"));
+            assertThat(browser.waitForText("Reclamar")).isTrue();
+            Thread.sleep(1500);
+            shot(browser, "12-tasklist-revisar-acreditacion");
+        }
+    }
+}
