@@ -127,13 +127,18 @@ public class MonitoringGlue {
         execution.setVariableLocal("proyecto", r.projectName());
         execution.setVariableLocal("ambito", r.scope());
         execution.setVariableLocal("unidad", r.unitName());
-        // the last figures reported, shown on the form so that the unit starts from them
+        execution.setVariableLocal("anioCiclo", r.cycleYear()); // the link to the project's public page
+        // the last figures reported, shown on the form so that the unit starts from them; the PIM (which seldom
+        // changes) is filled in (a form field takes the value of the variable of its name)
         monitoring.previousProgress(id).ifPresent(prev -> {
             execution.setVariableLocal("trimestreAnterior", prev.quarter());
             execution.setVariableLocal("avanceAnterior", prev.physicalProgress() == null ? null
                     : prev.physicalProgress().doubleValue());
             execution.setVariableLocal("ejecucionAnterior", prev.financialExecution() == null ? null
                     : prev.financialExecution().doubleValue());
+            if (prev.currentBudget() != null) {
+                execution.setVariableLocal("pim", prev.currentBudget().doubleValue());
+            }
         });
     }
 
