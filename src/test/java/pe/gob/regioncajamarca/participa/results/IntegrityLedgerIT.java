@@ -198,4 +198,13 @@ class IntegrityLedgerIT extends ProcessTest {
         }
         assertThat(check.check(year).status()).isEqualTo("CONFORME");
     }
+
+    @Test
+    void aCycleLoadedFromHistoryIsNotCheckableAndSaysSo() {
+        int year = freeYear();
+        formalisedCycle(year);
+        IntegrityCheck.CycleCheck history = check.check(year);
+        assertThat(history.status()).isEqualTo("SIN_REGISTRO");
+        assertThat(history.conforming()).isTrue();
+    }
 }
