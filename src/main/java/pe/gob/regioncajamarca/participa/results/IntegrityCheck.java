@@ -155,8 +155,8 @@ public class IntegrityCheck {
         int votesInLog = loggedVotes.values().stream().mapToInt(Integer::intValue).sum();
         // a cycle loaded from history files (or older than the ledger) has at most its opening in the log
         if (entries.stream().allMatch(e -> LedgerKinds.CYCLE_OPENED.equals(e.kind())) && loggedVotes.isEmpty()) {
-            return new CycleCheck(year, "SIN_REGISTRO", "Ciclo sin entradas en el registro (anterior al registro o "
-                    + "cargado desde archivos): sus resultados no se pueden comprobar aquí.", 0, List.of(), 0);
+            return new CycleCheck(year, "SIN_REGISTRO", "Sin programa, puntajes, votos ni resultados en el registro "
+                    + "(ciclo anterior al registro, cargado desde archivos o que aún no los tiene): nada que comprobar.", 0, List.of(), 0);
         }
 
         // votes: the vote table and the published counts against the logged votes
