@@ -11,6 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import pe.gob.regioncajamarca.participa.ledger.Ledger;
+import pe.gob.regioncajamarca.participa.ledger.LedgerKinds;
+
 import pe.gob.regioncajamarca.participa.notification.Notifications;
 
 /**
@@ -25,8 +28,10 @@ public class AccreditationService {
     private final JdbcClient jdbc;
     private final RuntimeService runtime;
     private final Notifications notifications;
+    private final Ledger ledger;
 
-    public AccreditationService(JdbcClient jdbc, RuntimeService runtime, Notifications notifications) {
+    public AccreditationService(JdbcClient jdbc, RuntimeService runtime, Notifications notifications, Ledger ledger) {
+        this.ledger = ledger;
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.notifications = notifications;
@@ -83,6 +88,8 @@ public class AccreditationService {
         jdbc.sql("UPDATE agent_registration SET status = 'ACREDITADO', rejection_reason = NULL, decided_at = ? "
                         + "WHERE id = ?")
                 .params(Timestamp.from(Instant.now()), registrationId).update();
+        ledger.append(LedgerKinds.ACCREDITED, r.cycleYear(), r.fileNumber(), Ledger.fields("expediente", r.fileNumber(),
+                "agente", ledger.pseudonym(r.documentNumber())));
         notifications.send("acreditacion:" + registrationId, r.email(),
                 "Su acreditación como agente participante " + r.cycleYear(), "acreditacion-aprobada",
                 java.util.Map.of("name", r.fullName(), "fileNumber", r.fileNumber(), "year", r.cycleYear()));
@@ -98,6 +105,8 @@ public class AccreditationService {
         jdbc.sql("UPDATE agent_registration SET status = 'RECHAZADO', rejection_reason = ?, decided_at = ? "
                         + "WHERE id = ?")
                 .params(reason.trim(), Timestamp.from(Instant.now()), registrationId).update();
+        ledger.append(LedgerKinds.ACCREDITATION_REJECTED, r.cycleYear(), r.fileNumber(), Ledger.fields("expediente",
+                r.fileNumber(), "agente", ledger.pseudonym(r.documentNumber()), "motivo", reason.trim()));
         notifications.send("acreditacion:" + registrationId, r.email(),
                 "Resultado de su inscripción como agente participante " + r.cycleYear(), "acreditacion-rechazada",
                 java.util.Map.of("name", r.fullName(), "fileNumber", r.fileNumber(), "year", r.cycleYear(),

@@ -12,14 +12,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import pe.gob.regioncajamarca.participa.ledger.Ledger;
+import pe.gob.regioncajamarca.participa.ledger.LedgerKinds;
+
 /** Cycles, their scopes, calendar and phase: the domain side of {@code participatory-budget-cycle}. */
 @Service
 public class CycleService {
 
     private final JdbcClient jdbc;
+    private final Ledger ledger;
 
-    public CycleService(JdbcClient jdbc) {
+    public CycleService(JdbcClient jdbc, Ledger ledger) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     /**
@@ -67,12 +72,19 @@ public class CycleService {
             jdbc.sql("INSERT INTO cycle_scope (cycle_year, scope, envelope) VALUES (?, ?, ?)")
                     .params(cmd.year(), scope, cmd.scopeEnvelopes().get(scope)).update();
         }
+        Map<String, Object> calendar = new java.util.TreeMap<>();
         if (cmd.calendar() != null) {
             for (Cycle.PhaseWindow w : cmd.calendar()) {
                 jdbc.sql("INSERT INTO cycle_window (cycle_year, phase, opens_on, closes_on) VALUES (?, ?, ?, ?)")
                         .params(cmd.year(), w.phase().name(), w.opensOn(), w.closesOn()).update();
+                calendar.put(w.phase().name(), w.opensOn() + "/" + w.closesOn());
             }
         }
+        Map<String, Object> scopes = new java.util.TreeMap<>();
+        Scopes.ALL.forEach(s -> scopes.put(s, cmd.scopeEnvelopes().get(s)));
+        ledger.append(LedgerKinds.CYCLE_OPENED, cmd.year(), "ciclo " + cmd.year(), Ledger.fields("fase", phase.name(),
+                "presupuesto", cmd.envelope(), "votosPorAgente", cmd.votesPerAgent(), "ambitos", scopes,
+                "calendario", calendar));
     }
 
     /** Moves a cycle to a phase, with an optional note (for example the reason of an early close). */
@@ -83,6 +95,8 @@ public class CycleService {
         if (n != 1) {
             throw new IllegalArgumentException("No existe el ciclo " + year);
         }
+        ledger.append(LedgerKinds.PHASE_CHANGED, year, "fase " + phase.name(), Ledger.fields("fase", phase.name(),
+                "nota", note));
     }
 
     /**
@@ -103,6 +117,8 @@ public class CycleService {
         jdbc.sql("UPDATE cycle SET results_approved_by = ?, results_approved_at = ?, results_approval_note = ? "
                         + "WHERE cycle_year = ?")
                 .params(by, Timestamp.from(Instant.now()), note, year).update();
+        ledger.append(LedgerKinds.RESULTS_APPROVED, year, "resultados " + year, Ledger.fields("por", by,
+                "observaciones", note));
     }
 
     /** Who approved the results of a cycle, when, and with what note (for the acta de acuerdos). */
@@ -119,10 +135,15 @@ public class CycleService {
     /** Records that a phase's window was closed before its date; false if it was already closed. */
     @Transactional
     public boolean recordEarlyClose(int year, CyclePhase phase, String by, String reason) {
-        return jdbc.sql("""
+        boolean closed = jdbc.sql("""
                 UPDATE cycle_window SET closed_early_at = ?, closed_early_by = ?, closed_early_reason = ?
                 WHERE cycle_year = ? AND phase = ? AND closed_early_at IS NULL""")
                 .params(Timestamp.from(Instant.now()), by, reason, year, phase.name()).update() == 1;
+        if (closed) {
+            ledger.append(LedgerKinds.EARLY_CLOSE, year, "cierre " + phase.name(), Ledger.fields("fase", phase.name(),
+                    "por", by, "motivo", reason));
+        }
+        return closed;
     }
 
     public Optional<Cycle> find(int year) {

@@ -13,6 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import pe.gob.regioncajamarca.participa.ledger.Ledger;
+import pe.gob.regioncajamarca.participa.ledger.LedgerKinds;
+
 /**
  * "Calcular priorización": applies {@link Prioritisation} to the stored projects of a cycle (technical scores,
  * final vote counts, costs, districts) and the cycle's envelopes, and stores each project's vote score, total,
@@ -25,9 +28,12 @@ public class PrioritisationRun implements JavaDelegate {
     private final CycleService cycles;
 
     private final org.springframework.jdbc.core.JdbcTemplate batch;
+    private final Ledger ledger;
 
-    public PrioritisationRun(JdbcClient jdbc, CycleService cycles, org.springframework.jdbc.core.JdbcTemplate batch) {
+    public PrioritisationRun(JdbcClient jdbc, CycleService cycles, org.springframework.jdbc.core.JdbcTemplate batch,
+                             Ledger ledger) {
         this.batch = batch;
+        this.ledger = ledger;
         this.jdbc = jdbc;
         this.cycles = cycles;
     }
@@ -55,9 +61,14 @@ public class PrioritisationRun implements JavaDelegate {
                 .list();
         List<Prioritisation.Result> results = Prioritisation.apply(candidates, CycleService.splitOf(cycle));
         List<Object[]> rows = new java.util.ArrayList<>(results.size());
+        List<Object> logged = new java.util.ArrayList<>(results.size());
         for (Prioritisation.Result r : results) {
             rows.add(new Object[] {r.voteScore(), r.totalScore(), r.rank(), r.prioritized(), r.reason(), year, r.cui()});
+            logged.add(Ledger.fields("cui", r.cui(), "ambito", r.scope(), "puntajeVotos", r.voteScore(),
+                    "puntajeTotal", r.totalScore(), "puesto", r.rank(), "priorizado", r.prioritized(),
+                    "motivo", r.reason()));
         }
+        ledger.append(LedgerKinds.PRIORITISATION, year, "priorizacion " + year, Ledger.fields("resultados", logged));
         // batched: a cycle may hold 10,000 projects
         batch.batchUpdate("UPDATE project SET vote_score = ?, total_score = ?, scope_rank = ?, prioritized = ?, "
                 + "reason = ? WHERE cycle_year = ? AND cui = ?", rows);

@@ -38,10 +38,13 @@ public class ProgrammeImport {
     private final DecisionService decisions;
 
     private final org.springframework.jdbc.core.JdbcTemplate batch;
+    private final pe.gob.regioncajamarca.participa.ledger.Ledger ledger;
 
     public ProgrammeImport(JdbcClient jdbc, CycleService cycles, DecisionService decisions,
-                           org.springframework.jdbc.core.JdbcTemplate batch) {
+                           org.springframework.jdbc.core.JdbcTemplate batch,
+                           pe.gob.regioncajamarca.participa.ledger.Ledger ledger) {
         this.batch = batch;
+        this.ledger = ledger;
         this.jdbc = jdbc;
         this.cycles = cycles;
         this.decisions = decisions;
@@ -236,6 +239,7 @@ public class ProgrammeImport {
             return;
         }
         List<Object[]> rows = new ArrayList<>(projects.size());
+        List<Object> logged = new ArrayList<>(projects.size());
         for (Parsed p : projects) {
             Boolean eligible = null;
             String reason = null;
@@ -250,7 +254,13 @@ public class ProgrammeImport {
                 reason = r.getEntry("motivo");
             }
             rows.add(new Object[] {year, p.cui(), p.name(), p.scope(), p.cost(), p.sector(), p.unit(), eligible, reason});
+            logged.add(pe.gob.regioncajamarca.participa.ledger.Ledger.fields("cui", p.cui(), "ambito", p.scope(),
+                    "costo", p.cost(), "distritos", new java.util.TreeSet<>(p.districts()), "impactoRegional", eligible,
+                    "motivoImpacto", reason));
         }
+        // what the prioritisation needs of each project, in the integrity ledger (docs/security.md)
+        ledger.append(pe.gob.regioncajamarca.participa.ledger.LedgerKinds.PROGRAMME_LOADED, year, "programa " + year,
+                pe.gob.regioncajamarca.participa.ledger.Ledger.fields("proyectos", logged));
         batch.batchUpdate("INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, "
                 + "regional_impact, regional_impact_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         Map<String, Long> ids = new HashMap<>();

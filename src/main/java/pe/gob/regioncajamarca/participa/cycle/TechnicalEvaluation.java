@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport.Line;
+import pe.gob.regioncajamarca.participa.ledger.Ledger;
+import pe.gob.regioncajamarca.participa.ledger.LedgerKinds;
 import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport.Problem;
 import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport.RejectedFile;
 
@@ -32,9 +34,11 @@ public class TechnicalEvaluation implements TaskListener {
     public static final String FILE_VARIABLE = "matrizEvaluacion";
 
     private final JdbcClient jdbc;
+    private final Ledger ledger;
 
-    public TechnicalEvaluation(JdbcClient jdbc) {
+    public TechnicalEvaluation(JdbcClient jdbc, Ledger ledger) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     /** The scopes that have projects in the cycle: one evaluation task each (multi-instance collection). */
@@ -107,6 +111,8 @@ public class TechnicalEvaluation implements TaskListener {
         }
         scores.forEach((cui, score) -> jdbc.sql("UPDATE project SET technical_score = ?, technical_comment = ? "
                 + "WHERE id = ?").params(score, comments.get(cui), projects.get(cui)).update());
+        ledger.append(LedgerKinds.TECHNICAL_SCORES, year, scope, Ledger.fields("ambito", scope, "archivo", fileName,
+                "puntajes", new java.util.TreeMap<>(scores)));
         return scores.size();
     }
 }

@@ -8,6 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import pe.gob.regioncajamarca.participa.ledger.Ledger;
+import pe.gob.regioncajamarca.participa.ledger.LedgerKinds;
+
 /**
  * An agent's ballot (votes left in a cycle) and the spending of its votes. The ballot is created on the first
  * vote in its own transaction: when two first votes race, one insert wins and the other finds the row.
@@ -16,9 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 class Ballots {
 
     private final JdbcClient jdbc;
+    private final Ledger ledger;
 
-    Ballots(JdbcClient jdbc) {
+    Ballots(JdbcClient jdbc, Ledger ledger) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     @Transactional
@@ -40,9 +45,12 @@ class Ballots {
         }
     }
 
-    /** The vote itself, one transaction: a vote is spent from the ballot and recorded, or neither. */
+    /**
+     * The vote itself, one transaction: a vote is spent from the ballot, recorded and written to the integrity
+     * ledger (agent as a pseudonym; no lock shared with other voters), or none of these.
+     */
     @Transactional
-    public void spend(int year, String documentNumber, long projectId, int votesPerAgent) {
+    public void spend(int year, String documentNumber, long projectId, String cui, int votesPerAgent) {
         int updated = jdbc.sql("UPDATE ballot SET votes_left = votes_left - 1 WHERE cycle_year = ? "
                 + "AND document_number = ? AND votes_left > 0").params(year, documentNumber).update();
         if (updated == 0) {
@@ -58,5 +66,6 @@ class Ballots {
             }
             throw e;
         }
+        ledger.append(LedgerKinds.VOTE, year, cui, Ledger.fields("agente", ledger.pseudonym(documentNumber)));
     }
 }

@@ -14,6 +14,8 @@ import pe.gob.regioncajamarca.participa.accreditation.AccreditationService;
 import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
+import pe.gob.regioncajamarca.participa.ledger.Ledger;
+import pe.gob.regioncajamarca.participa.ledger.LedgerKinds;
 
 /**
  * Online votes of accredited agents during the voting phase. A vote is final. The limits are kept by the
@@ -29,10 +31,12 @@ public class VotingService {
     private final Ballots ballots;
     private final WorkshopTallies workshops;
     private final org.springframework.jdbc.core.JdbcTemplate batch;
+    private final Ledger ledger;
 
     public VotingService(JdbcClient jdbc, CycleService cycles, AccreditationService accreditation, Ballots ballots,
-                         WorkshopTallies workshops, org.springframework.jdbc.core.JdbcTemplate batch) {
+                         WorkshopTallies workshops, org.springframework.jdbc.core.JdbcTemplate batch, Ledger ledger) {
         this.batch = batch;
+        this.ledger = ledger;
         this.workshops = workshops;
         this.jdbc = jdbc;
         this.cycles = cycles;
@@ -66,12 +70,11 @@ public class VotingService {
         if (!accreditation.isAccredited(year, documentNumber)) {
             throw new VoteRefused("Solo los agentes participantes acreditados en el ciclo " + year + " pueden votar.");
         }
-        if (jdbc.sql("SELECT COUNT(*) FROM project WHERE id = ? AND cycle_year = ?").params(projectId, year)
-                .query(Integer.class).single() == 0) {
-            throw new VoteRefused("El proyecto no pertenece al ciclo " + year + ".");
-        }
+        String cui = jdbc.sql("SELECT cui FROM project WHERE id = ? AND cycle_year = ?").params(projectId, year)
+                .query(String.class).optional()
+                .orElseThrow(() -> new VoteRefused("El proyecto no pertenece al ciclo " + year + "."));
         ballots.ensure(year, documentNumber, cycle.votesPerAgent());
-        ballots.spend(year, documentNumber, projectId, cycle.votesPerAgent());
+        ballots.spend(year, documentNumber, projectId, cui, cycle.votesPerAgent());
         return votesLeft(year, documentNumber).orElseThrow();
     }
 
@@ -125,12 +128,19 @@ public class VotingService {
         jdbc.sql("SELECT project_id, COUNT(*) FROM vote WHERE cycle_year = ? GROUP BY project_id").param(year)
                 .query((rs, i) -> online.put(rs.getLong(1), rs.getInt(2))).list();
         Map<Long, Integer> workshop = workshops.confirmedVotes(year);
+        Map<Long, String> cuis = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT id, cui FROM project WHERE cycle_year = ? ORDER BY id").param(year)
+                .query((rs, i) -> cuis.put(rs.getLong(1), rs.getString(2))).list();
         List<Object[]> rows = new java.util.ArrayList<>();
-        for (Long id : jdbc.sql("SELECT id FROM project WHERE cycle_year = ?").param(year).query(Long.class).list()) {
+        Map<String, Object> counted = new java.util.TreeMap<>();
+        cuis.forEach((id, cui) -> {
             int o = online.getOrDefault(id, 0);
             int w = workshop.getOrDefault(id, 0);
             rows.add(new Object[] {o, w, o + w, id});
-        }
+            counted.put(cui, List.of(o, w, o + w));
+        });
         batch.batchUpdate("UPDATE project SET online_votes = ?, workshop_votes = ?, votes = ? WHERE id = ?", rows);
+        // per CUI: [online, workshops, total]
+        ledger.append(LedgerKinds.VOTES_COUNTED, year, "conteo " + year, Ledger.fields("votos", counted));
     }
 }

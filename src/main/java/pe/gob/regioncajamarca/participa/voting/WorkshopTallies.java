@@ -19,6 +19,8 @@ import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
 import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.ledger.Ledger;
+import pe.gob.regioncajamarca.participa.ledger.LedgerKinds;
 
 /**
  * Votes of provincial workshops, for agents without a connection. Each workshop's tally sheet is typed in
@@ -36,8 +38,10 @@ public class WorkshopTallies {
     private final JdbcClient jdbc;
     private final CycleService cycles;
     private final DueDates dueDates;
+    private final Ledger ledger;
 
-    public WorkshopTallies(JdbcClient jdbc, CycleService cycles, DueDates dueDates) {
+    public WorkshopTallies(JdbcClient jdbc, CycleService cycles, DueDates dueDates, Ledger ledger) {
+        this.ledger = ledger;
         this.jdbc = jdbc;
         this.cycles = cycles;
         this.dueDates = dueDates;
@@ -173,6 +177,11 @@ public class WorkshopTallies {
                 jdbc.sql("UPDATE workshop_tally_entry SET counted = TRUE WHERE id = ?").param(entryId).update();
                 jdbc.sql("UPDATE workshop_tally SET status = 'CONFIRMADO', confirmed_at = ? WHERE id = ?")
                         .params(Timestamp.from(Instant.now()), tallyId).update();
+                Map<String, Object> byCui = new TreeMap<>();
+                projects.forEach(p -> byCui.put(p.cui(), sheet.get(p.id())));
+                ledger.append(LedgerKinds.WORKSHOP_TALLY, year, scope + " / " + workshop, Ledger.fields("ambito", scope,
+                        "taller", workshop, "fecha", heldOn, "votos", byCui, "digitadoPor",
+                        List.of(earlierBy.get(e.getKey()), staffUser)));
                 return new Outcome("CONFIRMADO", List.of());
             }
         }

@@ -65,6 +65,8 @@ class WholeCycleIT extends ProcessTest {
     @Autowired VotingService voting;
     @Autowired WorkshopTallies workshops;
     @Autowired CommitteeElection elections;
+    @Autowired pe.gob.regioncajamarca.participa.ledger.Ledger ledger;
+    @Autowired pe.gob.regioncajamarca.participa.results.IntegrityCheck integrity;
     @LocalServerPort int port;
 
     record Planned(String cui, String scope, BigDecimal cost, List<String> districts, int technical) {
@@ -279,6 +281,18 @@ class WholeCycleIT extends ProcessTest {
         assertThat(cycleService.find(year).orElseThrow().phase()).isEqualTo(CyclePhase.FORMALIZADO);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM project WHERE cycle_year = ? AND monitored_since IS NOT NULL")
                 .param(year).query(Integer.class).single()).isEqualTo(funded);
+
+        // the integrity ledger: every vote and decision sealed in a whole chain, and the published votes, scores and
+        // results recomputed from the ledger alone are the ones stored (docs/security.md)
+        ledger.sealNow();
+        pe.gob.regioncajamarca.participa.ledger.Ledger.ChainCheck chain = ledger.verify();
+        assertThat(chain.intact()).as(chain.problem()).isTrue();
+        assertThat(ledger.countBySubject(year, pe.gob.regioncajamarca.participa.ledger.LedgerKinds.VOTE).values()
+                .stream().mapToInt(Integer::intValue).sum()).isEqualTo(expectedVotes.values().stream()
+                .mapToInt(Integer::intValue).sum());
+        pe.gob.regioncajamarca.participa.results.IntegrityCheck.CycleCheck logged = integrity.check(year);
+        assertThat(logged.differences()).isEmpty();
+        assertThat(logged.status()).isEqualTo("CONFORME");
     }
 
     record Expected(int votes, BigDecimal voteScore, BigDecimal total, Integer rank, boolean funded,

@@ -125,6 +125,7 @@ class AccessMatrixIT extends ProcessTest {
             | GET | /rendicion-de-cuentas | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /rendicion-de-cuentas/{year} | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /rendicion-de-cuentas/{year}/proyectos.csv | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
+            | GET | /registro-de-integridad | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /reclamos | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | POST | /reclamos | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /reclamos/seguimiento?codigo={complaint} | 302 | 302 | 302 | 302 | 302 | 302 | 302 | 302 | 302 | 302 | 302 |

@@ -1,0 +1,275 @@
+package pe.gob.regioncajamarca.participa.results;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import pe.gob.regioncajamarca.participa.cycle.CycleService;
+import pe.gob.regioncajamarca.participa.cycle.Prioritisation;
+import pe.gob.regioncajamarca.participa.ledger.Ledger;
+import pe.gob.regioncajamarca.participa.ledger.LedgerKinds;
+
+/**
+ * The check behind {@code /registro-de-integridad} and {@code --participa.ledger.verify}: seals what is pending,
+ * walks the hash chain ({@link Ledger#verify()}), and for each cycle recomputes from the ledger's entries alone the
+ * votes per project (online votes, confirmed workshop tallies), the technical scores and the prioritisation (the
+ * 80/20 rule applied to the programme, scores, votes and envelopes as logged) and compares them with what the
+ * database stores and the portal publishes.
+ */
+@Service
+public class IntegrityCheck {
+
+    static final int MAX_DIFFERENCES = 25;
+    static final int CYCLES_ON_PAGE = 10;
+
+    private final Ledger ledger;
+    private final JdbcClient jdbc;
+    private final CycleService cycles;
+    private final ObjectReader json;
+    private final Duration maxAge;
+    private Report cached;
+
+    public IntegrityCheck(Ledger ledger, JdbcClient jdbc, CycleService cycles, ObjectMapper mapper,
+                          @Value("${participa.ledger.check-max-age:5m}") Duration maxAge) {
+        this.ledger = ledger;
+        this.jdbc = jdbc;
+        this.cycles = cycles;
+        this.json = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        this.maxAge = maxAge;
+    }
+
+    /** CONFORME: the stored results follow from the log; NO_CONFORME: they differ; SIN_REGISTRO: nothing logged. */
+    public record CycleCheck(int year, String status, String summary, int loggedVotes, List<String> differences,
+                             int moreDifferences) {
+        public boolean conforming() {
+            return !"NO_CONFORME".equals(status);
+        }
+    }
+
+    public record Report(Ledger.ChainCheck chain, Map<String, Long> entriesByKind, List<Ledger.Entry> latest,
+                         List<CycleCheck> cycles) {
+        public boolean allGood() {
+            return chain.intact() && cycles.stream().allMatch(CycleCheck::conforming);
+        }
+
+        public long entries() {
+            return entriesByKind.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** The last report if younger than {@code participa.ledger.check-max-age}, else a new one (the public page). */
+    public synchronized Report latest() {
+        if (cached == null || cached.chain().checkedAt().plus(maxAge).isBefore(Instant.now())) {
+            cached = run();
+        }
+        return cached;
+    }
+
+    /** Seals, walks the chain and checks the newest cycles now. */
+    public synchronized Report run() {
+        ledger.sealNow();
+        Ledger.ChainCheck chain = ledger.verify();
+        List<CycleCheck> checks = jdbc.sql("SELECT cycle_year FROM cycle ORDER BY cycle_year DESC LIMIT " + CYCLES_ON_PAGE)
+                .query(Integer.class).list().stream().map(this::check).toList();
+        cached = new Report(chain, ledger.countByKind(), ledger.latest(15), checks);
+        return cached;
+    }
+
+    private record Stored(String cui, String scope, BigDecimal cost, BigDecimal technical, Integer online,
+                          Integer workshop, Integer votes, BigDecimal totalScore, Integer rank, Boolean prioritized) {
+    }
+
+    private record Programmed(String cui, String scope, BigDecimal cost, Set<String> districts, Boolean impact,
+                              String impactReason) {
+    }
+
+    /** Whether a cycle's stored votes, scores and results follow from the ledger. */
+    public CycleCheck check(int year) {
+        List<String> diffs = new ArrayList<>();
+        Map<String, Stored> stored = new LinkedHashMap<>();
+        jdbc.sql("SELECT cui, scope, cost, technical_score, online_votes, workshop_votes, votes, total_score, "
+                        + "scope_rank, prioritized FROM project WHERE cycle_year = ? ORDER BY scope, cui").param(year)
+                .query((rs, i) -> stored.put(rs.getString(1), new Stored(rs.getString(1), rs.getString(2),
+                        rs.getBigDecimal(3), rs.getBigDecimal(4), (Integer) rs.getObject(5, Integer.class),
+                        (Integer) rs.getObject(6, Integer.class), (Integer) rs.getObject(7, Integer.class),
+                        rs.getBigDecimal(8), (Integer) rs.getObject(9, Integer.class),
+                        (Boolean) rs.getObject(10, Boolean.class))))
+                .list();
+        Map<String, Integer> liveVotes = new HashMap<>();
+        jdbc.sql("SELECT p.cui, COUNT(*) FROM vote v JOIN project p ON p.id = v.project_id WHERE v.cycle_year = ? "
+                        + "GROUP BY p.cui").param(year)
+                .query((rs, i) -> liveVotes.put(rs.getString(1), rs.getInt(2))).list();
+        Map<String, Integer> loggedVotes = ledger.countBySubject(year, LedgerKinds.VOTE);
+
+        Map<String, Programmed> programme = new LinkedHashMap<>();
+        Map<String, BigDecimal> technical = new HashMap<>();
+        Map<String, Integer> workshopVotes = new HashMap<>();
+        Map<String, BigDecimal> envelopes = null;
+        JsonNode prioritisation = null;
+        List<Ledger.Entry> entries = ledger.entriesOf(year, LedgerKinds.CYCLE_OPENED, LedgerKinds.PROGRAMME_LOADED,
+                LedgerKinds.TECHNICAL_SCORES, LedgerKinds.WORKSHOP_TALLY, LedgerKinds.PRIORITISATION);
+        for (Ledger.Entry e : entries) {
+            JsonNode p = read(e.payload());
+            switch (e.kind()) {
+                case LedgerKinds.CYCLE_OPENED -> {
+                    envelopes = new TreeMap<>();
+                    for (Map.Entry<String, JsonNode> s : p.path("ambitos").properties()) {
+                        envelopes.put(s.getKey(), s.getValue().isNull() ? BigDecimal.ZERO : s.getValue().decimalValue());
+                    }
+                }
+                case LedgerKinds.PROGRAMME_LOADED -> p.path("proyectos").forEach(x -> {
+                    Set<String> districts = new TreeSet<>();
+                    x.path("distritos").forEach(d -> districts.add(d.asText()));
+                    programme.put(x.path("cui").asText(), new Programmed(x.path("cui").asText(),
+                            x.path("ambito").asText(), x.path("costo").decimalValue(), districts,
+                            x.path("impactoRegional").isNull() ? null : x.path("impactoRegional").asBoolean(),
+                            x.path("motivoImpacto").isNull() ? null : x.path("motivoImpacto").asText()));
+                });
+                case LedgerKinds.TECHNICAL_SCORES -> p.path("puntajes").properties()
+                        .forEach(s -> technical.put(s.getKey(), s.getValue().decimalValue()));
+                case LedgerKinds.WORKSHOP_TALLY -> p.path("votos").properties()
+                        .forEach(s -> workshopVotes.merge(s.getKey(), s.getValue().asInt(), Integer::sum));
+                case LedgerKinds.PRIORITISATION -> prioritisation = p.path("resultados");
+                default -> {
+                }
+            }
+        }
+        int votesInLog = loggedVotes.values().stream().mapToInt(Integer::intValue).sum();
+        // a cycle loaded from history files (or older than the ledger) has at most its opening in the log
+        if (entries.stream().allMatch(e -> LedgerKinds.CYCLE_OPENED.equals(e.kind())) && loggedVotes.isEmpty()) {
+            return new CycleCheck(year, "SIN_REGISTRO", "Sin programa, puntajes, votos ni resultados en el registro "
+                    + "(ciclo anterior al registro, cargado desde archivos o que aún no los tiene): nada que comprobar.", 0, List.of(), 0);
+        }
+
+        // votes: the vote table and the published counts against the logged votes
+        Set<String> cuis = new TreeSet<>(stored.keySet());
+        cuis.addAll(liveVotes.keySet());
+        cuis.addAll(loggedVotes.keySet());
+        for (String cui : cuis) {
+            int logged = loggedVotes.getOrDefault(cui, 0);
+            int live = liveVotes.getOrDefault(cui, 0);
+            if (live != logged) {
+                diffs.add("Proyecto " + cui + ": " + live + " votos en línea en la base de datos y " + logged
+                        + " en el registro.");
+            }
+            Stored s = stored.get(cui);
+            if (s == null) {
+                continue;
+            }
+            if (s.online() != null && s.online() != logged) {
+                diffs.add("Proyecto " + cui + ": el conteo publicado dice " + s.online() + " votos en línea; el "
+                        + "registro tiene " + logged + ".");
+            }
+            int workshop = workshopVotes.getOrDefault(cui, 0);
+            if (s.workshop() != null && s.workshop() != workshop) {
+                diffs.add("Proyecto " + cui + ": el conteo publicado dice " + s.workshop() + " votos de talleres; las "
+                        + "actas registradas suman " + workshop + ".");
+            }
+            if (s.votes() != null && s.votes() != logged + workshop) {
+                diffs.add("Proyecto " + cui + ": el total publicado es " + s.votes() + " votos; según el registro "
+                        + "son " + (logged + workshop) + ".");
+            }
+            BigDecimal score = technical.get(cui);
+            if (!sameNumber(score, s.technical())) {
+                diffs.add("Proyecto " + cui + ": puntaje técnico " + plain(s.technical()) + " en la base de datos y "
+                        + (score == null ? "ninguno" : plain(score)) + " en el registro.");
+            }
+        }
+
+        // the prioritisation recomputed from the log
+        boolean storedResults = stored.values().stream().anyMatch(s -> s.rank() != null || s.prioritized() != null);
+        String summary;
+        if (prioritisation == null && !storedResults) {
+            summary = "Aún sin priorización; " + votesInLog + " votos en el registro.";
+        } else if (prioritisation == null) {
+            diffs.add("Hay resultados de priorización publicados pero ninguno en el registro.");
+            summary = "Resultados publicados sin respaldo en el registro.";
+        } else {
+            List<Prioritisation.Candidate> candidates = new ArrayList<>();
+            for (Stored s : stored.values()) {
+                Programmed p = programme.get(s.cui());
+                if (p == null) {
+                    diffs.add("Proyecto " + s.cui() + ": no figura en el programa de inversiones registrado.");
+                    p = new Programmed(s.cui(), s.scope(), s.cost(), Set.of(), null, null);
+                }
+                candidates.add(new Prioritisation.Candidate(p.cui(), p.scope(), p.cost(),
+                        technical.getOrDefault(p.cui(), BigDecimal.ZERO),
+                        loggedVotes.getOrDefault(p.cui(), 0) + workshopVotes.getOrDefault(p.cui(), 0), p.districts(),
+                        p.impact(), p.impactReason()));
+            }
+            Map<String, BigDecimal> split = envelopes;
+            if (split == null) {
+                diffs.add("El registro no tiene la apertura del ciclo (los montos por ámbito).");
+                split = cycles.find(year).map(CycleService::splitOf).orElse(Map.of());
+            }
+            Map<String, Prioritisation.Result> recomputed = new HashMap<>();
+            Prioritisation.apply(candidates, split).forEach(r -> recomputed.put(r.cui(), r));
+            Map<String, JsonNode> logged = new HashMap<>();
+            prioritisation.forEach(r -> logged.put(r.path("cui").asText(), r));
+            for (Stored s : stored.values()) {
+                Prioritisation.Result r = recomputed.get(s.cui());
+                if (!Objects.equals(r.rank(), s.rank()) || !Objects.equals(r.prioritized(), s.prioritized())
+                        || !sameNumber(r.totalScore(), s.totalScore())) {
+                    diffs.add("Proyecto " + s.cui() + ": publicado puesto " + s.rank() + ", " + yesNo(s.prioritized())
+                            + ", puntaje " + plain(s.totalScore()) + "; según el registro puesto " + r.rank() + ", "
+                            + yesNo(r.prioritized()) + ", puntaje " + plain(r.totalScore()) + ".");
+                }
+                JsonNode l = logged.get(s.cui());
+                if (l == null || l.path("puesto").isNull() != (r.rank() == null)
+                        || (r.rank() != null && l.path("puesto").asInt() != r.rank())
+                        || l.path("priorizado").asBoolean() != r.prioritized()) {
+                    diffs.add("Proyecto " + s.cui() + ": la priorización registrada no coincide con la que se "
+                            + "desprende de los votos y puntajes registrados.");
+                }
+            }
+            summary = diffs.isEmpty()
+                    ? "Los votos, puntajes y resultados publicados se desprenden del registro (" + votesInLog
+                            + " votos en línea, " + stored.size() + " proyectos)."
+                    : "Los datos publicados no coinciden con el registro.";
+        }
+        if (!diffs.isEmpty() && prioritisation == null && !storedResults) {
+            summary = "Los votos de la base de datos no coinciden con el registro.";
+        }
+        int more = Math.max(0, diffs.size() - MAX_DIFFERENCES);
+        return new CycleCheck(year, diffs.isEmpty() ? "CONFORME" : "NO_CONFORME", summary, votesInLog,
+                List.copyOf(diffs.subList(0, Math.min(diffs.size(), MAX_DIFFERENCES))), more);
+    }
+
+    private JsonNode read(String payload) {
+        try {
+            return json.readTree(payload);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Entrada del registro ilegible", e);
+        }
+    }
+
+    private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    private static String plain(BigDecimal d) {
+        return d == null ? "ninguno" : d.stripTrailingZeros().toPlainString();
+    }
+
+    private static String yesNo(Boolean prioritized) {
+        return prioritized == null ? "sin resultado" : prioritized ? "priorizado" : "no priorizado";
+    }
+}

@@ -1,0 +1,210 @@
+package pe.gob.regioncajamarca.participa.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import pe.gob.regioncajamarca.participa.accreditation.AccreditationService;
+import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
+import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
+import pe.gob.regioncajamarca.participa.cycle.PrioritisationRun;
+import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport;
+import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.cycle.TechnicalEvaluation;
+import pe.gob.regioncajamarca.participa.ledger.Ledger;
+import pe.gob.regioncajamarca.participa.ledger.LedgerKinds;
+import pe.gob.regioncajamarca.participa.testsupport.Http;
+import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
+import pe.gob.regioncajamarca.participa.testsupport.TestDatabaseInitializer;
+import pe.gob.regioncajamarca.participa.voting.VotingService;
+import pe.gob.regioncajamarca.participa.voting.WorkshopTallies;
+
+/**
+ * The integrity ledger end to end: a cycle's programme, technical scores, accreditation, votes, a workshop tally,
+ * the count, the prioritisation and the approval all land in the ledger; the chain is whole and the published
+ * results follow from it; then the database is tampered with (an entry changed, an entry deleted, a published
+ * tally changed) and the check names the break. Each tampering is undone, so the shared database stays whole.
+ */
+class IntegrityLedgerIT extends ProcessTest {
+
+    @Autowired Ledger ledger;
+    @Autowired IntegrityCheck check;
+    @Autowired ProgrammeImport programme;
+    @Autowired TechnicalEvaluation evaluation;
+    @Autowired VotingService voting;
+    @Autowired WorkshopTallies workshops;
+    @Autowired PrioritisationRun prioritisation;
+    @Autowired AccreditationService accreditation;
+    @LocalServerPort int port;
+
+    @Test
+    void aCycleIsLoggedChainedAndCheckedAndTamperingIsFoundWhereItHappened() {
+        int year = freeYear();
+        String c = String.valueOf(year % 1000);
+        String a = "94" + c + "01", b = "94" + c + "02", d = "94" + c + "03";
+        Map<String, BigDecimal> split = new HashMap<>();
+        Scopes.ALL.forEach(s -> split.put(s, new BigDecimal("1000000")));
+        cycleService.open(new OpenCycleCommand(year, new BigDecimal("14000000"), 2, split, List.of()), null);
+        programme.load(year, "pmi.csv", ("cui;nombre;ambito;distritos;costo;funcion;unidad_ejecutora\n"
+                + a + ";Canal A;CHOTA;060401;600000;Agricultura;agricultura\n"
+                + b + ";Camino B;CHOTA;060417;500000;Transporte;transportes\n"
+                + d + ";Posta D;CHOTA;060401;300000;Salud;salud\n").getBytes(StandardCharsets.UTF_8));
+        cycleService.changePhase(year, CyclePhase.EVALUACION, null);
+        evaluation.load(year, "CHOTA", "chota.csv", ("cui;puntaje;comentario\n" + a + ";80.50;\n" + b + ";70;\n" + d
+                + ";40;\n").getBytes(StandardCharsets.UTF_8));
+
+        // agents: one accredited through the service (a staff decision in the ledger), three already accredited
+        List<String> agents = new ArrayList<>();
+        long pending = agentOf(year, "PENDIENTE", null);
+        accreditation.accredit(pending);
+        for (int i = 0; i < 4; i++) {
+            long id = i == 0 ? pending : agentOf(year, "ACREDITADO", null);
+            agents.add(jdbc.sql("SELECT document_number FROM agent_registration WHERE id = ?").param(id)
+                    .query(String.class).single());
+        }
+        cycleService.changePhase(year, CyclePhase.VOTACION, null);
+        Map<String, Long> idOf = new HashMap<>();
+        jdbc.sql("SELECT cui, id FROM project WHERE cycle_year = ?").param(year)
+                .query((rs, i) -> idOf.put(rs.getString(1), rs.getLong(2))).list();
+        // B: 4 votes, A: 2, D: 1 (+ the workshop's 3 for D)
+        String[][] ballots = {{b, a}, {b, a}, {b, d}, {b}};
+        for (int i = 0; i < ballots.length; i++) {
+            for (String cui : ballots[i]) {
+                voting.cast(year, agents.get(i), idOf.get(cui));
+            }
+        }
+        Map<Long, Integer> sheet = new LinkedHashMap<>(Map.of(idOf.get(a), 0, idOf.get(b), 1, idOf.get(d), 3));
+        LocalDate held = plazos.today().minusDays(1);
+        workshops.enter(year, "CHOTA", "Taller de Chota", held, sheet, "digitador.uno");
+        assertThat(workshops.enter(year, "CHOTA", "Taller de Chota", held, sheet, "digitador.dos").confirmed()).isTrue();
+
+        cycleService.changePhase(year, CyclePhase.PRIORIZACION, null);
+        voting.storeFinalCounts(year);
+        prioritisation.run(year);
+        cycleService.changePhase(year, CyclePhase.FORMALIZACION, null);
+        cycleService.recordApproval(year, "manager", "Conforme con la matriz");
+        cycleService.changePhase(year, CyclePhase.FORMALIZADO, null);
+
+        // everything is in the ledger, sealed in a whole chain, and the results follow from it
+        ledger.sealNow();
+        List<Ledger.Entry> entries = ledger.entriesOf(year);
+        assertThat(entries).extracting(Ledger.Entry::kind).contains(LedgerKinds.CYCLE_OPENED,
+                LedgerKinds.PROGRAMME_LOADED, LedgerKinds.TECHNICAL_SCORES, LedgerKinds.ACCREDITED, LedgerKinds.VOTE,
+                LedgerKinds.WORKSHOP_TALLY, LedgerKinds.VOTES_COUNTED, LedgerKinds.PRIORITISATION,
+                LedgerKinds.RESULTS_APPROVED, LedgerKinds.PHASE_CHANGED);
+        assertThat(entries).allMatch(e -> e.position() != null && e.hash() != null);
+        assertThat(ledger.countBySubject(year, LedgerKinds.VOTE)).isEqualTo(Map.of(b, 4, a, 2, d, 1));
+        // no document number anywhere in the entries: agents are pseudonyms
+        assertThat(entries).noneMatch(e -> agents.stream().anyMatch(dni -> e.payload().contains(dni)
+                || e.subject().contains(dni)));
+        assertThat(entries.stream().filter(e -> e.kind().equals(LedgerKinds.VOTE)).map(Ledger.Entry::payload))
+                .contains("{\"agente\":\"" + ledger.pseudonym(agents.get(0)) + "\"}");
+        Ledger.ChainCheck whole = ledger.verify();
+        assertThat(whole.intact()).as(whole.problem()).isTrue();
+        assertThat(whole.pending()).isZero();
+        IntegrityCheck.CycleCheck ok = check.check(year);
+        assertThat(ok.differences()).isEmpty();
+        assertThat(ok.status()).isEqualTo("CONFORME");
+        assertThat(ok.loggedVotes()).isEqualTo(7);
+        // the results the check recomputed are the ones published: B (4+1 votes, 0.8 × 70 + 0.2 × 100 = 76) first,
+        // A (0.8 × 80.5 + 0.2 × 40 = 72.4) second and not funded (S/ 500,000 + 600,000 exceed the million)
+        assertThat(jdbc.sql("SELECT scope_rank FROM project WHERE cycle_year = ? AND cui = ?").params(year, b)
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT prioritized FROM project WHERE cycle_year = ? AND cui = ?").params(year, a)
+                .query(Boolean.class).single()).isFalse();
+
+        Http http = new Http(port);
+        check.run();
+        HttpResponse<String> page = http.get("/registro-de-integridad");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Cadena íntegra", whole.lastHash());
+        agents.forEach(dni -> assertThat(page.body()).doesNotContain(dni));
+
+        Ledger.Entry vote = entries.stream().filter(e -> e.kind().equals(LedgerKinds.VOTE)).findFirst().orElseThrow();
+        boolean postgres = TestDatabaseInitializer.usePostgres();
+        if (postgres) {
+            // the database itself refuses to change or delete a sealed entry
+            assertThatThrownBy(() -> jdbc.sql("UPDATE ledger_entry SET payload = '{}' WHERE id = ?").param(vote.id())
+                    .update()).hasMessageContaining("sellada");
+            assertThatThrownBy(() -> jdbc.sql("DELETE FROM ledger_entry WHERE id = ?").param(vote.id()).update())
+                    .hasMessageContaining("solo anexado");
+            // an operator who owns the table can switch that off: the chain still shows it
+            jdbc.sql("ALTER TABLE ledger_entry DISABLE TRIGGER ledger_entry_append_only").update();
+        }
+        try {
+            // 1. a vote's entry changed (another agent): the chain breaks at that entry
+            jdbc.sql("UPDATE ledger_entry SET payload = ? WHERE id = ?")
+                    .params("{\"agente\":\"" + ledger.pseudonym("99999999") + "\"}", vote.id()).update();
+            Ledger.ChainCheck changed = ledger.verify();
+            assertThat(changed.intact()).isFalse();
+            assertThat(changed.brokenAt()).isEqualTo(vote.position());
+            assertThat(changed.problem()).contains("entrada " + vote.position(), "modificado");
+            check.run();
+            assertThat(http.get("/registro-de-integridad").body())
+                    .contains("Cadena rota en la posición <span>" + vote.position() + "</span>");
+            jdbc.sql("UPDATE ledger_entry SET payload = ? WHERE id = ?").params(vote.payload(), vote.id()).update();
+            assertThat(ledger.verify().intact()).isTrue();
+
+            // 2. a vote's entry deleted: the chain breaks at the missing position, and the cycle's votes no longer
+            // follow from the ledger
+            jdbc.sql("DELETE FROM ledger_entry WHERE id = ?").param(vote.id()).update();
+            Ledger.ChainCheck deleted = ledger.verify();
+            assertThat(deleted.intact()).isFalse();
+            assertThat(deleted.brokenAt()).isEqualTo(vote.position());
+            assertThat(deleted.problem()).contains("falta la entrada " + vote.position());
+            IntegrityCheck.CycleCheck missing = check.check(year);
+            assertThat(missing.status()).isEqualTo("NO_CONFORME");
+            assertThat(missing.differences()).anyMatch(x -> x.contains("Proyecto " + vote.subject()));
+            jdbc.sql("INSERT INTO ledger_entry (id, kind, cycle_year, subject, payload, recorded_at, seq_no, prev_hash, "
+                            + "entry_hash, sealed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)")
+                    .params(vote.id(), vote.kind(), vote.cycleYear(), vote.subject(), vote.payload(), vote.recordedAt(),
+                            vote.position(), vote.previousHash(), vote.hash()).update();
+            assertThat(ledger.verify().intact()).isTrue();
+        } finally {
+            if (postgres) {
+                jdbc.sql("ALTER TABLE ledger_entry ENABLE TRIGGER ledger_entry_append_only").update();
+            }
+        }
+
+        // 3. a published tally changed in the project table: the chain is whole, but the results do not follow
+        jdbc.sql("UPDATE project SET online_votes = online_votes + 5, votes = votes + 5 WHERE cycle_year = ? AND cui = ?")
+                .params(year, d).update();
+        jdbc.sql("UPDATE project SET prioritized = NOT prioritized WHERE cycle_year = ? AND cui = ?").params(year, a)
+                .update();
+        try {
+            assertThat(ledger.verify().intact()).isTrue();
+            IntegrityCheck.CycleCheck tampered = check.check(year);
+            assertThat(tampered.status()).isEqualTo("NO_CONFORME");
+            assertThat(tampered.differences()).anyMatch(x -> x.startsWith("Proyecto " + d + ": el conteo publicado dice 6"))
+                    .anyMatch(x -> x.startsWith("Proyecto " + a + ": publicado puesto"));
+        } finally {
+            jdbc.sql("UPDATE project SET online_votes = online_votes - 5, votes = votes - 5 WHERE cycle_year = ? AND cui = ?")
+                    .params(year, d).update();
+            jdbc.sql("UPDATE project SET prioritized = NOT prioritized WHERE cycle_year = ? AND cui = ?").params(year, a)
+                    .update();
+        }
+        assertThat(check.check(year).status()).isEqualTo("CONFORME");
+    }
+
+    @Test
+    void aCycleLoadedFromHistoryIsNotCheckableAndSaysSo() {
+        int year = freeYear();
+        formalisedCycle(year);
+        IntegrityCheck.CycleCheck history = check.check(year);
+        assertThat(history.status()).isEqualTo("SIN_REGISTRO");
+        assertThat(history.conforming()).isTrue();
+    }
+}
