@@ -9,7 +9,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Profiles;
 
 /**
- * Profile {@code postgres} needs a database and a first administrator from the environment. When one is
+ * Profile {@code postgres} needs a database, a first administrator and its own secrets (signed mail links, the
+ * ledger's pseudonyms) from the environment. When one is
  * missing, start-up stops before anything else with {@link MissingConfigurationException}, which
  * {@link MissingConfigurationFailureAnalyzer} reports in one line.
  */
@@ -20,7 +21,10 @@ public class RequiredConfiguration implements EnvironmentPostProcessor {
             {"spring.datasource.username", "SPRING_DATASOURCE_USERNAME"},
             {"spring.datasource.password", "SPRING_DATASOURCE_PASSWORD"},
             {"participa.admin.username", "PARTICIPA_ADMIN_USERNAME"},
-            {"participa.admin.password", "PARTICIPA_ADMIN_PASSWORD"}};
+            {"participa.admin.password", "PARTICIPA_ADMIN_PASSWORD"},
+            // the demo's defaults would make signed mail links forgeable and the ledger's pseudonyms reversible
+            {"participa.mail.preferences-secret", "PARTICIPA_MAIL_SECRET"},
+            {"participa.ledger.pseudonym-secret", "PARTICIPA_LEDGER_SECRET"}};
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {

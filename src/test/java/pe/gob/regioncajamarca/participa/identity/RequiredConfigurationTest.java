@@ -29,7 +29,7 @@ class RequiredConfigurationTest {
         FailureAnalysis analysis = new MissingConfigurationFailureAnalyzer().analyze(thrown);
         assertThat(analysis.getDescription()).isEqualTo("Falta configuración obligatoria del perfil postgres: "
                 + "SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD, PARTICIPA_ADMIN_USERNAME, "
-                + "PARTICIPA_ADMIN_PASSWORD").doesNotContain("\n");
+                + "PARTICIPA_ADMIN_PASSWORD, PARTICIPA_MAIL_SECRET, PARTICIPA_LEDGER_SECRET").doesNotContain("\n");
         assertThat(analysis.getAction()).contains("README.md");
     }
 
@@ -37,7 +37,8 @@ class RequiredConfigurationTest {
     void postgresWithEverythingStarts() {
         var env = env("postgres", Map.of("spring.datasource.url", "jdbc:postgresql://db/participa",
                 "spring.datasource.username", "participa", "spring.datasource.password", "s",
-                "participa.admin.username", "jefe", "participa.admin.password", "s3cr3t"));
+                "participa.admin.username", "jefe", "participa.admin.password", "s3cr3t",
+                "participa.mail.preferences-secret", "m", "participa.ledger.pseudonym-secret", "l"));
         new RequiredConfiguration().postProcessEnvironment(env, null);
     }
 
