@@ -58,6 +58,54 @@ class HardeningIT extends ProcessTest {
         assertThat(plain.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired CitizenAccounts accounts;
+
+    /** One login attempt from {@code address} (as a trusted proxy on the loopback forwards it); the redirect. */
+    private String login(String address, String dni, String password) throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String page = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("X-Forwarded-For", address).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).isTrue();
+        String body = "username=" + dni + "&password=" + java.net.URLEncoder.encode(password, "UTF-8") + "&_csrf="
+                + m.group(1);
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("X-Forwarded-For", address).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(302);
+        return r.headers().firstValue("Location").orElseThrow();
+    }
+
+    /** Fresh accounts and documentation addresses (198.51.100.0/24), so no other test's logins are touched. */
+    @Test
+    void loginsAreThrottledPerAccountAndPerAddress() throws Exception {
+        String dni = String.format("5%07d", unique() % 10_000_000);
+        accounts.create("DNI", dni, "clave-correcta", "luz" + unique() + "@example.pe", "Luz", "Rojas", null);
+        String a = "198.51.100." + (unique() % 200 + 1);
+        for (int i = 0; i < 5; i++) {
+            assertThat(login(a, dni, "mala-" + i)).endsWith("/login?error");
+        }
+        // the sixth attempt, even with the right password, is turned away: per account, from any address
+        assertThat(login(a, dni, "clave-correcta")).endsWith("/login?demasiados");
+        assertThat(login("203.0.113.7", dni, "clave-correcta")).endsWith("/login?demasiados");
+        assertThat(new Http(port).get("/login?demasiados").body()).contains("Demasiados intentos fallidos de ingreso");
+        // another account from the same address is not affected (5 failures < 30 per address)
+        String other = String.format("5%07d", unique() % 10_000_000);
+        accounts.create("DNI", other, "clave-correcta", "luz" + unique() + "@example.pe", "Luz", "Rojas", null);
+        assertThat(login(a, other, "clave-correcta")).doesNotContain("/login?");
+
+        // per address: 30 failures over 30 different document numbers, then even a right password is turned away
+        String b = "198.51.100." + (unique() % 50 + 201);
+        for (int i = 0; i < 30; i++) {
+            assertThat(login(b, String.format("6%07d", unique() % 10_000_000), "adivina")).endsWith("/login?error");
+        }
+        String third = String.format("5%07d", unique() % 10_000_000);
+        accounts.create("DNI", third, "clave-correcta", "luz" + unique() + "@example.pe", "Luz", "Rojas", null);
+        assertThat(login(b, third, "clave-correcta")).endsWith("/login?demasiados");
+        assertThat(login("203.0.113.8", third, "clave-correcta")).doesNotContain("/login?");
+    }
+
     @Test
     void csvDownloadsNeutraliseFormulaCells() {
         int year = freeYear();
