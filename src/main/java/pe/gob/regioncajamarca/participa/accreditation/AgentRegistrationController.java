@@ -99,6 +99,11 @@ class AgentRegistrationController {
             errors.rejectValue("documentNumber", "exists", "Ya existe una cuenta con este documento. Escriba la "
                     + "contraseña de esa cuenta (o inicie sesión) para inscribirse en este ciclo.");
         }
+        if (existing.isEmpty() && form.getPassword() != null && !errors.hasFieldErrors("password")) {
+            // a new account only: an existing one keeps its password (checked above)
+            pe.gob.regioncajamarca.participa.identity.PasswordRules.weakness(form.getPassword(),
+                    form.getDocumentNumber()).ifPresent(m -> errors.rejectValue("password", "weak", m));
+        }
         if (!errors.hasFieldErrors("documentNumber") && form.getDocumentNumber() != null) {
             accreditation.findByDocument(cycle.get().year(), form.getDocumentNumber()).ifPresent(r ->
                     errors.rejectValue("documentNumber", "registered", "Este documento ya está inscrito en el ciclo "

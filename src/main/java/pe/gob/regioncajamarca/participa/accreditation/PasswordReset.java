@@ -99,6 +99,11 @@ public class PasswordReset {
                 "El enlace ya se usó o venció. Pida uno nuevo."));
         long citizen = jdbc.sql("SELECT citizen_id FROM password_reset WHERE id = ?").param(resetId)
                 .query(Long.class).single();
+        String document = jdbc.sql("SELECT document_number FROM citizen_account WHERE id = ?").param(citizen)
+                .query(String.class).single();
+        pe.gob.regioncajamarca.participa.identity.PasswordRules.weakness(password, document).ifPresent(m -> {
+            throw new IllegalArgumentException(m);
+        });
         // spent first, so that two clicks on the same link cannot both set a password
         int spent = jdbc.sql("UPDATE password_reset SET used_at = ? WHERE id = ? AND used_at IS NULL")
                 .params(Timestamp.from(Instant.now()), resetId).update();

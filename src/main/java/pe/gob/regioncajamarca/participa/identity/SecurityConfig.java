@@ -92,8 +92,10 @@ public class SecurityConfig {
 
     @Bean
     @Order(4)
-    SecurityFilterChain portal(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    SecurityFilterChain portal(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        http.addFilterBefore(throttle.filter(),
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/open-data/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/ideas/*/apoyo").hasRole("CITIZEN")
                         // citizen monitors file site-visit reports (the controller checks they are monitors)

@@ -52,13 +52,8 @@ class VotingController {
 
     @PostMapping("/votacion/{projectId}")
     String vote(@PathVariable long projectId, Principal principal, RedirectAttributes redirect) {
-        Cycle cycle = votingCycle();
-        if (cycle == null) {
-            redirect.addFlashAttribute("error", "No hay un ciclo en curso.");
-            return "redirect:/votacion";
-        }
         try {
-            int left = voting.cast(cycle.year(), principal.getName(), projectId);
+            int left = voting.castFor(principal.getName(), projectId);
             redirect.addFlashAttribute("ok", "Su voto quedó registrado. Le quedan " + left + " votos.");
         } catch (VotingService.VoteRefused e) {
             redirect.addFlashAttribute("error", e.getMessage());

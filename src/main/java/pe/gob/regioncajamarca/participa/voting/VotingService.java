@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import pe.gob.regioncajamarca.participa.accreditation.AccreditationService;
+import pe.gob.regioncajamarca.participa.calendar.DueDates;
 import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
@@ -32,11 +33,14 @@ public class VotingService {
     private final WorkshopTallies workshops;
     private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final Ledger ledger;
+    private final DueDates dueDates;
 
     public VotingService(JdbcClient jdbc, CycleService cycles, AccreditationService accreditation, Ballots ballots,
-                         WorkshopTallies workshops, org.springframework.jdbc.core.JdbcTemplate batch, Ledger ledger) {
+                         WorkshopTallies workshops, org.springframework.jdbc.core.JdbcTemplate batch, Ledger ledger,
+                         DueDates dueDates) {
         this.batch = batch;
         this.ledger = ledger;
+        this.dueDates = dueDates;
         this.workshops = workshops;
         this.jdbc = jdbc;
         this.cycles = cycles;
@@ -67,6 +71,18 @@ public class VotingService {
         if (cycle.window(CyclePhase.VOTACION).filter(w -> w.closedEarlyAt() != null).isPresent()) {
             throw new VoteRefused("La votación del ciclo " + year + " fue cerrada; ya no se reciben votos.");
         }
+        // the calendar's dates as well as the phase: the timer that closes the voting may run late (job executor
+        // busy or a node down), and not one vote may come in after the last day of the window
+        java.time.LocalDate today = dueDates.today();
+        cycle.window(CyclePhase.VOTACION).ifPresent(w -> {
+            if (today.isBefore(w.opensOn())) {
+                throw new VoteRefused("La votación del ciclo " + year + " empieza el " + w.opensOn() + ".");
+            }
+            if (today.isAfter(w.closesOn())) {
+                throw new VoteRefused("La votación del ciclo " + year + " terminó el " + w.closesOn()
+                        + "; ya no se reciben votos.");
+            }
+        });
         if (!accreditation.isAccredited(year, documentNumber)) {
             throw new VoteRefused("Solo los agentes participantes acreditados en el ciclo " + year + " pueden votar.");
         }
@@ -76,6 +92,16 @@ public class VotingService {
         ballots.ensure(year, documentNumber, cycle.votesPerAgent());
         ballots.spend(year, documentNumber, projectId, cui, cycle.votesPerAgent());
         return votesLeft(year, documentNumber).orElseThrow();
+    }
+
+    /**
+     * A vote from the portal: the project says which cycle it belongs to (several cycles may be in their voting
+     * phase at once, e.g. a delayed one; the ballot must not guess).
+     */
+    public int castFor(String documentNumber, long projectId) {
+        Integer year = jdbc.sql("SELECT cycle_year FROM project WHERE id = ?").param(projectId).query(Integer.class)
+                .optional().orElseThrow(() -> new VoteRefused("El proyecto no existe."));
+        return cast(year, documentNumber, projectId);
     }
 
     static boolean isUniqueViolation(DataIntegrityViolationException e) {
