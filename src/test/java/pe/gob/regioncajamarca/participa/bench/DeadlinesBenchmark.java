@@ -48,8 +48,8 @@ class DeadlinesBenchmark extends ProcessTest {
 
     static final int TIMERS = 10_000;
     static final int THREADS = 4;
-    static final int QUEUE = 16;
-    static final int PER_ACQUISITION = 8;
+    static final int QUEUE = 64;
+    static final int PER_ACQUISITION = 32;
     static final String SETTINGS = "job executor " + THREADS + " threads, queue " + QUEUE + ", " + PER_ACQUISITION
             + " jobs per acquisition, wait 200 ms, max wait 1 s";
 
