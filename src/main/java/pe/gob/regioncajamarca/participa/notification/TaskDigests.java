@@ -146,11 +146,19 @@ public class TaskDigests {
             if (last != null && last.toInstant().plus(MIN_GAP).isAfter(now)) {
                 continue;
             }
-            jdbc.sql("INSERT INTO task_digest (user_id, sent_at) VALUES (?, ?)").params(user, Timestamp.from(now)).update();
-            long digest = jdbc.sql("SELECT MAX(id) FROM task_digest WHERE user_id = ?").param(user).query(Long.class)
-                    .single();
-            jdbc.sql("UPDATE task_notice SET digest_id = ? WHERE user_id = ? AND digest_id IS NULL")
-                    .params(digest, user).update();
+            // the generated key, not MAX(id): with two nodes, another node's digest for the same person may be
+            // committed in between
+            org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            jdbc.sql("INSERT INTO task_digest (user_id, sent_at) VALUES (?, ?)").params(user, Timestamp.from(now))
+                    .update(key, "id");
+            long digest = key.getKey().longValue();
+            // the UPDATE claims the notices: when another node claimed them first (two nodes, same minute), this
+            // node gets none, drops its empty digest and sends nothing, instead of failing the whole run
+            if (jdbc.sql("UPDATE task_notice SET digest_id = ? WHERE user_id = ? AND digest_id IS NULL")
+                    .params(digest, user).update() == 0) {
+                jdbc.sql("DELETE FROM task_digest WHERE id = ?").param(digest).update();
+                continue;
+            }
             List<Line> lines = jdbc.sql("""
                     SELECT task_id, task_name, business_key, due_date, escalated, email FROM task_notice
                     WHERE digest_id = ? ORDER BY escalated DESC, due_date, id""").param(digest)
