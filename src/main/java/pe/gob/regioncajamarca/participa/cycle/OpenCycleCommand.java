@@ -14,8 +14,8 @@ public record OpenCycleCommand(int year, BigDecimal envelope, int votesPerAgent,
 
     public List<String> validate() {
         List<String> errors = new ArrayList<>();
-        if (year < 2000 || year > 2100) {
-            errors.add("El año del ciclo debe estar entre 2000 y 2100.");
+        if (year < 1980 || year > 2100) {
+            errors.add("El año del ciclo debe estar entre 1980 y 2100.");
         }
         if (envelope == null || envelope.signum() <= 0) {
             errors.add("El monto total (techo presupuestal) debe ser mayor que cero.");

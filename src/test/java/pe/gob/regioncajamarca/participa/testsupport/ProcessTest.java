@@ -68,7 +68,10 @@ public abstract class ProcessTest {
     protected static int freeYear() {
         int year = YEARS.incrementAndGet();
         if (year > 2089) {
-            throw new IllegalStateException("No quedan años libres para ciclos de prueba (2001-2089)");
+            year = year - 2090 + 1980; // then 1980-1998 (1999 is the tests' cycle that does not exist)
+        }
+        if (year > 1998 && year < 2001) {
+            throw new IllegalStateException("No quedan años libres para ciclos de prueba (2001-2089, 1980-1998)");
         }
         return year;
     }
