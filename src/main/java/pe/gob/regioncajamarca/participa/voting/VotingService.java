@@ -41,9 +41,26 @@ public class VotingService {
     }
 
     /** Why a vote was refused, in Spanish, for the voter. */
+    /**
+     * A vote that is not taken. The message is the Spanish text; {@code code} and {@code args} name the same text in
+     * messages_es/en.properties, so that the portal can say it in the citizen's language.
+     */
     public static class VoteRefused extends RuntimeException {
-        public VoteRefused(String message) {
+        private final String code;
+        private final Object[] args;
+
+        public VoteRefused(String code, String message, Object... args) {
             super(message);
+            this.code = code;
+            this.args = args;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public Object[] args() {
+            return args.clone();
         }
     }
 
@@ -56,19 +73,24 @@ public class VotingService {
      * is one transaction, so a request never holds two connections at once.
      */
     public int cast(int year, String documentNumber, long projectId) {
-        Cycle cycle = cycles.find(year).orElseThrow(() -> new VoteRefused("No existe el ciclo " + year + "."));
+        Cycle cycle = cycles.find(year).orElseThrow(() -> new VoteRefused("voting.error.noCycle",
+                "No existe el ciclo " + year + ".", String.valueOf(year)));
         if (cycle.phase() != CyclePhase.VOTACION) {
-            throw new VoteRefused("La votación del ciclo " + year + " no está abierta.");
+            throw new VoteRefused("voting.error.notOpen", "La votación del ciclo " + year + " no está abierta.",
+                    String.valueOf(year));
         }
         if (cycle.window(CyclePhase.VOTACION).filter(w -> w.closedEarlyAt() != null).isPresent()) {
-            throw new VoteRefused("La votación del ciclo " + year + " fue cerrada; ya no se reciben votos.");
+            throw new VoteRefused("voting.error.closed",
+                    "La votación del ciclo " + year + " fue cerrada; ya no se reciben votos.", String.valueOf(year));
         }
         if (!accreditation.isAccredited(year, documentNumber)) {
-            throw new VoteRefused("Solo los agentes participantes acreditados en el ciclo " + year + " pueden votar.");
+            throw new VoteRefused("voting.error.notAccredited",
+                    "Solo los agentes participantes acreditados en el ciclo " + year + " pueden votar.", String.valueOf(year));
         }
         if (jdbc.sql("SELECT COUNT(*) FROM project WHERE id = ? AND cycle_year = ?").params(projectId, year)
                 .query(Integer.class).single() == 0) {
-            throw new VoteRefused("El proyecto no pertenece al ciclo " + year + ".");
+            throw new VoteRefused("voting.error.otherCycle", "El proyecto no pertenece al ciclo " + year + ".",
+                    String.valueOf(year));
         }
         ballots.ensure(year, documentNumber, cycle.votesPerAgent());
         ballots.spend(year, documentNumber, projectId, cycle.votesPerAgent());

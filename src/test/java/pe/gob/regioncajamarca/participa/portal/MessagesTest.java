@@ -110,6 +110,31 @@ class MessagesTest {
         assertThat(left).isEmpty();
     }
 
+    @Test
+    void everySentenceTheCodeWritesInSpanishIsFoundAndShownInEnglish() throws IOException {
+        org.springframework.context.support.ResourceBundleMessageSource source =
+                new org.springframework.context.support.ResourceBundleMessageSource();
+        source.setBasename("messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        PortalTexts texts = new PortalTexts(source);
+        Properties es = load("messages_es.properties");
+        Properties en = load("messages_en.properties");
+        Object[] args = {"informe «final».pdf", "2100", "3"};
+        int checked = 0;
+        for (String key : es.stringPropertyNames()) {
+            if (key.startsWith("err.")) {
+                String spanish = new java.text.MessageFormat(es.getProperty(key), java.util.Locale.ROOT).format(args);
+                String english = new java.text.MessageFormat(en.getProperty(key), java.util.Locale.ROOT).format(args);
+                assertThat(texts.of(spanish, java.util.Locale.ENGLISH)).as(key).isEqualTo(english);
+                assertThat(texts.of(spanish, java.util.Locale.forLanguageTag("es-PE"))).isEqualTo(spanish);
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(40);
+        assertThat(texts.of("Una frase nueva sin clave.", java.util.Locale.ENGLISH)).isEqualTo("Una frase nueva sin clave.");
+    }
+
     /** Names that read the same in both languages. */
     static final Set<String> NAMES = Set.of("Caxamarca", "Tasklist", "pabulib");
 
