@@ -62,13 +62,13 @@ public class PortalTexts {
         });
     }
 
-    /** The Spanish sentence in the given language (as it is when Spanish or when no key matches). */
+    /** The Spanish sentence in the given language (as it is in Spanish, or when no key matches). */
     public String of(Object spanish, Locale locale) {
         if (spanish == null) {
             return null;
         }
         String text = spanish.toString();
-        if (locale == null || !"en".equals(locale.getLanguage())) {
+        if (locale == null || "es".equals(locale.getLanguage())) {
             return text;
         }
         for (Known k : known) {
