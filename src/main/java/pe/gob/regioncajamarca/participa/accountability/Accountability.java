@@ -38,7 +38,10 @@ public class Accountability {
         this.plazos = plazos;
     }
 
-    /** One cycle in the accountability table. {@code historical}: loaded from files, not run in the system. */
+    /**
+     * One cycle in the accountability table. {@code phase}: the {@link CyclePhase} name (the page shows it through the
+     * message keys {@code phase.*}); {@code historical}: loaded from files, not run in the system.
+     */
     public record CycleSummary(int year, String phase, boolean historical, int projects, int completed,
                                int inExecution, int paralysed, int notStarted, BigDecimal agreed, BigDecimal executed) {
 
@@ -78,7 +81,7 @@ public class Accountability {
     private static final String SUMMARY_GROUP = " GROUP BY c.cycle_year, c.phase, c.process_instance_id";
 
     private static CycleSummary summary(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new CycleSummary(rs.getInt(1), CyclePhase.valueOf(rs.getString(2)).label(), rs.getString(3) == null,
+        return new CycleSummary(rs.getInt(1), CyclePhase.valueOf(rs.getString(2)).name(), rs.getString(3) == null,
                 rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getBigDecimal(9),
                 rs.getBigDecimal(10));
     }

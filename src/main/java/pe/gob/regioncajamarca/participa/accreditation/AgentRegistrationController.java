@@ -76,7 +76,7 @@ class AgentRegistrationController {
     String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult errors, Model model) {
         Optional<Cycle> cycle = openCycle();
         if (cycle.isEmpty()) {
-            errors.reject("closed", "La inscripción de agentes participantes no está abierta en este momento.");
+            errors.reject("registration.error.closed", "La inscripción de agentes participantes no está abierta en este momento.");
             return "accreditation/inscripcion";
         }
         if (form.getPassword() != null && !form.getPassword().equals(form.getPasswordConfirmation())) {
@@ -106,7 +106,8 @@ class AgentRegistrationController {
         }
         if (!errors.hasFieldErrors("documentNumber") && form.getDocumentNumber() != null) {
             accreditation.findByDocument(cycle.get().year(), form.getDocumentNumber()).ifPresent(r ->
-                    errors.rejectValue("documentNumber", "registered", "Este documento ya está inscrito en el ciclo "
+                    errors.rejectValue("documentNumber", "registered",
+                            new Object[] {String.valueOf(r.cycleYear()), r.fileNumber()}, "Este documento ya está inscrito en el ciclo "
                             + r.cycleYear() + " (expediente " + r.fileNumber() + ")."));
         }
         if (errors.hasErrors()) {

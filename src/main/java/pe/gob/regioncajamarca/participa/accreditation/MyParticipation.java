@@ -9,11 +9,15 @@ import java.util.List;
  */
 public interface MyParticipation {
 
-    /** One line of a section: what it is, where to see it, and its state in plain Spanish. */
-    record Item(String text, String link, String status) {
+    /**
+     * One line of a section: what it is (the citizen's own data, shown as is), where to see it, and the message key
+     * of its state (in messages_es/en.properties, e.g. {@code account.vote.PRIORIZADO}).
+     */
+    record Item(String text, String link, String statusKey) {
     }
 
-    record Section(int order, String title, List<Item> items, String emptyText) {
+    /** A section; its title and the text shown when it is empty are message keys (the page is in two languages). */
+    record Section(int order, String titleKey, List<Item> items, String emptyKey) {
     }
 
     Section sectionFor(String documentNumber, String email);

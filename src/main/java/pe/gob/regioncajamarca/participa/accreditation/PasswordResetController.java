@@ -1,5 +1,8 @@
 package pe.gob.regioncajamarca.participa.accreditation;
 
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,9 +14,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PasswordResetController {
 
     private final PasswordReset resets;
+    private final MessageSource messages;
 
-    PasswordResetController(PasswordReset resets) {
+    PasswordResetController(PasswordReset resets, MessageSource messages) {
         this.resets = resets;
+        this.messages = messages;
     }
 
     @GetMapping("/acceso/recuperar")
@@ -37,15 +42,19 @@ class PasswordResetController {
 
     @PostMapping("/acceso/restablecer")
     String reset(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String clave,
-                 @RequestParam(defaultValue = "") String repetir, Model model) {
+                 @RequestParam(defaultValue = "") String repetir, Model model, Locale locale) {
         try {
             resets.reset(token, clave, repetir);
             return "redirect:/login?clave";
         } catch (IllegalArgumentException e) {
-            model.addAttribute("error", e.getMessage());
+            // the same checks as PasswordReset.reset, to name its Spanish message in the citizen's language
+            String code = clave.length() < PasswordReset.MIN_LENGTH ? "reset.error.short"
+                    : clave.length() > 128 ? "reset.error.long" : "reset.error.mismatch";
+            model.addAttribute("error", messages.getMessage(code,
+                    new Object[] {String.valueOf(PasswordReset.MIN_LENGTH)}, e.getMessage(), locale));
             model.addAttribute("valid", true);
         } catch (IllegalStateException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", messages.getMessage("reset.error.expired", null, e.getMessage(), locale));
             model.addAttribute("valid", false);
         }
         model.addAttribute("token", token);

@@ -15,69 +15,69 @@ import org.springframework.format.annotation.DateTimeFormat;
 /** The portal's registration form of a participating agent (fields and consent of the domain description). */
 public class RegistrationForm {
 
-    @NotBlank(message = "Elija el tipo de documento.")
-    @Pattern(regexp = "DNI|LIBRETA_ELECTORAL", message = "Elija DNI o libreta electoral.")
+    @NotBlank(message = "{registration.error.documentType.NotBlank}")
+    @Pattern(regexp = "DNI|LIBRETA_ELECTORAL", message = "{registration.error.documentType.Pattern}")
     private String documentType = "DNI";
 
-    @NotBlank(message = "Escriba su número de documento.")
-    @Pattern(regexp = "[0-9]{8}", message = "El número de documento debe tener exactamente 8 dígitos, sin espacios ni guiones.")
+    @NotBlank(message = "{registration.error.documentNumber.NotBlank}")
+    @Pattern(regexp = "[0-9]{8}", message = "{registration.error.documentNumber.Pattern}")
     private String documentNumber;
 
-    @NotBlank(message = "Escriba su apellido paterno.")
-    @Size(max = 80, message = "El apellido paterno admite hasta 80 caracteres.")
+    @NotBlank(message = "{registration.error.firstSurname.NotBlank}")
+    @Size(max = 80, message = "{registration.error.firstSurname.Size}")
     private String firstSurname;
 
-    @Size(max = 80, message = "El apellido materno admite hasta 80 caracteres.")
+    @Size(max = 80, message = "{registration.error.secondSurname.Size}")
     private String secondSurname;
 
-    @NotBlank(message = "Escriba sus nombres.")
-    @Size(max = 120, message = "Los nombres admiten hasta 120 caracteres.")
+    @NotBlank(message = "{registration.error.givenNames.NotBlank}")
+    @Size(max = 120, message = "{registration.error.givenNames.Size}")
     private String givenNames;
 
-    @NotBlank(message = "Escriba su correo electrónico: por él le avisaremos el resultado.")
-    @Email(message = "El correo electrónico no es válido (ejemplo: nombre@correo.pe).")
-    @Size(max = 200, message = "El correo admite hasta 200 caracteres.")
+    @NotBlank(message = "{registration.error.email.NotBlank}")
+    @Email(message = "{registration.error.email.Email}")
+    @Size(max = 200, message = "{registration.error.email.Size}")
     private String email;
 
-    @NotBlank(message = "Escriba su número de celular.")
-    @Pattern(regexp = "9[0-9]{8}", message = "El celular debe tener 9 dígitos y empezar con 9.")
+    @NotBlank(message = "{registration.error.mobilePhone.NotBlank}")
+    @Pattern(regexp = "9[0-9]{8}", message = "{registration.error.mobilePhone.Pattern}")
     private String mobilePhone;
 
-    @NotBlank(message = "Elija su sexo.")
-    @Pattern(regexp = "F|M", message = "Elija femenino o masculino.")
+    @NotBlank(message = "{registration.error.sex.NotBlank}")
+    @Pattern(regexp = "F|M", message = "{registration.error.sex.Pattern}")
     private String sex;
 
-    @NotNull(message = "Escriba su fecha de nacimiento.")
-    @Past(message = "La fecha de nacimiento debe ser anterior a hoy.")
+    @NotNull(message = "{registration.error.birthDate.NotNull}")
+    @Past(message = "{registration.error.birthDate.Past}")
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate birthDate;
 
-    @NotBlank(message = "Elija su nivel educativo.")
+    @NotBlank(message = "{registration.error.educationLevel.NotBlank}")
     private String educationLevel;
 
-    @Size(max = 120, message = "La profesión u ocupación admite hasta 120 caracteres.")
+    @Size(max = 120, message = "{registration.error.profession.Size}")
     private String profession;
 
-    @Size(max = 200, message = "El nombre de la organización admite hasta 200 caracteres.")
+    @Size(max = 200, message = "{registration.error.organization.Size}")
     private String organization;
 
-    @NotBlank(message = "Elija su distrito.")
-    @Pattern(regexp = "06[0-9]{4}", message = "Elija un distrito de la región Cajamarca.")
+    @NotBlank(message = "{registration.error.districtUbigeo.NotBlank}")
+    @Pattern(regexp = "06[0-9]{4}", message = "{registration.error.districtUbigeo.Pattern}")
     private String districtUbigeo;
 
-    @NotBlank(message = "Elija una contraseña.")
-    @Size(min = 8, max = 100, message = "La contraseña debe tener al menos 8 caracteres.")
+    @NotBlank(message = "{registration.error.password.NotBlank}")
+    @Size(min = 8, max = 100, message = "{registration.error.password.Size}")
     private String password;
 
     private String passwordConfirmation;
 
-    @AssertTrue(message = "Debe aceptar los términos y condiciones de la convocatoria.")
+    @AssertTrue(message = "{registration.error.acceptTerms.AssertTrue}")
     private boolean acceptTerms;
 
-    @AssertTrue(message = "Debe aceptar la política de privacidad.")
+    @AssertTrue(message = "{registration.error.acceptPrivacy.AssertTrue}")
     private boolean acceptPrivacy;
 
-    @AssertTrue(message = "Debe autorizar el tratamiento de sus datos personales (Ley 29733).")
+    @AssertTrue(message = "{registration.error.acceptDataProcessing.AssertTrue}")
     private boolean acceptDataProcessing;
 
     public String getDocumentType() { return documentType; }

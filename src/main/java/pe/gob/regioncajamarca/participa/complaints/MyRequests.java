@@ -1,7 +1,7 @@
 package pe.gob.regioncajamarca.participa.complaints;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,8 +15,7 @@ import pe.gob.regioncajamarca.participa.accreditation.MyParticipation;
 @Component
 class MyRequests implements MyParticipation {
 
-    private static final Map<String, String> STATUS = Map.of("RECIBIDA", "Recibida", "DERIVADA", "En atención",
-            "RESPONDIDA", "Respondida", "ATENDIDA", "Atendida");
+    private static final Set<String> STATUS = Set.of("RECIBIDA", "DERIVADA", "RESPONDIDA", "ATENDIDA");
 
     private final JdbcClient jdbc;
 
@@ -31,7 +30,7 @@ class MyRequests implements MyParticipation {
                 WHERE kind <> 'DENUNCIA' AND (document_number = ? OR LOWER(email) = LOWER(?)) ORDER BY id DESC""")
                 .params(documentNumber, email == null ? "" : email)
                 .query((rs, i) -> new Item(rs.getString(1) + " · " + rs.getString(2), "/reclamos/" + rs.getString(1),
-                        STATUS.getOrDefault(rs.getString(3), rs.getString(3)))).list();
-        return new Section(40, "Mis consultas y reclamos", items, "No tiene consultas ni reclamos.");
+                        "account.request." + (STATUS.contains(rs.getString(3)) ? rs.getString(3) : "other"))).list();
+        return new Section(40, "account.requests", items, "account.requests.none");
     }
 }

@@ -79,7 +79,7 @@ class IdeaController {
     String submit(@Valid @ModelAttribute("form") IdeaForm form, BindingResult errors, Model model) {
         Optional<Cycle> cycle = openCycle();
         if (cycle.isEmpty()) {
-            errors.reject("closed", "La recepción de ideas no está abierta en este momento.");
+            errors.reject("ideas.closed", "La recepción de ideas no está abierta en este momento.");
         }
         if (form.getTheme() != null && !THEMES.contains(form.getTheme())) {
             errors.rejectValue("theme", "unknown", "Elija un tema de la lista.");

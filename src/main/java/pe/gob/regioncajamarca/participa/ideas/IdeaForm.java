@@ -13,29 +13,29 @@ import jakarta.validation.constraints.Size;
 /** A citizen's project idea as typed on the portal. */
 public class IdeaForm {
 
-    @NotBlank(message = "Escriba el nombre de su idea.")
-    @Size(min = 10, max = 300, message = "El nombre de la idea debe tener entre 10 y 300 caracteres.")
+    @NotBlank(message = "{ideas.error.title.NotBlank}")
+    @Size(min = 10, max = 300, message = "{ideas.error.title.Size}")
     private String title;
 
-    @NotBlank(message = "Elija el distrito donde se haría el proyecto.")
-    @Pattern(regexp = "06[0-9]{4}", message = "Elija un distrito de la región Cajamarca.")
+    @NotBlank(message = "{ideas.error.districtUbigeo.NotBlank}")
+    @Pattern(regexp = "06[0-9]{4}", message = "{ideas.error.districtUbigeo.Pattern}")
     private String districtUbigeo;
 
-    @NotBlank(message = "Elija el tema.")
+    @NotBlank(message = "{ideas.error.theme.NotBlank}")
     private String theme;
 
-    @NotBlank(message = "Elija el eje del Plan de Desarrollo Regional Concertado.")
+    @NotBlank(message = "{ideas.error.axis.NotBlank}")
     private String axis;
 
-    @Min(value = 1, message = "Indique cuántas personas se beneficiarían (al menos 1).")
-    @Max(value = 2_000_000, message = "El número de beneficiarios no puede superar la población de la región.")
+    @Min(value = 1, message = "{ideas.error.beneficiaries.Min}")
+    @Max(value = 2_000_000, message = "{ideas.error.beneficiaries.Max}")
     private Integer beneficiaries;
 
-    @DecimalMin(value = "0.01", message = "El monto aproximado debe ser mayor que cero.")
+    @DecimalMin(value = "0.01", message = "{ideas.error.approximateAmount.DecimalMin}")
     private BigDecimal approximateAmount;
 
-    @Email(message = "El correo electrónico no es válido (ejemplo: nombre@correo.pe).")
-    @Size(max = 200, message = "El correo admite hasta 200 caracteres.")
+    @Email(message = "{ideas.error.contactEmail.Email}")
+    @Size(max = 200, message = "{ideas.error.contactEmail.Size}")
     private String contactEmail;
 
     public String getTitle() { return title; }

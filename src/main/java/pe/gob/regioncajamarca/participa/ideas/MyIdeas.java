@@ -1,7 +1,7 @@
 package pe.gob.regioncajamarca.participa.ideas;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,8 +12,7 @@ import pe.gob.regioncajamarca.participa.accreditation.MyParticipation;
 @Component
 class MyIdeas implements MyParticipation {
 
-    private static final Map<String, String> STATUS = Map.of("RECIBIDA", "En evaluación", "VIABLE", "Viable",
-            "NO_VIABLE", "No viable");
+    private static final Set<String> STATUS = Set.of("RECIBIDA", "VIABLE", "NO_VIABLE", "FUSIONADA");
 
     private final JdbcClient jdbc;
 
@@ -27,7 +26,7 @@ class MyIdeas implements MyParticipation {
                 SELECT tracking_code, title, status FROM project_idea WHERE LOWER(contact_email) = LOWER(?)
                 ORDER BY id DESC""").param(email)
                 .query((rs, i) -> new Item(rs.getString(2), "/ideas/" + rs.getString(1),
-                        STATUS.getOrDefault(rs.getString(3), rs.getString(3)))).list();
-        return new Section(30, "Mis ideas de proyecto", items, "Aún no propuso ideas.");
+                        "account.idea." + (STATUS.contains(rs.getString(3)) ? rs.getString(3) : "other"))).list();
+        return new Section(30, "account.ideas", items, "account.ideas.none");
     }
 }

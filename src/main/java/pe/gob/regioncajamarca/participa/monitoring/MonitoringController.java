@@ -32,24 +32,24 @@ class MonitoringController {
         this.territory = territory;
     }
 
-    /** One roll-up table of the page. */
-    record Table(String title, String caption, String keyLabel, List<MonitoringRollups.Rollup> rows,
+    /**
+     * One roll-up table of the page. {@code key}: {@code cycle}, {@code scope} or {@code unit}; the page shows its
+     * title, caption and first column through the message keys {@code monitoring.table.<key>*}; {@code year}: the
+     * cycle chosen, or null for all of them.
+     */
+    record Table(String key, Integer year, List<MonitoringRollups.Rollup> rows,
                  Map<String, String> names, boolean linkCycles) {
     }
 
     @GetMapping("/seguimiento")
     String overview(@RequestParam(name = "ciclo", required = false) Integer year, Model model) {
         List<MonitoringRollups.Rollup> byCycle = rollups.byCycle(10);
-        String of = year == null ? " (todos los ciclos)" : " (ciclo " + year + ")";
         model.addAttribute("year", year);
         model.addAttribute("byCycle", byCycle);
         model.addAttribute("tables", List.of(
-                new Table("Por ciclo", "Ejecución de los proyectos priorizados de los últimos diez ciclos", "Ciclo",
-                        byCycle, null, true),
-                new Table("Por provincia" + of, "Ejecución por provincia" + of, "Provincia", rollups.byScope(year),
-                        territory.scopeNames(), false),
-                new Table("Por unidad ejecutora" + of, "Ejecución por unidad ejecutora" + of, "Unidad ejecutora",
-                        rollups.byUnit(year), null, false)));
+                new Table("cycle", null, byCycle, null, true),
+                new Table("scope", year, rollups.byScope(year), territory.scopeNames(), false),
+                new Table("unit", year, rollups.byUnit(year), null, false)));
         model.addAttribute("rounds", rollups.rounds());
         return "monitoring/seguimiento";
     }

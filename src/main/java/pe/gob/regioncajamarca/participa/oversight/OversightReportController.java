@@ -64,6 +64,12 @@ class OversightReportController {
         } catch (OversightReports.Refused e) {
             model.addAttribute("errors", e.errors());
             model.addAttribute("resumen", resumen);
+            // what was typed comes back: kind, date, chosen projects, ticked findings and the alert
+            model.addAttribute("tipo", tipo);
+            model.addAttribute("fechaVisita", fechaVisita);
+            model.addAttribute("cuisElegidos", cuis == null ? List.of() : cuis);
+            model.addAttribute("hallazgos", findings == null ? List.of() : findings);
+            model.addAttribute("alerta", alerta);
             return form(auth, model);
         }
     }

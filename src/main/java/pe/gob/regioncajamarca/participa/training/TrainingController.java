@@ -91,6 +91,10 @@ class TrainingController {
                             + ". Si se libera un cupo, le avisaremos por correo.");
         } catch (TrainingInvalid ex) {
             redirect.addFlashAttribute("errors", ex.errors());
+            // the choices come back with the errors
+            redirect.addFlashAttribute("elegido", java.util.Map.of("sexo", sexo == null ? "" : sexo,
+                    "grupoEdad", grupoEdad == null ? "" : grupoEdad, "provincia", provincia == null ? "" : provincia,
+                    "tipoOrganizacion", tipoOrganizacion == null ? "" : tipoOrganizacion));
         }
         return "redirect:/capacitacion/" + id;
     }

@@ -54,14 +54,15 @@ class Ballots {
         int updated = jdbc.sql("UPDATE ballot SET votes_left = votes_left - 1 WHERE cycle_year = ? "
                 + "AND document_number = ? AND votes_left > 0").params(year, documentNumber).update();
         if (updated == 0) {
-            throw new VotingService.VoteRefused("Ya usó sus " + votesPerAgent + " votos.");
+            throw new VotingService.VoteRefused("voting.error.usedUp", "Ya usó sus " + votesPerAgent + " votos.",
+                    String.valueOf(votesPerAgent));
         }
         try {
             jdbc.sql("INSERT INTO vote (cycle_year, document_number, project_id, cast_at) VALUES (?, ?, ?, ?)")
                     .params(year, documentNumber, projectId, Timestamp.from(Instant.now())).update();
         } catch (DataIntegrityViolationException e) {
             if (VotingService.isUniqueViolation(e)) {
-                throw new VotingService.VoteRefused(
+                throw new VotingService.VoteRefused("voting.error.twice",
                         "Ya votó por este proyecto; cada agente da como máximo un voto por proyecto.");
             }
             throw e;

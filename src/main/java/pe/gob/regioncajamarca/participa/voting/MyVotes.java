@@ -25,11 +25,11 @@ class MyVotes implements MyParticipation {
                 ORDER BY v.cycle_year DESC, p.name""").param(documentNumber)
                 .query((rs, i) -> {
                     Object prioritized = rs.getObject(4);
-                    String status = prioritized == null ? "Resultado pendiente"
-                            : Boolean.TRUE.equals(prioritized) ? "Priorizado" : "No priorizado";
+                    String status = prioritized == null ? "account.vote.pending"
+                            : Boolean.TRUE.equals(prioritized) ? "account.vote.prioritised" : "account.vote.notPrioritised";
                     return new Item(rs.getInt(1) + " · " + rs.getString(3),
                             "/proyectos/" + rs.getInt(1) + "/" + rs.getString(2), status);
                 }).list();
-        return new Section(20, "Mis votos", items, "Aún no ha votado.");
+        return new Section(20, "account.votes", items, "account.votes.none");
     }
 }

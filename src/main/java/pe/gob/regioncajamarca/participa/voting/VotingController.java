@@ -2,9 +2,11 @@ package pe.gob.regioncajamarca.participa.voting;
 
 import java.security.Principal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +25,11 @@ class VotingController {
     private final VotingService voting;
     private final CycleService cycles;
     private final AccreditationService accreditation;
+    private final MessageSource messages;
 
-    VotingController(VotingService voting, CycleService cycles, AccreditationService accreditation) {
+    VotingController(VotingService voting, CycleService cycles, AccreditationService accreditation,
+                     MessageSource messages) {
+        this.messages = messages;
         this.voting = voting;
         this.cycles = cycles;
         this.accreditation = accreditation;
@@ -51,12 +56,12 @@ class VotingController {
     }
 
     @PostMapping("/votacion/{projectId}")
-    String vote(@PathVariable long projectId, Principal principal, RedirectAttributes redirect) {
+    String vote(@PathVariable long projectId, Principal principal, RedirectAttributes redirect, Locale locale) {
         try {
             int left = voting.castFor(principal.getName(), projectId);
-            redirect.addFlashAttribute("ok", "Su voto quedó registrado. Le quedan " + left + " votos.");
+            redirect.addFlashAttribute("ok", messages.getMessage("voting.ok", new Object[] {String.valueOf(left)}, locale));
         } catch (VotingService.VoteRefused e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", messages.getMessage(e.code(), e.args(), e.getMessage(), locale));
         }
         return "redirect:/votacion";
     }

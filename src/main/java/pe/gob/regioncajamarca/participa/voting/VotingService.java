@@ -49,9 +49,26 @@ public class VotingService {
     }
 
     /** Why a vote was refused, in Spanish, for the voter. */
+    /**
+     * A vote that is not taken. The message is the Spanish text; {@code code} and {@code args} name the same text in
+     * messages_es/en.properties, so that the portal can say it in the citizen's language.
+     */
     public static class VoteRefused extends RuntimeException {
-        public VoteRefused(String message) {
+        private final String code;
+        private final Object[] args;
+
+        public VoteRefused(String code, String message, Object... args) {
             super(message);
+            this.code = code;
+            this.args = args;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public Object[] args() {
+            return args.clone();
         }
     }
 
@@ -64,31 +81,37 @@ public class VotingService {
      * is one transaction, so a request never holds two connections at once.
      */
     public int cast(int year, String documentNumber, long projectId) {
-        Cycle cycle = cycles.find(year).orElseThrow(() -> new VoteRefused("No existe el ciclo " + year + "."));
+        Cycle cycle = cycles.find(year).orElseThrow(() -> new VoteRefused("voting.error.noCycle",
+                "No existe el ciclo " + year + ".", String.valueOf(year)));
         if (cycle.phase() != CyclePhase.VOTACION) {
-            throw new VoteRefused("La votación del ciclo " + year + " no está abierta.");
+            throw new VoteRefused("voting.error.notOpen", "La votación del ciclo " + year + " no está abierta.",
+                    String.valueOf(year));
         }
         if (cycle.window(CyclePhase.VOTACION).filter(w -> w.closedEarlyAt() != null).isPresent()) {
-            throw new VoteRefused("La votación del ciclo " + year + " fue cerrada; ya no se reciben votos.");
+            throw new VoteRefused("voting.error.closed",
+                    "La votación del ciclo " + year + " fue cerrada; ya no se reciben votos.", String.valueOf(year));
         }
         // the calendar's dates as well as the phase: the timer that closes the voting may run late (job executor
         // busy or a node down), and not one vote may come in after the last day of the window
         java.time.LocalDate today = dueDates.today();
         cycle.window(CyclePhase.VOTACION).ifPresent(w -> {
             if (today.isBefore(w.opensOn())) {
-                throw new VoteRefused("La votación del ciclo " + year + " empieza el " + w.opensOn() + ".");
+                throw new VoteRefused("voting.error.notYet", "La votación del ciclo " + year + " empieza el "
+                        + w.opensOn() + ".", String.valueOf(year), String.valueOf(w.opensOn()));
             }
             if (today.isAfter(w.closesOn())) {
-                throw new VoteRefused("La votación del ciclo " + year + " terminó el " + w.closesOn()
-                        + "; ya no se reciben votos.");
+                throw new VoteRefused("voting.error.ended", "La votación del ciclo " + year + " terminó el "
+                        + w.closesOn() + "; ya no se reciben votos.", String.valueOf(year), String.valueOf(w.closesOn()));
             }
         });
         if (!accreditation.isAccredited(year, documentNumber)) {
-            throw new VoteRefused("Solo los agentes participantes acreditados en el ciclo " + year + " pueden votar.");
+            throw new VoteRefused("voting.error.notAccredited",
+                    "Solo los agentes participantes acreditados en el ciclo " + year + " pueden votar.", String.valueOf(year));
         }
         String cui = jdbc.sql("SELECT cui FROM project WHERE id = ? AND cycle_year = ?").params(projectId, year)
                 .query(String.class).optional()
-                .orElseThrow(() -> new VoteRefused("El proyecto no pertenece al ciclo " + year + "."));
+                .orElseThrow(() -> new VoteRefused("voting.error.otherCycle", "El proyecto no pertenece al ciclo " + year + ".",
+                        String.valueOf(year)));
         ballots.ensure(year, documentNumber, cycle.votesPerAgent());
         ballots.spend(year, documentNumber, projectId, cui, cycle.votesPerAgent());
         return votesLeft(year, documentNumber).orElseThrow();
@@ -100,7 +123,7 @@ public class VotingService {
      */
     public int castFor(String documentNumber, long projectId) {
         Integer year = jdbc.sql("SELECT cycle_year FROM project WHERE id = ?").param(projectId).query(Integer.class)
-                .optional().orElseThrow(() -> new VoteRefused("El proyecto no existe."));
+                .optional().orElseThrow(() -> new VoteRefused("voting.error.noProject", "El proyecto no existe."));
         return cast(year, documentNumber, projectId);
     }
 

@@ -278,6 +278,9 @@ class TrainingProcessIT extends ProcessTest {
                     in.readAllBytes());
         }
         assertThat(browser.get("/capacitacion/mis-cursos").body()).contains(code).contains("Inscrito");
+        // and on Mi cuenta, as one more section of "my participation"
+        assertThat(browser.get("/mi-cuenta").body()).contains("Mis cursos de capacitación", "Inscrito")
+                .doesNotContain("Aún no se inscribió en ningún curso.");
 
         // the staff who run the edition read its roster; a citizen's session does not open staff pages
         String planner = staffUser("planning");
