@@ -56,6 +56,7 @@ class EnglishPagesIT {
         pages.put("/capacitacion/indicadores", new String[] {"Indicators of the training programme", "By sex"});
         pages.put("/vigilancia", new String[] {"Citizen oversight", "File a site visit report"});
         pages.put("/datos-abiertos", new String[] {"Open data", "What is published", "Downloads per cycle"});
+        pages.put("/registro-de-integridad", new String[] {"Integrity ledger", "The chain", "What it proves and what it does not"});
         pages.forEach((path, texts) -> {
             String body = http.get(path).body();
             assertThat(body).as(path).contains("<html lang=\"en\"").contains(texts).doesNotContain("??", "_en??");
