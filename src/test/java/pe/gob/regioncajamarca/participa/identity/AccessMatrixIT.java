@@ -7,10 +7,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -684,39 +680,31 @@ class AccessMatrixIT extends ProcessTest {
 
     /** A browser of its own: keeps its cookies, never follows redirects, sends forms as multipart. */
     private final class Browser {
-        private final CookieManager cookies = new CookieManager();
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final Http http = new Http(port);
 
         HttpResponse<String> send(String method, String path, Map<String, String> form, Map<String, String> headers) {
-            HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+            HttpRequest.Builder req = HttpRequest.newBuilder(http.uri(path));
             headers.forEach(req::header);
             if (method.equals("GET")) {
                 req.GET();
             } else if (path.startsWith("/camunda/") || path.endsWith("/login")) {
-                String body = form.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "=" + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                        .reduce((a, b) -> a + "&" + b).orElse("");
                 req.header("Content-Type", "application/x-www-form-urlencoded")
-                        .method(method, HttpRequest.BodyPublishers.ofString(body));
+                        .method(method, HttpRequest.BodyPublishers.ofString(Http.urlEncoded(form)));
             } else {
                 String boundary = "----matriz" + System.nanoTime();
-                StringBuilder body = new StringBuilder();
-                form.forEach((k, v) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
-                        .append(k).append("\"\r\n\r\n").append(v).append("\r\n"));
-                body.append("--").append(boundary).append("--\r\n");
                 req.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(
+                                Http.multipart(boundary, form, null, null, null, null)));
             }
-            return exchange(req.build());
+            return http.send(req.build());
         }
 
         HttpResponse<String> sendJson(String method, String path, String json, Map<String, String> headers) {
-            HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+            HttpRequest.Builder req = HttpRequest.newBuilder(http.uri(path));
             headers.forEach(req::header);
             req.method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(json));
-            return exchange(req.build());
+            return http.send(req.build());
         }
 
         private String token;
@@ -736,19 +724,7 @@ class AccessMatrixIT extends ProcessTest {
         }
 
         String cookie(String name) {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                    .map(HttpCookie::getValue).findFirst().orElse("");
-        }
-
-        private HttpResponse<String> exchange(HttpRequest request) {
-            try {
-                return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return http.cookie(name);
         }
     }
 }

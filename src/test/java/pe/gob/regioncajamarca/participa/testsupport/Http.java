@@ -18,12 +18,24 @@ import java.util.stream.Collectors;
 public class Http {
 
     private final String base;
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
 
     public Http(int port) {
         this.base = "http://localhost:" + port;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.client = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The address of a path of the application under test. */
+    public URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    /** The value of one of this client's cookies, or "" when it has none of that name. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse("");
     }
 
     public HttpResponse<String> get(String path) {
@@ -41,12 +53,16 @@ public class Http {
     }
 
     public HttpResponse<String> postForm(String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(urlEncoded(fields)))
+                .header("Content-Type", "application/x-www-form-urlencoded").build());
+    }
+
+    /** A form's fields as an application/x-www-form-urlencoded body. */
+    public static String urlEncoded(Map<String, String> fields) {
+        return fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/x-www-form-urlencoded").build());
     }
 
     /** Logs in to the staff pages (/personal) with a Camunda user; the session cookie stays with this client. */
@@ -66,6 +82,14 @@ public class Http {
     public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField,
                                               String fileName, byte[] file, String contentType) {
         String boundary = "----participa" + System.nanoTime();
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, fields, fileField, fileName, file, contentType)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).build());
+    }
+
+    /** A multipart/form-data body: text fields and, if {@code file} is not null, one file. */
+    public static byte[] multipart(String boundary, Map<String, String> fields, String fileField,
+                                   String fileName, byte[] file, String contentType) {
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         try {
             for (Map.Entry<String, String> e : fields.entrySet()) {
@@ -83,9 +107,7 @@ public class Http {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).build());
+        return body.toByteArray();
     }
 
     /** The CSRF token of the form on a page. */
@@ -101,7 +123,8 @@ public class Http {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    /** Sends any request with this client's cookies. */
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
