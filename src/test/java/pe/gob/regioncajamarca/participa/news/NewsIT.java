@@ -40,7 +40,7 @@ class NewsIT extends ProcessTest {
     }
 
     @Test
-    void communicationsWritesPublishesAndWithdrawsANewsItemThatThePortalShowsEscaped() {
+    void communicationsWritesPublishesAndWithdrawsANewsItemThatThePortalShowsEscaped() throws Exception {
         int n = unique();
         String title = "Taller <b>provincial</b> en Chota " + n;
         String body = "Primer párrafo con <script>alert('x')</script> y un enlace <a href=\"http://malo\">aquí</a>.\n"
@@ -82,9 +82,9 @@ class NewsIT extends ProcessTest {
 
         // a draft is not public
         Http anyone = new Http(port);
-        var hidden = anyone.get("/noticias/" + id);
+        var hidden = browserGet("/noticias/" + id);
         assertThat(hidden.statusCode()).isEqualTo(404);
-        assertThat(hidden.body()).contains("No encontramos esta página");
+        assertThat(hidden.body()).contains("<html lang=\"es\"", "No encontramos esta página");
         assertThat(anyone.get("/noticias").body()).doesNotContain(markup(title));
         assertThat(anyone.get("/").body()).doesNotContain(markup(title));
 
@@ -141,7 +141,9 @@ class NewsIT extends ProcessTest {
                 .statusCode()).isEqualTo(302);
         assertThat(news.find(id).orElseThrow().status()).isEqualTo(News.WITHDRAWN);
         assertThat(ledgerEntries("NOTICIA_RETIRADA", id)).isEqualTo(1);
-        assertThat(anyone.get("/noticias/" + id).statusCode()).isEqualTo(404);
+        var gone = browserGet("/noticias/" + id);
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(gone.body()).contains("No encontramos esta página").doesNotContain(markup(title));
         assertThat(anyone.get("/noticias").body()).doesNotContain(markup(title));
         assertThat(anyone.get("/").body()).doesNotContain(markup(title));
         assertThat(anyone.get("/noticias/feed.xml").body()).doesNotContain(markup(title));
@@ -199,6 +201,13 @@ class NewsIT extends ProcessTest {
         assertThat(second).contains("Noticia de la serie " + n + " número 1<", "pagina=1");
         String home = anyone.get("/").body();
         assertThat(home).contains("número 11<", "número 10<", "número 9<").doesNotContain("número 8<");
+    }
+
+    /** A GET as a browser sends it (Accept: text/html), so that an error is the portal's page and not JSON. */
+    private java.net.http.HttpResponse<String> browserGet(String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + path)).header("Accept", "text/html").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private int ledgerEntries(String kind, long id) {
