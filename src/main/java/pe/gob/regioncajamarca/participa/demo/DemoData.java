@@ -37,6 +37,7 @@ import pe.gob.regioncajamarca.participa.oversight.OversightReports;
 import pe.gob.regioncajamarca.participa.ideas.IdeaSubmission;
 import pe.gob.regioncajamarca.participa.monitoring.MonitoringRounds;
 import pe.gob.regioncajamarca.participa.monitoring.MonitoringService;
+import pe.gob.regioncajamarca.participa.news.News;
 
 /**
  * Profile demo: data to click through, loaded once (each part checks whether it exists): three formalised
@@ -65,10 +66,13 @@ class DemoData {
 
     private final ComplaintService complaints;
     private final OversightReports oversightReports;
+    private final News news;
 
     DemoData(JdbcClient jdbc, CycleService cycles, CycleStarter starter, CitizenAccounts citizens,
              AccreditationService accreditation, IdeaService ideas, MonitoringRounds rounds, RuntimeService runtime,
-             TaskService tasks, DueDates plazos, ComplaintService complaints, OversightReports oversightReports) {
+             TaskService tasks, DueDates plazos, ComplaintService complaints, OversightReports oversightReports,
+             News news) {
+        this.news = news;
         this.complaints = complaints;
         this.oversightReports = oversightReports;
         this.jdbc = jdbc;
@@ -97,6 +101,48 @@ class DemoData {
             currentCycle(year, today, demoCitizen);
             log.info("Datos de demostración cargados: ciclos 2023-2025 y ciclo en curso {}", year);
         }
+        if (news.all().isEmpty()) {
+            demoNews(year);
+        }
+    }
+
+    // ------------------------------------------------------------------ news
+    /**
+     * Three published news items of the Oficina de Comunicaciones (the demo has no user in communications: they are
+     * signed by {@code admin}, who may also use /personal/noticias). Illustrative texts, not real announcements.
+     */
+    private void demoNews(int year) {
+        String[][] items = {
+                {"Resultados del presupuesto participativo " + (year - 1) + " publicados",
+                        "La matriz de priorización y el resumen de votos por ámbito del ciclo " + (year - 1)
+                                + " ya pueden consultarse en la sección Resultados.",
+                        "El Gobierno Regional de Cajamarca publicó los resultados del presupuesto participativo "
+                                + (year - 1) + ": los proyectos priorizados de cada ámbito, su puntaje técnico, los "
+                                + "votos recibidos y la razón de cada decisión.\n\nLas actas y la matriz pueden "
+                                + "descargarse en PDF y CSV desde la sección Resultados y desde Datos abiertos.",
+                        String.valueOf(year - 1)},
+                {"Capacitación gratuita para agentes participantes",
+                        "Está abierta la inscripción al curso «El presupuesto participativo regional paso a paso», "
+                                + "con certificado para quienes lo aprueben.",
+                        "La Sub Gerencia de Planeamiento y la Oficina de Comunicaciones invitan a los agentes "
+                                + "participantes, dirigentes y vecinos a inscribirse en el curso.\n\nLas sesiones "
+                                + "son presenciales en la sede regional y pueden seguirse en línea. La inscripción "
+                                + "se hace en la sección Capacitación con su cuenta del portal.",
+                        null},
+                {"Empieza el presupuesto participativo " + year,
+                        "Inscríbase como agente participante y proponga ideas de proyecto para su provincia: "
+                                + "las fechas de cada fase están en Inicio.",
+                        "El Gobierno Regional de Cajamarca abrió el ciclo " + year + " del presupuesto "
+                                + "participativo.\n\nLas organizaciones de la sociedad civil pueden inscribir a sus "
+                                + "agentes participantes en el portal; cualquier vecino puede proponer ideas de "
+                                + "proyecto y apoyar las de otros.\n\nLos agentes acreditados votarán por los "
+                                + "proyectos de su provincia en la fase de votación.",
+                        String.valueOf(year)}};
+        for (String[] n : items) {
+            long id = news.create(new News.Draft(n[0], n[1], n[2], n[3] == null ? null : Integer.valueOf(n[3])), "admin");
+            news.publish(id, "admin");
+        }
+        log.info("Datos de demostración: {} noticias publicadas", items.length);
     }
 
     // ------------------------------------------------------------------ earlier cycles

@@ -107,7 +107,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/capacitacion", "/capacitacion/**").permitAll()
                         // /forms/**: the embedded Tasklist forms (static HTML, no data)
                         .requestMatchers("/", "/css/**", "/js/**", "/img/**", "/forms/**", "/favicon.ico", "/error", "/login",
-                                "/agentes/inscripcion", "/votacion/resultados", "/ideas", "/ideas/**", "/resultados", "/resultados/**", "/avisos", "/reclamos", "/reclamos/**", "/vigilancia", "/vigilancia/**", "/proyectos", "/proyectos/**", "/seguimiento", "/seguimiento/**", "/acceso/**", "/datos-abiertos", "/rendicion-de-cuentas", "/rendicion-de-cuentas/**", "/registro-de-integridad",
+                                "/agentes/inscripcion", "/votacion/resultados", "/ideas", "/ideas/**", "/resultados", "/resultados/**", "/avisos", "/reclamos", "/reclamos/**", "/vigilancia", "/vigilancia/**", "/proyectos", "/proyectos/**", "/seguimiento", "/seguimiento/**", "/acceso/**", "/datos-abiertos", "/noticias", "/noticias/**", "/rendicion-de-cuentas", "/rendicion-de-cuentas/**", "/registro-de-integridad",
                                 "/actuator/health", "/demo/**")
                         .permitAll()
                         .anyRequest().hasRole("CITIZEN"))

@@ -18,6 +18,8 @@ public final class LedgerKinds {
     public static final String VOTES_COUNTED = "CONTEO_DE_VOTOS";
     public static final String PRIORITISATION = "PRIORIZACION";
     public static final String RESULTS_APPROVED = "APROBACION_DE_RESULTADOS";
+    public static final String NEWS_PUBLISHED = "NOTICIA_PUBLICADA";
+    public static final String NEWS_WITHDRAWN = "NOTICIA_RETIRADA";
 
     public static final Map<String, String> LABELS;
 
@@ -35,6 +37,8 @@ public final class LedgerKinds {
         m.put(VOTES_COUNTED, "Conteo final de votos");
         m.put(PRIORITISATION, "Resultado de la priorización");
         m.put(RESULTS_APPROVED, "Aprobación de resultados");
+        m.put(NEWS_PUBLISHED, "Noticia publicada");
+        m.put(NEWS_WITHDRAWN, "Noticia retirada");
         LABELS = java.util.Collections.unmodifiableMap(m);
     }
 

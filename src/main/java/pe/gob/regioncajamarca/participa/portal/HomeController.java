@@ -9,17 +9,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
 import pe.gob.regioncajamarca.participa.cycle.Territory;
+import pe.gob.regioncajamarca.participa.news.News;
 
-/** The portal's home page: the current cycle, its phase, envelope, calendar, and the earlier cycles. */
+/** The portal's home page: the current cycle, its phase, envelope, calendar, the latest news and the earlier cycles. */
 @Controller
 class HomeController {
 
     private final CycleService cycles;
     private final Territory territory;
+    private final News news;
 
-    HomeController(CycleService cycles, Territory territory) {
+    HomeController(CycleService cycles, Territory territory, News news) {
         this.cycles = cycles;
         this.territory = territory;
+        this.news = news;
     }
 
     @GetMapping("/")
@@ -32,6 +35,7 @@ class HomeController {
         model.addAttribute("scopeNames", territory.scopeNames());
         model.addAttribute("actions", current == null ? List.of() : actionsNow(current, today()));
         model.addAttribute("today", today());
+        model.addAttribute("news", news.latest(3));
         return "index";
     }
 

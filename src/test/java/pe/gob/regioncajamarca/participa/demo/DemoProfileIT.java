@@ -120,6 +120,19 @@ class DemoProfileIT {
                 .contains("Evaluar proyectos técnicamente");
     }
 
+    @Test
+    void theDemoHasThreePublishedNewsItemsOnInicioAndAdminMayWriteMore() {
+        var news = app.getBean(pe.gob.regioncajamarca.participa.news.News.class);
+        assertThat(news.countPublished()).isEqualTo(3);
+        int port = app.getEnvironment().getProperty("local.server.port", Integer.class);
+        pe.gob.regioncajamarca.participa.testsupport.Http http = new pe.gob.regioncajamarca.participa.testsupport.Http(port);
+        String home = http.get("/").body();
+        news.latest(3).forEach(n -> assertThat(home).contains("href=\"/noticias/" + n.id() + "\""));
+        assertThat(http.get("/noticias").body()).contains("Capacitación gratuita para agentes participantes");
+        http.staffLogin("admin", "demo");
+        assertThat(http.get("/personal/noticias").body()).contains("Noticias del portal", "Publicada");
+    }
+
     private static String waitForPhase(JdbcClient jdbc, int year, String phase) throws InterruptedException {
         String now = null;
         for (int i = 0; i < 300 && !phase.equals(now); i++) {

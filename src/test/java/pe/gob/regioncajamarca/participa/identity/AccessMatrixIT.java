@@ -142,6 +142,10 @@ class AccessMatrixIT extends ProcessTest {
             | GET | /capacitacion/indicadores | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /capacitacion/{edition}/informe.pdf | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /datos-abiertos | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
+            | GET | /noticias | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
+            | GET | /noticias/{news} | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
+            | GET | /noticias/0 | 404 | 404 | 404 | 404 | 404 | 404 | 404 | 404 | 404 | 404 | 404 |
+            | GET | /noticias/feed.xml | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /api/open-data/cycles | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /api/open-data/cycles/{year}/projects | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /api/open-data/cycles/{year}/projects.csv | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
@@ -164,6 +168,13 @@ class AccessMatrixIT extends ProcessTest {
             | POST | /personal/ciclos/{year}/demo-adelantar | P | 403 | 403 | 404 | 404 | 404 | 404 | 404 | 404 | 404 | 404 |
             | GET | /personal/historial | P | 403 | 403 | 200 | 403 | 403 | 403 | 403 | 403 | 403 | 403 |
             | POST | /personal/historial | P | 403 | 403 | 200 | 403 | 403 | 403 | 403 | 403 | 403 | 403 |
+            | GET | /personal/noticias | P | 403 | 403 | 403 | 403 | 403 | 403 | 403 | 200 | 200 | 403 |
+            | GET | /personal/noticias/nueva | P | 403 | 403 | 403 | 403 | 403 | 403 | 403 | 200 | 200 | 403 |
+            | POST | /personal/noticias/nueva | P | 403 | 403 | 403 | 403 | 403 | 403 | 403 | 200 | 200 | 403 |
+            | GET | /personal/noticias/{news} | P | 403 | 403 | 403 | 403 | 403 | 403 | 403 | 200 | 200 | 403 |
+            | POST | /personal/noticias/{newsDraft} | P | 403 | 403 | 403 | 403 | 403 | 403 | 403 | 200 | 200 | 403 |
+            | POST | /personal/noticias/{newsDraft}/publicar | P | 403 | 403 | 403 | 403 | 403 | 403 | 403 | 302 | 302 | 403 |
+            | POST | /personal/noticias/{newsDraft}/retirar | P | 403 | 403 | 403 | 403 | 403 | 403 | 403 | 302 | 302 | 403 |
             | GET | /personal/plazos | P | 403 | 403 | 200 | 403 | 200 | 403 | 403 | 403 | 200 | 403 |
             | GET | /personal/plazos/{unitGroup} | P | 403 | 403 | 200 | 403 | 200 | 403 | 403 | 403 | 200 | 403 |
             | GET | /personal/plazos/integrity-office | P | 403 | 403 | 404 | 403 | 404 | 403 | 403 | 403 | 404 | 403 |
@@ -262,6 +273,7 @@ class AccessMatrixIT extends ProcessTest {
     @Autowired CitizenAccounts citizens;
     @Autowired ComplaintService complaints;
     @Autowired IdeaService ideas;
+    @Autowired pe.gob.regioncajamarca.participa.news.News news;
 
     private final Map<String, String> ids = new LinkedHashMap<>();
     private final Map<Who, Browser> browsers = new EnumMap<>(Who.class);
@@ -447,6 +459,14 @@ class AccessMatrixIT extends ProcessTest {
         executeDueJobs(dPi.getId());
         ids.put("denunciaInstance", dPi.getId());
         ids.put("denunciaTask", taskOf(dPi.getId(), "Task_HandleReport").getId());
+
+        // news: one published (the public pages and the editor), one draft that the staff POSTs publish and withdraw
+        long published = news.create(new pe.gob.regioncajamarca.participa.news.News.Draft("Noticia de la matriz "
+                + unique(), "Resumen", "Texto", null), "prueba");
+        news.publish(published, "prueba");
+        ids.put("news", String.valueOf(published));
+        ids.put("newsDraft", String.valueOf(news.create(new pe.gob.regioncajamarca.participa.news.News.Draft(
+                "Borrador de la matriz " + unique(), "Resumen", "Texto", null), "prueba")));
 
         // a training edition (designed, waiting for approval)
         ids.put("edition", String.valueOf(edition()));

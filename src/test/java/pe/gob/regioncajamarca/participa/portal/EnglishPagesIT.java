@@ -55,6 +55,7 @@ class EnglishPagesIT {
         pages.put("/capacitacion/certificados", new String[] {"Verify a training certificate", "Verification code"});
         pages.put("/capacitacion/indicadores", new String[] {"Indicators of the training programme", "By sex"});
         pages.put("/vigilancia", new String[] {"Citizen oversight", "File a site visit report"});
+        pages.put("/noticias", new String[] {"<h1>News</h1>", "Subscribe to the news (Atom)"});
         pages.put("/datos-abiertos", new String[] {"Open data", "What is published", "Downloads per cycle"});
         pages.put("/registro-de-integridad", new String[] {"Integrity ledger", "The chain", "What it proves and what it does not"});
         pages.forEach((path, texts) -> {

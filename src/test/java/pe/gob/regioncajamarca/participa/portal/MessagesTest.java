@@ -140,7 +140,7 @@ class MessagesTest {
 
     /** Pages under /personal that live in a module's folder: staff pages stay Spanish only. */
     static final Set<String> STAFF_ONLY = Set.of("accountability/historial.html", "complaints/denunciante.html",
-            "monitoring/evidencias.html", "oversight/comite.html",
+            "monitoring/evidencias.html", "news/personal-editar.html", "news/personal-lista.html", "oversight/comite.html",
             "oversight/reporte-personal.html", "training/personal.html", "voting/talleres.html",
             "voting/acta-taller.html");
 }

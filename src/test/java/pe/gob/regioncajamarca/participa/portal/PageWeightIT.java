@@ -29,7 +29,8 @@ class PageWeightIT extends ProcessTest {
     void everyMainPageIsLightAndSelfContained() {
         Http http = new Http(port);
         for (String page : List.of("/", "/proyectos", "/agentes/inscripcion", "/ideas", "/resultados", "/seguimiento",
-                "/rendicion-de-cuentas", "/capacitacion", "/vigilancia", "/reclamos", "/login", "/datos-abiertos")) {
+                "/rendicion-de-cuentas", "/capacitacion", "/vigilancia", "/reclamos", "/login", "/datos-abiertos",
+                "/noticias")) {
             var r = http.get(page);
             assertThat(r.statusCode()).as(page).isEqualTo(200);
             long bytes = r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;

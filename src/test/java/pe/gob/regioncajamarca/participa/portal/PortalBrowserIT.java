@@ -25,6 +25,7 @@ import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
 import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
 import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.news.News;
 import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
 import pe.gob.regioncajamarca.participa.testsupport.WebDriver;
 
@@ -46,6 +47,7 @@ class PortalBrowserIT extends ProcessTest {
     static final Path SHOTS = Path.of("target", "portal-screenshots");
 
     @LocalServerPort int port;
+    @org.springframework.beans.factory.annotation.Autowired News news;
 
     private String url(String path) {
         return "http://localhost:" + port + path;
@@ -76,14 +78,22 @@ class PortalBrowserIT extends ProcessTest {
         aCycleWithRegistrationAndVotingOpenToday();
         String dni = String.format("4%07d", unique() % 10_000_000);
         List<String> violations = new ArrayList<>();
+        long newsItem = news.create(new News.Draft("Empieza el presupuesto participativo " + YEAR,
+                "Inscríbase como agente participante y proponga ideas de proyecto para su provincia.",
+                "El Gobierno Regional abrió el ciclo " + YEAR + ".\n\nLas organizaciones pueden inscribir a sus agentes.",
+                YEAR), "prueba");
+        news.publish(newsItem, "prueba");
         try (WebDriver browser = WebDriver.start()) {
             // the public pages: screenshots at 1280 and 360 px and the accessibility check
             for (String page : List.of("/", "/proyectos", "/agentes/inscripcion", "/ideas", "/resultados",
-                    "/seguimiento", "/reclamos", "/login", "/datos-abiertos", "/acceso/recuperar")) {
+                    "/seguimiento", "/reclamos", "/login", "/datos-abiertos", "/acceso/recuperar", "/noticias")) {
                 browser.open(url(page));
                 violations.addAll(axe(browser, page));
                 shots(browser, page);
             }
+            browser.open(url("/noticias/" + newsItem));
+            violations.addAll(axe(browser, "/noticias/{id}"));
+            shots(browser, "/noticia");
 
             // 1. she registers (a cheap phone: 360 px)
             browser.resize(360, 800);
