@@ -69,6 +69,11 @@ public final class UploadedFiles {
         if (content.length > MAX_BYTES) {
             throw new Refused("El archivo «" + name + "» pesa más de 10 MB; redúzcalo o adjunte otro.");
         }
+        java.util.Optional<String> hidden = hiddenContent(content);
+        if (hidden.isPresent()) {
+            throw new Refused("El archivo «" + name + "» lleva escondido " + hidden.get() + " además del documento o "
+                    + "la foto; por seguridad no se acepta. Adjunte el PDF o la foto original.");
+        }
         if (startsWith(content, "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
             try (PDDocument pdf = Loader.loadPDF(content)) {
                 if (pdf.getNumberOfPages() < 1) {
@@ -111,6 +116,45 @@ public final class UploadedFiles {
             }
             throw new Refused("El archivo «" + name + "» no es una imagen JPG o PNG válida.");
         }
+    }
+
+    private static final String[] MARKUP = {"<script", "<html", "<iframe", "<svg", "<?php", "<object", "<embed"};
+
+    /**
+     * Polyglots (issue #9): a file that is a valid JPEG, PNG or PDF and also something else that a browser or another
+     * program would run: HTML or script markup, or a ZIP archive (a JAR, a document) appended or embedded. PDF and
+     * image data are binary or compressed, so these ASCII markers do not appear in honest files; a ZIP is recognised
+     * by a local file header and an end-of-central-directory record (both needed, 8 bytes that would have to occur
+     * by chance).
+     */
+    static java.util.Optional<String> hiddenContent(byte[] content) {
+        for (String marker : MARKUP) {
+            if (indexOf(content, marker.getBytes(java.nio.charset.StandardCharsets.US_ASCII), true) >= 0) {
+                return java.util.Optional.of("código de página web (" + marker + ")");
+            }
+        }
+        if (indexOf(content, new byte[] {'P', 'K', 3, 4}, false) >= 0
+                && indexOf(content, new byte[] {'P', 'K', 5, 6}, false) >= 0) {
+            return java.util.Optional.of("un archivo comprimido (ZIP)");
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static int indexOf(byte[] content, byte[] marker, boolean ignoreCase) {
+        outer:
+        for (int i = 0; i <= content.length - marker.length; i++) {
+            for (int j = 0; j < marker.length; j++) {
+                byte c = content[i + j];
+                if (ignoreCase && c >= 'A' && c <= 'Z') {
+                    c = (byte) (c + 32);
+                }
+                if (c != marker[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private static boolean startsWith(byte[] content, byte[] prefix) {
