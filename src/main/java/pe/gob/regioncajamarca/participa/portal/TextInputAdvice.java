@@ -19,8 +19,8 @@ class TextInputAdvice {
 
     @InitBinder
     void plainText(WebDataBinder binder) {
-        if (binder.getTarget() == null) {
-            return; // a single @RequestParam: its service checks it and answers on the form
+        if (binder.getTarget() == null && binder.getTargetType() == null) {
+            return; // a single @RequestParam (a @ModelAttribute's binder has its type before its object is made)
         }
         binder.registerCustomEditor(String.class, new PropertyEditorSupport() {
             @Override
