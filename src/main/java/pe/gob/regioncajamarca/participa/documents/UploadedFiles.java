@@ -69,11 +69,6 @@ public final class UploadedFiles {
         if (content.length > MAX_BYTES) {
             throw new Refused("El archivo «" + name + "» pesa más de 10 MB; redúzcalo o adjunte otro.");
         }
-        java.util.Optional<String> hidden = hiddenContent(content);
-        if (hidden.isPresent()) {
-            throw new Refused("El archivo «" + name + "» lleva escondido " + hidden.get() + " además del documento o "
-                    + "la foto; por seguridad no se acepta. Adjunte el PDF o la foto original.");
-        }
         if (startsWith(content, "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
             try (PDDocument pdf = Loader.loadPDF(content)) {
                 if (pdf.getNumberOfPages() < 1) {
@@ -82,13 +77,13 @@ public final class UploadedFiles {
             } catch (IOException e) {
                 throw new Refused("El archivo «" + name + "» no es un PDF válido (no se puede abrir).");
             }
-            return new Checked(name, "application/pdf", content);
+            return notPolyglot(new Checked(name, "application/pdf", content));
         }
         boolean png = startsWith(content, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
         boolean jpeg = startsWith(content, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
         if (png || jpeg) {
             checkImage(name, content, png ? "png" : "jpeg");
-            return new Checked(name, png ? "image/png" : "image/jpeg", content);
+            return notPolyglot(new Checked(name, png ? "image/png" : "image/jpeg", content));
         }
         throw new Refused("El archivo «" + name + "» no es un PDF, JPG ni PNG (se revisa su contenido, no su nombre).");
     }
@@ -116,6 +111,16 @@ public final class UploadedFiles {
             }
             throw new Refused("El archivo «" + name + "» no es una imagen JPG o PNG válida.");
         }
+    }
+
+    /** A file that is what it says may still carry something else (checked after its type, so a broken PDF is named so). */
+    private static Checked notPolyglot(Checked file) {
+        java.util.Optional<String> hidden = hiddenContent(file.content());
+        if (hidden.isPresent()) {
+            throw new Refused("El archivo «" + file.fileName() + "» lleva escondido " + hidden.get() + " además del "
+                    + "documento o la foto; por seguridad no se acepta. Adjunte el PDF o la foto original.");
+        }
+        return file;
     }
 
     private static final String[] MARKUP = {"<script", "<html", "<iframe", "<svg", "<?php", "<object", "<embed"};
