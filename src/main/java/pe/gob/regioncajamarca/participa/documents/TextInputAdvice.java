@@ -1,4 +1,4 @@
-package pe.gob.regioncajamarca.participa.portal;
+package pe.gob.regioncajamarca.participa.documents;
 
 import java.beans.PropertyEditorSupport;
 
@@ -6,7 +6,6 @@ import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
-import pe.gob.regioncajamarca.participa.documents.PlainText;
 
 /**
  * Every form bound to an object (registration, idea, ...) refuses text with control characters or bidirectional
