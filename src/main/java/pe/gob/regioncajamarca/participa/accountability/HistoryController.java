@@ -58,7 +58,9 @@ class HistoryController {
     }
 
     private static HistoryImport.Upload upload(MultipartFile file) {
-        if (file == null || file.isEmpty()) {
+        // no file chosen: the browser sends an empty part without a name; an empty file with a name is read (and
+        // refused as "el archivo está vacío")
+        if (file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()) {
             return null;
         }
         return new HistoryImport.Upload(file.getOriginalFilename(), file::getInputStream);

@@ -39,11 +39,14 @@ class AgentRegistrationController {
     private final pe.gob.regioncajamarca.participa.notification.Notifications notifications;
 
     private final List<MyParticipation> participation;
+    private final pe.gob.regioncajamarca.participa.identity.SubmissionThrottle throttle;
 
     AgentRegistrationController(CycleService cycles, CitizenAccounts accounts, AccreditationService accreditation,
                                 DueDates plazos, Territory territory,
                                 pe.gob.regioncajamarca.participa.notification.Notifications notifications,
-                                List<MyParticipation> participation) {
+                                List<MyParticipation> participation,
+                                pe.gob.regioncajamarca.participa.identity.SubmissionThrottle throttle) {
+        this.throttle = throttle;
         this.notifications = notifications;
         this.participation = participation;
         this.cycles = cycles;
@@ -73,7 +76,15 @@ class AgentRegistrationController {
     }
 
     @PostMapping("/agentes/inscripcion")
-    String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult errors, Model model) {
+    String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult errors, Model model,
+                    jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        String address = request.getRemoteAddr();
+        if (!throttle.registrationAllowed(address)) {
+            errors.reject("throttle.registration", "Desde su conexión se enviaron demasiadas inscripciones en la "
+                    + "última hora. Espere una hora e inténtelo de nuevo.");
+            response.setStatus(429);
+            return "accreditation/inscripcion";
+        }
         Optional<Cycle> cycle = openCycle();
         if (cycle.isEmpty()) {
             errors.reject("registration.error.closed", "La inscripción de agentes participantes no está abierta en este momento.");
@@ -118,6 +129,7 @@ class AgentRegistrationController {
         AccreditationService.Registration r = accreditation.register(new AgentApplication(cycle.get().year(), citizen,
                 form.getMobilePhone(), form.getSex(), form.getBirthDate(), form.getEducationLevel(),
                 form.getProfession(), form.getOrganization(), province, form.getDistrictUbigeo()));
+        throttle.registered(address);
         model.addAttribute("registration", r);
         return "accreditation/inscripcion-recibida";
     }

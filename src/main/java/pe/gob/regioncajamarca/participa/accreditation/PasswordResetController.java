@@ -15,8 +15,11 @@ class PasswordResetController {
 
     private final PasswordReset resets;
     private final MessageSource messages;
+    private final pe.gob.regioncajamarca.participa.identity.SubmissionThrottle throttle;
 
-    PasswordResetController(PasswordReset resets, MessageSource messages) {
+    PasswordResetController(PasswordReset resets, MessageSource messages,
+                            pe.gob.regioncajamarca.participa.identity.SubmissionThrottle throttle) {
+        this.throttle = throttle;
         this.resets = resets;
         this.messages = messages;
     }
@@ -27,7 +30,13 @@ class PasswordResetController {
     }
 
     @PostMapping("/acceso/recuperar")
-    String ask(@RequestParam(defaultValue = "") String documento, Model model) {
+    String ask(@RequestParam(defaultValue = "") String documento, Model model, Locale locale,
+               jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        if (!throttle.resetRequest(request.getRemoteAddr(), documento)) {
+            response.setStatus(429);
+            model.addAttribute("error", messages.getMessage("throttle.reset", null, "Demasiados pedidos.", locale));
+            return "accreditation/recuperar";
+        }
         resets.request(documento);
         model.addAttribute("sent", true);
         return "accreditation/recuperar";

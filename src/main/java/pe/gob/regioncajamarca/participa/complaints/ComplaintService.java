@@ -122,6 +122,11 @@ public class ComplaintService {
 
     private static List<String> validate(Submission s) {
         List<String> errors = new ArrayList<>();
+        if (java.util.stream.Stream.of(s.kind(), s.subject(), s.description(), s.relatedCui(), s.fullName(),
+                s.documentNumber(), s.email(), s.phone()).anyMatch(t -> !pe.gob.regioncajamarca.participa.documents
+                .PlainText.allowed(t))) {
+            errors.add(pe.gob.regioncajamarca.participa.documents.PlainText.REFUSED);
+        }
         if (s.kind() == null || !KINDS.containsKey(s.kind())) {
             errors.add("Elija qué desea presentar: consulta, reclamo, solicitud de información o denuncia.");
         }

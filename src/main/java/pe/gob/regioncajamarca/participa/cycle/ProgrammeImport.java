@@ -31,6 +31,8 @@ public class ProgrammeImport {
 
     public static final List<String> COLUMNS = List.of("cui", "nombre", "ambito", "distritos", "costo", "funcion",
             "unidad_ejecutora");
+    /** Far above any project of a regional government, and within the column (NUMERIC(15,2)). */
+    static final BigDecimal MAX_COST = new BigDecimal("10000000000");
     static final Set<CyclePhase> OPEN_PHASES = Set.of(CyclePhase.PREPARACION, CyclePhase.INSCRIPCION, CyclePhase.IDEAS);
 
     private final JdbcClient jdbc;
@@ -66,11 +68,14 @@ public class ProgrammeImport {
 
     /** The file was rejected; {@link #getMessage()} lists every problem, one per line. */
     public static class RejectedFile extends RuntimeException {
+        /** At most this many problems in the message (a 100,000-row file of bad rows must not answer megabytes). */
+        static final int SHOWN = 100;
         private final List<Problem> problems;
 
         public RejectedFile(List<Problem> problems) {
             super("El archivo fue rechazado y no se guardó nada. Corrija estas filas y vuelva a cargarlo:\n"
-                    + String.join("\n", problems.stream().map(Problem::toString).toList()));
+                    + String.join("\n", problems.stream().limit(SHOWN).map(Problem::toString).toList())
+                    + (problems.size() > SHOWN ? "\n… y " + (problems.size() - SHOWN) + " problemas más" : ""));
             this.problems = List.copyOf(problems);
         }
 
@@ -166,6 +171,21 @@ public class ProgrammeImport {
         } else if (name.length() > 500) {
             problems.add(new Problem(row, "nombre", "el nombre tiene más de 500 caracteres"));
         }
+        String sectorText = v.get("funcion");
+        if (sectorText.length() > 120) {
+            problems.add(new Problem(row, "funcion", "la función tiene más de 120 caracteres"));
+        }
+        for (String column : COLUMNS) {
+            String text = v.get(column);
+            if (!text.isEmpty() && "=+@".indexOf(text.charAt(0)) >= 0) {
+                problems.add(new Problem(row, column, "la celda empieza con «" + text.charAt(0) + "» como una fórmula "
+                        + "de hoja de cálculo: escriba solo el valor, sin fórmulas"));
+            } else if (text.chars().anyMatch(ch -> Character.isISOControl(ch) || ch >= 0x202A && ch <= 0x202E
+                    || ch >= 0x2066 && ch <= 0x2069)) {
+                problems.add(new Problem(row, column, "la celda tiene caracteres de control o que cambian la dirección "
+                        + "del texto: escriba solo el valor"));
+            }
+        }
         String scope = v.get("ambito").toUpperCase(Locale.ROOT).replace(' ', '_')
                 .replace("É", "E").replace("Á", "A").replace("Í", "I").replace("Ó", "O").replace("Ú", "U");
         if (!Scopes.isValid(scope)) {
@@ -195,6 +215,9 @@ public class ProgrammeImport {
             cost = new BigDecimal(v.get("costo").replace("S/", "").replace(",", "").trim());
             if (cost.signum() <= 0) {
                 problems.add(new Problem(row, "costo", "el costo debe ser mayor que cero"));
+            } else if (cost.compareTo(MAX_COST) > 0) {
+                problems.add(new Problem(row, "costo", "el costo no puede pasar de S/ 10,000,000,000 (se leyó "
+                        + cost.toPlainString() + ")"));
             } else if (cost.scale() > 2) {
                 problems.add(new Problem(row, "costo", "el costo admite como máximo 2 decimales"));
             }

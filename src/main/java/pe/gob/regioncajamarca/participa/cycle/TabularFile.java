@@ -36,27 +36,60 @@ public final class TabularFile {
     private TabularFile() {
     }
 
+    static {
+        // decompression bombs (issue #9): an .xlsx part may inflate at most 100 times its compressed size (POI's
+        // default, set here so that nobody loosens it by accident) and at most 256 MB (a sheet of 100,000 PMI rows is
+        // about 30 MB); beyond that POI refuses the file before inflating it and the staff read unreadableFile(..)
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMinInflateRatio(0.01d);
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMaxEntrySize(256L * 1024 * 1024);
+    }
+
+    /**
+     * The rows of a CSV or XLSX file, read like {@link #forEach} (strict UTF-8, formulas passed on as "=...", constant
+     * memory while parsing); old Excel .xls files are still read as a workbook.
+     */
     static List<Line> read(String fileName, byte[] content, List<String> columns, List<Problem> problems) {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-        try {
-            if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
+        if (name.endsWith(".xls")) {
+            try {
                 return readSpreadsheet(content, columns, problems);
+            } catch (IOException | RuntimeException e) {
+                problems.add(new Problem(1, null, unreadableFile(e)));
+                return List.of();
             }
-            if (name.endsWith(".csv") || name.endsWith(".txt")) {
-                return readCsv(content, columns, problems);
-            }
-        } catch (IOException | RuntimeException e) {
-            problems.add(new Problem(1, null, "no se pudo leer el archivo (" + e.getMessage() + ")"));
-            return List.of();
         }
-        problems.add(new Problem(1, null, "el archivo debe ser CSV (.csv) o Excel (.xlsx)"));
-        return List.of();
+        List<Line> lines = new ArrayList<>();
+        forEach(fileName, new ByteArrayInputStream(content == null ? new byte[0] : content), columns, problems,
+                lines::add);
+        return problems.isEmpty() ? lines : List.of();
+    }
+
+    /** The planner's words for a file that cannot be read at all (never the library's English message). */
+    static String unreadableFile(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("Zip bomb") || m.contains("exceed the max") || m.contains("max. ratio")) {
+                return "el archivo se descomprime en un tamaño desmedido (posible «bomba de descompresión»): "
+                        + "no se leyó; guárdelo de nuevo desde Excel o envíelo como CSV";
+            }
+            if (t instanceof org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException
+                    || t instanceof org.apache.poi.openxml4j.exceptions.InvalidFormatException
+                    || t instanceof org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException
+                    || t instanceof java.util.zip.ZipException || m.contains("No valid entries or contents found")) {
+                return "el archivo no es un libro de Excel (.xlsx) válido: ¿es otro tipo de archivo con el nombre "
+                        + "cambiado? Guárdelo desde Excel como .xlsx o como CSV UTF-8";
+            }
+        }
+        if (e instanceof org.xml.sax.SAXException || e.getCause() instanceof org.xml.sax.SAXException) {
+            return "el libro de Excel está dañado (su hoja no se puede leer): guárdelo de nuevo desde Excel";
+        }
+        return "no se pudo leer el archivo: revise que sea un CSV UTF-8 o un Excel .xlsx sin daños";
     }
 
     /**
      * Streams the rows of a CSV (strict UTF-8, {@code ,} or {@code ;}) or XLSX file to {@code each}, one at a time, so
      * that files of any number of rows are read in constant memory (the XLSX sheet is read with SAX, not as a
-     * workbook). Unlike {@link #read}, a spreadsheet cell holding a formula is passed on as {@code "=" + formula}
+     * workbook). A spreadsheet cell holding a formula is passed on as {@code "=" + formula}
      * (so the caller can refuse it), a CSV that is not UTF-8 is a problem of the file, and numbers are written as
      * plain decimals. Problems of the file as a whole (type, encoding, missing columns) go to {@code problems}.
      */
@@ -78,8 +111,11 @@ public final class TabularFile {
         } catch (IOException | RuntimeException e) {
             if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
                 problems.add(new Problem(1, null, NOT_UTF8));
+            } else if (name.endsWith(".xlsx")) {
+                problems.add(new Problem(1, null, unreadableFile(e)));
             } else {
-                problems.add(new Problem(1, null, "no se pudo leer el archivo (" + e.getMessage() + ")"));
+                problems.add(new Problem(1, null, "el CSV está mal formado (comillas sin cerrar, columnas repetidas "
+                        + "o un archivo que no es de texto): ábralo en Excel y guárdelo de nuevo como «CSV UTF-8»"));
             }
             return;
         }
@@ -100,6 +136,23 @@ public final class TabularFile {
         in.mark(1 << 15);
         byte[] head = in.readNBytes(1 << 15);
         in.reset();
+        if (head.length == 0) {
+            problems.add(new Problem(1, null, "el archivo está vacío"));
+            return;
+        }
+        if (head.length >= 2 && ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE
+                || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)) {
+            problems.add(new Problem(1, null, "el archivo está en UTF-16 (Unicode), no en UTF-8: "
+                    + "en Excel use «Guardar como» › «CSV UTF-8 (delimitado por comas)»"));
+            return;
+        }
+        for (byte b : head) {
+            if (b == 0) {
+                problems.add(new Problem(1, null, "el archivo no es de texto (¿es otro tipo de archivo con el nombre "
+                        + "cambiado a .csv?): guárdelo desde Excel como «CSV UTF-8»"));
+                return;
+            }
+        }
         String firstLine = new String(head, StandardCharsets.ISO_8859_1).lines().findFirst().orElse("");
         char delimiter = firstLine.contains(";") ? ';' : ',';
         java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
@@ -283,34 +336,6 @@ public final class TabularFile {
             }
             return col - 1;
         }
-    }
-
-    private static List<Line> readCsv(byte[] content, List<String> columns, List<Problem> problems) throws IOException {
-        String text = new String(content, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        char delimiter = text.lines().findFirst().orElse("").contains(";") ? ';' : ',';
-        List<Line> lines = new ArrayList<>();
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader()
-                .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get()
-                .parse(new InputStreamReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                        StandardCharsets.UTF_8))) {
-            Map<String, String> headerMap = new HashMap<>();
-            parser.getHeaderNames().forEach(h -> headerMap.put(header(h), h));
-            if (!checkHeader(headerMap.keySet(), columns, problems)) {
-                return List.of();
-            }
-            for (CSVRecord r : parser) {
-                Map<String, String> values = new LinkedHashMap<>();
-                for (String c : columns) {
-                    String h = headerMap.get(c);
-                    values.put(c, h != null && r.isSet(h) ? r.get(h).trim() : "");
-                }
-                lines.add(new Line((int) r.getRecordNumber() + 1, values));
-            }
-        }
-        return lines;
     }
 
     private static List<Line> readSpreadsheet(byte[] content, List<String> columns, List<Problem> problems) throws IOException {

@@ -77,13 +77,13 @@ public final class UploadedFiles {
             } catch (IOException e) {
                 throw new Refused("El archivo «" + name + "» no es un PDF válido (no se puede abrir).");
             }
-            return new Checked(name, "application/pdf", content);
+            return notPolyglot(new Checked(name, "application/pdf", content));
         }
         boolean png = startsWith(content, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
         boolean jpeg = startsWith(content, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
         if (png || jpeg) {
             checkImage(name, content, png ? "png" : "jpeg");
-            return new Checked(name, png ? "image/png" : "image/jpeg", content);
+            return notPolyglot(new Checked(name, png ? "image/png" : "image/jpeg", content));
         }
         throw new Refused("El archivo «" + name + "» no es un PDF, JPG ni PNG (se revisa su contenido, no su nombre).");
     }
@@ -111,6 +111,55 @@ public final class UploadedFiles {
             }
             throw new Refused("El archivo «" + name + "» no es una imagen JPG o PNG válida.");
         }
+    }
+
+    /** A file that is what it says may still carry something else (checked after its type, so a broken PDF is named so). */
+    private static Checked notPolyglot(Checked file) {
+        java.util.Optional<String> hidden = hiddenContent(file.content());
+        if (hidden.isPresent()) {
+            throw new Refused("El archivo «" + file.fileName() + "» lleva escondido " + hidden.get() + " además del "
+                    + "documento o la foto; por seguridad no se acepta. Adjunte el PDF o la foto original.");
+        }
+        return file;
+    }
+
+    private static final String[] MARKUP = {"<script", "<html", "<iframe", "<svg", "<?php", "<object", "<embed"};
+
+    /**
+     * Polyglots (issue #9): a file that is a valid JPEG, PNG or PDF and also something else that a browser or another
+     * program would run: HTML or script markup, or a ZIP archive (a JAR, a document) appended or embedded. PDF and
+     * image data are binary or compressed, so these ASCII markers do not appear in honest files; a ZIP is recognised
+     * by a local file header and an end-of-central-directory record (both needed, 8 bytes that would have to occur
+     * by chance).
+     */
+    static java.util.Optional<String> hiddenContent(byte[] content) {
+        for (String marker : MARKUP) {
+            if (indexOf(content, marker.getBytes(java.nio.charset.StandardCharsets.US_ASCII), true) >= 0) {
+                return java.util.Optional.of("código de página web (" + marker + ")");
+            }
+        }
+        if (indexOf(content, new byte[] {'P', 'K', 3, 4}, false) >= 0
+                && indexOf(content, new byte[] {'P', 'K', 5, 6}, false) >= 0) {
+            return java.util.Optional.of("un archivo comprimido (ZIP)");
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static int indexOf(byte[] content, byte[] marker, boolean ignoreCase) {
+        outer:
+        for (int i = 0; i <= content.length - marker.length; i++) {
+            for (int j = 0; j < marker.length; j++) {
+                byte c = content[i + j];
+                if (ignoreCase && c >= 'A' && c <= 'Z') {
+                    c = (byte) (c + 32);
+                }
+                if (c != marker[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private static boolean startsWith(byte[] content, byte[] prefix) {

@@ -32,6 +32,8 @@ public class IdeaForm {
     private Integer beneficiaries;
 
     @DecimalMin(value = "0.01", message = "{ideas.error.approximateAmount.DecimalMin}")
+    @jakarta.validation.constraints.DecimalMax(value = "10000000000", message = "{ideas.error.approximateAmount.DecimalMax}")
+    @jakarta.validation.constraints.Digits(integer = 11, fraction = 2, message = "{ideas.error.approximateAmount.Digits}")
     private BigDecimal approximateAmount;
 
     @Email(message = "{ideas.error.contactEmail.Email}")

@@ -79,6 +79,10 @@ public class OversightReports {
                     errors.add("La fecha de la visita no es válida.");
                 }
             }
+            if (!pe.gob.regioncajamarca.participa.documents.PlainText.allowed(summary)
+                    || !pe.gob.regioncajamarca.participa.documents.PlainText.allowed(kind)) {
+                errors.add(pe.gob.regioncajamarca.participa.documents.PlainText.REFUSED);
+            }
             return new Draft(kind, visited, summary, cuis == null ? List.of() : cuis,
                     new java.util.LinkedHashSet<>(findings == null ? List.of() : findings), alert);
         }

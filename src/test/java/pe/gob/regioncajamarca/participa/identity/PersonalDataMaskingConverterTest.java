@@ -1,0 +1,20 @@
+package pe.gob.regioncajamarca.participa.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PersonalDataMaskingConverterTest {
+
+    @Test
+    void masksDniEmailAndMobileNumbersAndLeavesTheRest() {
+        assertThat(PersonalDataMaskingConverter.mask("Cuenta 40000001 creada para ana.rojas+pb@correo.gob.pe, cel. 987654321"))
+                .isEqualTo("Cuenta ******** creada para ***@correo.gob.pe, cel. 9********");
+        // not a DNI: shorter or longer digit runs, a CUI of 7 digits, amounts, an 11-digit RUC
+        assertThat(PersonalDataMaskingConverter.mask("CUI 2324969, costo 4850000.00, RUC 20453744168, año 2026"))
+                .isEqualTo("CUI 2324969, costo 4850000.00, RUC 20453744168, año 2026");
+        assertThat(PersonalDataMaskingConverter.mask("dni=12345678;")).isEqualTo("dni=********;");
+        assertThat(PersonalDataMaskingConverter.mask("sin datos @ ninguno")).isEqualTo("sin datos @ ninguno");
+        assertThat(PersonalDataMaskingConverter.mask(null)).isNull();
+    }
+}
