@@ -62,6 +62,7 @@ class PrioritisationBenchmark extends ProcessTest {
 
         long t1 = System.nanoTime();
         voting.storeFinalCounts(year);
+        System.out.printf("TIMING storeFinalCounts %.3f%n", (System.nanoTime() - t1) / 1e9);
         var results = prioritisation.run(year);
         long run = System.nanoTime() - t1;
         assertThat(results).hasSize(PROJECTS);
