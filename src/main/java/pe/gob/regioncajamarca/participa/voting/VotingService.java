@@ -168,28 +168,65 @@ public class VotingService {
 
     /**
      * At the close of voting: the final count of each project is stored with the project (for prioritisation).
-     * One grouped count of the votes and batched updates (not one sub-query per project: a cycle may hold 10,000
-     * projects and a million votes).
+     * One read (the projects with their grouped count of votes) and one write: on PostgreSQL a single UPDATE from
+     * arrays ({@code unnest}), elsewhere JDBC batches (not one sub-query or statement per project: a cycle may hold
+     * 10,000 projects and a million votes; issue 10, benchmark 6).
      */
     @Transactional
     public void storeFinalCounts(int year) {
-        Map<Long, Integer> online = new java.util.HashMap<>();
-        jdbc.sql("SELECT project_id, COUNT(*) FROM vote WHERE cycle_year = ? GROUP BY project_id").param(year)
-                .query((rs, i) -> online.put(rs.getLong(1), rs.getInt(2))).list();
+        record Count(long id, String cui, int online) {
+        }
+        List<Count> counts = jdbc.sql("""
+                SELECT p.id, p.cui, COALESCE(c.n, 0)
+                FROM project p
+                LEFT JOIN (SELECT project_id, COUNT(*) AS n FROM vote WHERE cycle_year = ? GROUP BY project_id) c
+                       ON c.project_id = p.id
+                WHERE p.cycle_year = ?
+                ORDER BY p.id""").params(year, year)
+                .query((rs, i) -> new Count(rs.getLong(1), rs.getString(2), rs.getInt(3))).list();
         Map<Long, Integer> workshop = workshops.confirmedVotes(year);
-        Map<Long, String> cuis = new java.util.LinkedHashMap<>();
-        jdbc.sql("SELECT id, cui FROM project WHERE cycle_year = ? ORDER BY id").param(year)
-                .query((rs, i) -> cuis.put(rs.getLong(1), rs.getString(2))).list();
-        List<Object[]> rows = new java.util.ArrayList<>();
+        int n = counts.size();
+        Long[] ids = new Long[n];
+        Integer[] online = new Integer[n];
+        Integer[] fromWorkshops = new Integer[n];
         Map<String, Object> counted = new java.util.TreeMap<>();
-        cuis.forEach((id, cui) -> {
-            int o = online.getOrDefault(id, 0);
-            int w = workshop.getOrDefault(id, 0);
-            rows.add(new Object[] {o, w, o + w, id});
-            counted.put(cui, List.of(o, w, o + w));
-        });
-        batch.batchUpdate("UPDATE project SET online_votes = ?, workshop_votes = ?, votes = ? WHERE id = ?", rows);
+        for (int i = 0; i < n; i++) {
+            Count c = counts.get(i);
+            int w = workshop.getOrDefault(c.id(), 0);
+            ids[i] = c.id();
+            online[i] = c.online();
+            fromWorkshops[i] = w;
+            counted.put(c.cui(), List.of(c.online(), w, c.online() + w));
+        }
+        if (onPostgres()) {
+            batch.update(con -> {
+                var ps = con.prepareStatement("""
+                        UPDATE project p SET online_votes = v.o, workshop_votes = v.w, votes = v.o + v.w
+                        FROM unnest(?, ?, ?) AS v(id, o, w) WHERE p.id = v.id""");
+                ps.setArray(1, con.createArrayOf("bigint", ids));
+                ps.setArray(2, con.createArrayOf("integer", online));
+                ps.setArray(3, con.createArrayOf("integer", fromWorkshops));
+                return ps;
+            });
+        } else {
+            List<Object[]> rows = new java.util.ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                rows.add(new Object[] {online[i], fromWorkshops[i], online[i] + fromWorkshops[i], ids[i]});
+            }
+            batch.batchUpdate("UPDATE project SET online_votes = ?, workshop_votes = ?, votes = ? WHERE id = ?", rows);
+        }
         // per CUI: [online, workshops, total]
         ledger.append(LedgerKinds.VOTES_COUNTED, year, "conteo " + year, Ledger.fields("votos", counted));
+    }
+
+    private volatile Boolean postgres;
+
+    /** Whether the database is PostgreSQL (its array functions allow a set-based update). */
+    private boolean onPostgres() {
+        if (postgres == null) {
+            postgres = batch.execute((java.sql.Connection c) -> "PostgreSQL".equalsIgnoreCase(
+                    c.getMetaData().getDatabaseProductName()));
+        }
+        return postgres;
     }
 }

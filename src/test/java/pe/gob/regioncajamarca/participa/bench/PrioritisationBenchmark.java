@@ -62,8 +62,11 @@ class PrioritisationBenchmark extends ProcessTest {
 
         long t1 = System.nanoTime();
         voting.storeFinalCounts(year);
+        long counted = System.nanoTime() - t1;
         var results = prioritisation.run(year);
         long run = System.nanoTime() - t1;
+        System.out.printf("BENCHMARK prioritisation parts: final counts stored %.2f s, rule applied and results stored "
+                + "%.2f s; load average %s%n", Bench.seconds(counted), Bench.seconds(run - counted), loadAverage());
         assertThat(results).hasSize(PROJECTS);
         assertThat(jdbc.sql("SELECT SUM(votes) FROM project WHERE cycle_year = ?").param(year).query(Integer.class)
                 .single()).isEqualTo(votes);
@@ -71,5 +74,13 @@ class PrioritisationBenchmark extends ProcessTest {
                 String.format("%.2f s", Bench.seconds(run)),
                 String.format("%.2f s (GROUP BY count of the votes, %d projects)", Bench.seconds(baseline), groups),
                 (double) run / baseline, "< 2 s", Bench.seconds(run) < 2);
+    }
+
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "?";
+        }
     }
 }
