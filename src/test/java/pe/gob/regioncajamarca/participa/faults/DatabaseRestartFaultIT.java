@@ -92,7 +92,9 @@ class DatabaseRestartFaultIT {
                                     confirmed.put(voter.dni + ":" + project, System.nanoTime());
                                     done++;
                                 }
-                                case ALREADY_VOTED -> { // stored, but the answer was lost in the outage
+                                // a retry of a vote whose answer was lost in the outage: "ya votó" or, for the last
+                                // vote of the ballot, "ya usó sus votos" (the ballot is checked before the vote row)
+                                case ALREADY_VOTED, USED_UP -> {
                                     ambiguous.add(voter.dni + ":" + project);
                                     done++;
                                 }

@@ -31,7 +31,7 @@ final class PortalVoter {
     static final String PASSWORD = "clave-agente-fallas";
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
-    enum Outcome { REGISTERED, ALREADY_VOTED, REFUSED, ERROR_PAGE }
+    enum Outcome { REGISTERED, ALREADY_VOTED, USED_UP, REFUSED, ERROR_PAGE }
 
     final String base;
     final String dni;
@@ -87,10 +87,11 @@ final class PortalVoter {
         if (page.body().contains("Su voto quedó registrado")) {
             return Outcome.REGISTERED;
         }
-        // a retry of a vote whose answer was lost: "ya votó" or, for the last vote of the ballot, "ya usó sus votos"
-        // (the ballot is checked before the vote row)
-        if (page.body().contains("Ya votó por este proyecto") || page.body().contains("Ya usó sus")) {
+        if (page.body().contains("Ya votó por este proyecto")) {
             return Outcome.ALREADY_VOTED;
+        }
+        if (page.body().contains("Ya usó sus")) {
+            return Outcome.USED_UP;
         }
         Matcher m = Pattern.compile("class=\"error\"[^>]*>([^<]*)<").matcher(page.body());
         lastMessage = m.find() ? m.group(1) : page.body();
