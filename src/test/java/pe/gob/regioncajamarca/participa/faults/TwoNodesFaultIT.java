@@ -33,7 +33,7 @@ class TwoNodesFaultIT {
     static final int YEAR = 2092;
     static final int AGENTS = 10;
     static final int SESSIONS_PER_NODE = 4;
-    static final int TASKS = 150;
+    static final int TASKS = 100;
     static final String PREFIX = "dosnodos";
     static final List<String> MANAGERS = List.of("gerente.nodo1", "gerente.nodo2", "gerente.nodo3");
     static final int LOCK_MILLIS = 15_000;
@@ -42,7 +42,7 @@ class TwoNodesFaultIT {
     static Map<String, String> config() {
         return Map.of("camunda.bpm.job-execution.lock-time-in-millis", String.valueOf(LOCK_MILLIS),
                 "camunda.bpm.job-execution.max-wait", "2000",
-                "participa.mail.digest-delay", "20s",
+                "participa.mail.digest-delay", "10s",
                 "participa.mail.outbox-delay", "2s",
                 "participa.security.login-throttle.per-address", "100000");
     }
@@ -144,8 +144,13 @@ class TwoNodesFaultIT {
                 }
                 Duration allDone = Duration.ofNanos(System.nanoTime() - killedAt);
                 long byB = ESCALATED.matcher(b.logText()).results().count();
-                // digests (every 20 s on each node) and their delivery
-                Thread.sleep(30_000);
+                // digests (every 10 s on each node) and their delivery; then two more rounds for any duplicate
+                wait = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+                while (MANAGERS.stream().anyMatch(m -> smtp.getReceivedMessagesForDomain(m + "@example.pe").length == 0)
+                        && System.nanoTime() < wait) {
+                    Thread.sleep(500);
+                }
+                Thread.sleep(22_000);
                 Map<String, Integer> mails = new HashMap<>();
                 for (String m : MANAGERS) {
                     mails.put(m, smtp.getReceivedMessagesForDomain(m + "@example.pe").length);
