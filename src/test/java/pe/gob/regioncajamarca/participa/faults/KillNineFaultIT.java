@@ -16,10 +16,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 9, faults: the packaged application killed with kill -9 while the job executor works through overdue
- * review deadlines (agent-accreditation's "Plazo vencido" timers, due all at once), then started again on the same
- * PostgreSQL. The timers resume (also those the dead process had locked, once their lock expires), every task is
- * escalated exactly once (one audit row, one candidate link, one note per manager), no task is duplicated, and the
- * manager gets one digest mail that lists every escalated task once.
+ * review deadlines (agent-accreditation's "Plazo vencido" timers, due all at once) and while it is handing a mail to
+ * the SMTP server, then started again on the same PostgreSQL. The timers resume (also those the dead process had
+ * locked, once their lock expires), every task is escalated exactly once (one audit row, one candidate link, one
+ * note per manager), no task is duplicated, the manager gets one digest mail that lists every escalated task once;
+ * the mail that was being sent is not resent by itself (INCIERTO, with an incident) and the mail still queued goes
+ * out once.
  */
 class KillNineFaultIT {
 
@@ -40,19 +42,32 @@ class KillNineFaultIT {
         String url = AppProcess.url(pgPort);
         GreenMail smtp = new GreenMail(new ServerSetup(AppProcess.freePort(), "127.0.0.1", "smtp"));
         smtp.start();
+        // the first process's SMTP server: accepts connections and never answers, so the mail it sends hangs
+        BlackHole blackHole = new BlackHole();
         String escalations = "SELECT COUNT(*) FROM task_escalation WHERE business_key LIKE '" + PREFIX + "-%'";
         try {
             long killedAt;
             long doneBeforeKill;
             long lockedByDead;
-            try (AppProcess first = AppProcess.start("kill9-first", url, smtp.getSmtp().getPort(), Map.of(
+            try (AppProcess first = AppProcess.start("kill9-first", url, blackHole.port(), Map.of(
                     "camunda.bpm.job-execution.lock-time-in-millis", String.valueOf(LOCK_MILLIS),
                     "camunda.bpm.job-execution.max-wait", "2000",
                     // no digest from the first process: the one mail comes after the restart
-                    "participa.mail.digest-delay", "600s"))) {
+                    "participa.mail.digest-delay", "600s",
+                    "participa.mail.outbox-delay", "2s",
+                    "spring.mail.properties.mail.smtp.timeout", "300000"))) {
                 first.awaitHealthy(Duration.ofMinutes(4));
                 Staff.member(first.base(), MANAGER, MANAGER_MAIL, "regional-management");
                 Staff.accreditations(first.base(), PREFIX, TASKS);
+                // two queued mails: the first is being sent when the process dies, the second waits behind it
+                queueMail(url, "kill9-en-envio", IN_FLIGHT_MAIL);
+                long wait0 = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+                while (blackHole.accepted.get() == 0 && System.nanoTime() < wait0) {
+                    Thread.sleep(100);
+                }
+                queueMail(url, "kill9-en-cola", QUEUED_MAIL);
+                assertThat(Staff.strings(url, "SELECT status FROM mail_outbox WHERE recipient = '" + IN_FLIGHT_MAIL
+                        + "'")).as("the mail being sent").containsExactly("ENVIANDO");
                 assertThat(Staff.passDeadlines(url, PREFIX)).isEqualTo(TASKS);
                 long wait = System.nanoTime() + Duration.ofMinutes(1).toNanos();
                 while (Staff.count(url, escalations) < 10 && System.nanoTime() < wait) {
@@ -65,6 +80,9 @@ class KillNineFaultIT {
             lockedByDead = Staff.count(url, "SELECT COUNT(*) FROM ACT_RU_JOB WHERE LOCK_OWNER_ IS NOT NULL "
                     + "AND HANDLER_TYPE_ = 'timer-transition'");
             assertThat(doneBeforeKill).as("escalations before the kill").isBetween(1L, (long) TASKS - 1);
+            // the claim's lease (5 minutes) runs out while the node is down
+            Staff.update(url, "UPDATE mail_outbox SET next_attempt_at = CURRENT_TIMESTAMP - INTERVAL '1 minute' "
+                    + "WHERE status = 'ENVIANDO'");
 
             try (AppProcess second = AppProcess.start("kill9-second", url, smtp.getSmtp().getPort(), Map.of(
                     "camunda.bpm.job-execution.lock-time-in-millis", String.valueOf(LOCK_MILLIS),
@@ -86,9 +104,14 @@ class KillNineFaultIT {
 
                 String figures = String.format("kill9: %d overdue review tasks; %d escalated before kill -9, %d jobs "
                                 + "locked by the dead process; restart healthy in %d s; all %d escalated %d s after the "
-                                + "kill (lock time %d s); mails to the manager: %d", TASKS, doneBeforeKill,
+                                + "kill (lock time %d s); mails to the manager: %d; the mail cut off by the kill: %s, "
+                                + "received %d; the queued mail: %s, received %d", TASKS, doneBeforeKill,
                         lockedByDead, startup.toSeconds(), Staff.count(url, escalations), allDone.toSeconds(),
-                        LOCK_MILLIS / 1000, smtp.getReceivedMessagesForDomain(MANAGER_MAIL).length);
+                        LOCK_MILLIS / 1000, smtp.getReceivedMessagesForDomain(MANAGER_MAIL).length,
+                        Staff.strings(url, "SELECT status FROM mail_outbox WHERE recipient = '" + IN_FLIGHT_MAIL + "'"),
+                        smtp.getReceivedMessagesForDomain(IN_FLIGHT_MAIL).length,
+                        Staff.strings(url, "SELECT status FROM mail_outbox WHERE recipient = '" + QUEUED_MAIL + "'"),
+                        smtp.getReceivedMessagesForDomain(QUEUED_MAIL).length);
                 System.out.println(figures);
                 Files.writeString(Path.of("target/faults/kill9-figures.txt"), figures + "\n");
 
@@ -118,10 +141,67 @@ class KillNineFaultIT {
                 }
                 assertThat(Staff.count(url, "SELECT COUNT(*) FROM mail_outbox WHERE recipient = '" + MANAGER_MAIL
                         + "'")).as("outbox rows to the manager").isEqualTo(1);
+
+                // the mail cut off by the kill: may have gone out, so not resent by itself; an incident instead
+                assertThat(Staff.strings(url, "SELECT status FROM mail_outbox WHERE recipient = '" + IN_FLIGHT_MAIL
+                        + "'")).singleElement().asString().startsWith("INCIERTO");
+                assertThat(Staff.count(url, "SELECT COUNT(*) FROM mail_outbox WHERE recipient = '" + IN_FLIGHT_MAIL
+                        + "' AND incident_process_id IS NOT NULL")).as("incident for the uncertain mail").isEqualTo(1);
+                assertThat(smtp.getReceivedMessagesForDomain(IN_FLIGHT_MAIL)).as("uncertain mail resent").isEmpty();
+                // the mail that was only queued goes out once
+                assertThat(smtp.getReceivedMessagesForDomain(QUEUED_MAIL)).as("queued mail").hasSize(1);
+                assertThat(Staff.strings(url, "SELECT status FROM mail_outbox WHERE recipient = '" + QUEUED_MAIL
+                        + "'")).containsExactly("ENVIADO");
             }
         } finally {
             pg.close();
             smtp.stop();
+            blackHole.close();
+        }
+    }
+
+    static final String IN_FLIGHT_MAIL = "en-envio.kill9@example.pe";
+    static final String QUEUED_MAIL = "en-cola.kill9@example.pe";
+
+    static void queueMail(String url, String key, String to) throws Exception {
+        Staff.update(url, "INSERT INTO mail_outbox (dedup_key, recipient, subject, body_text, status, attempts, "
+                + "next_attempt_at, created_at, kind) VALUES ('" + key + "', '" + to + "', 'Prueba de fallas', "
+                + "'Texto de prueba', 'PENDIENTE', 0, CURRENT_TIMESTAMP - INTERVAL '1 minute', CURRENT_TIMESTAMP, "
+                + "'prueba')");
+    }
+
+    /** A TCP server that accepts connections and never says a word (an SMTP server that hangs). */
+    static final class BlackHole implements AutoCloseable {
+        final java.net.ServerSocket server;
+        final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        final List<java.net.Socket> open = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        BlackHole() throws java.io.IOException {
+            server = new java.net.ServerSocket(0);
+            Thread t = new Thread(() -> {
+                try {
+                    while (!server.isClosed()) {
+                        open.add(server.accept());
+                        accepted.incrementAndGet();
+                    }
+                } catch (java.io.IOException e) {
+                    // closed
+                }
+            }, "smtp-black-hole");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            server.close();
+            for (java.net.Socket s : open) {
+                s.close();
+            }
         }
     }
 }

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 class TwoNodesFaultIT {
 
     static final int YEAR = 2092;
-    static final int AGENTS = 10;
-    static final int SESSIONS_PER_NODE = 4;
+    static final int AGENTS = 6;
+    static final int SESSIONS_PER_NODE = 3;
     static final int TASKS = 100;
     static final String PREFIX = "dosnodos";
     static final List<String> MANAGERS = List.of("gerente.nodo1", "gerente.nodo2", "gerente.nodo3");
@@ -62,6 +62,11 @@ class TwoNodesFaultIT {
         try (AppProcess a = AppProcess.start("node-a", url, smtp.getSmtp().getPort(), config())) {
             a.awaitHealthy(Duration.ofMinutes(4));
             try (AppProcess b = AppProcess.start("node-b", url, smtp.getSmtp().getPort(), config())) {
+                // while B starts: the managers and half of the review tasks, through A
+                for (int m = 0; m < MANAGERS.size(); m++) {
+                    Staff.member(a.base(), MANAGERS.get(m), MANAGERS.get(m) + "@example.pe", "regional-management");
+                }
+                Staff.accreditations(a.base(), PREFIX + "-a", TASKS / 2);
                 b.awaitHealthy(Duration.ofMinutes(4));
 
                 // 1. votes through both nodes
@@ -114,11 +119,6 @@ class TwoNodesFaultIT {
                         + " AND votes_left <> 0")).as("ballots not used up").isZero();
 
                 // 2. overdue deadlines escalated by both job executors; node A killed in the middle
-                for (int m = 0; m < MANAGERS.size(); m++) {
-                    Staff.member(m % 2 == 0 ? a.base() : b.base(), MANAGERS.get(m), MANAGERS.get(m) + "@example.pe",
-                            "regional-management");
-                }
-                Staff.accreditations(a.base(), PREFIX + "-a", TASKS / 2);
                 Staff.accreditations(b.base(), PREFIX + "-b", TASKS - TASKS / 2);
                 assertThat(Staff.passDeadlines(url, PREFIX)).isEqualTo(TASKS);
                 long wait = System.nanoTime() + Duration.ofMinutes(1).toNanos();
