@@ -73,10 +73,11 @@ final class BenchApp {
         };
         SpringApplicationBuilder app = new SpringApplicationBuilder(ParticipaApplication.class).profiles("test")
                 .initializers(database);
-        java.util.Map<String, Object> props = new java.util.HashMap<>(properties);
+        // as command-line arguments: they win over application.yml and application-test.yml
+        java.util.Map<String, String> props = new java.util.HashMap<>(properties);
         props.putIfAbsent("server.port", "0");
-        app.properties(props);
-        ConfigurableApplicationContext ctx = app.run();
+        ConfigurableApplicationContext ctx = app.run(props.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
         return new BenchApp(ctx, db[0], db[1], db[2]);
     }
 

@@ -237,15 +237,16 @@ public class VotesSimulation extends Simulation {
                     return session.set("offset", offset);
                 })
                 .repeat(s.votesEach, "i").on(
-                        exec(session -> session.remove("st"))
+                        exec(session -> session.remove("st").remove("rt").remove("loc"))
                                 .exec(http("voto").post(session -> "/votacion/"
                                                 + projects[(session.getInt("offset") + session.getInt("i")) % projects.length])
                                         .formParam("_csrf", "#{csrf}")
                                         .check(responseTimeInMillis().saveAs("rt"), header("Location").saveAs("loc"),
                                                 status().is(302).saveAs("st")))
                                 .exec(session -> {
-                                    s.votes.add(session.getInt("rt"));
-                                    if (session.contains("st") && session.getString("loc").endsWith("/votacion")) {
+                                    s.votes.add(session.contains("rt") ? session.getInt("rt") : 60_000);
+                                    if (session.contains("st") && session.contains("loc")
+                                            && session.getString("loc").endsWith("/votacion")) {
                                         s.acknowledged.incrementAndGet();
                                         s.ackedBy.get(session.getString("dni")).incrementAndGet();
                                     } else {
