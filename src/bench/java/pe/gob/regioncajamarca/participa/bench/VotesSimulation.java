@@ -127,9 +127,12 @@ public class VotesSimulation extends Simulation {
         Map<String, BigDecimal> split = new HashMap<>();
         Scopes.ALL.forEach(s -> split.put(s, new BigDecimal("1000000")));
         cycles.open(new OpenCycleCommand(YEAR, new BigDecimal("1000000").multiply(BigDecimal.valueOf(split.size())),
-                allowance, split, List.of(new Cycle.PhaseWindow(CyclePhase.VOTACION, today.minusDays(1),
+                50, split, List.of(new Cycle.PhaseWindow(CyclePhase.VOTACION, today.minusDays(1),
                         today.plusDays(5)))), null);
         cycles.changePhase(YEAR, CyclePhase.VOTACION, null);
+        // one agent per client that logs in once and then only votes: an allowance far above the 50 a cycle may
+        // give (the vote's path and queries do not depend on it; the database's CHECK only asks for > 0)
+        jdbc.sql("UPDATE cycle SET votes_per_agent = ? WHERE cycle_year = ?").params(allowance, YEAR).update();
         jdbc.sql("INSERT INTO province (code, name, scope) VALUES ('0698', 'Provincia bench', 'BENCH')").update();
         jdbc.sql("INSERT INTO district (ubigeo, province_code, name) VALUES ('069801', '0698', 'Distrito bench')").update();
         jdbc.sql("INSERT INTO executing_unit (code, name, group_id) VALUES ('unidad-bench', 'Unidad bench', "
