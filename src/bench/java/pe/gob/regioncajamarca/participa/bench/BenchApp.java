@@ -61,6 +61,9 @@ final class BenchApp {
                 s.execute("CREATE DATABASE " + name);
                 // durable commits, as in production (zonky's embedded server turns synchronous_commit off)
                 s.execute("ALTER DATABASE " + name + " SET synchronous_commit = on");
+                // and fsync (zonky starts its server with fsync off); the server is this JVM's own
+                s.execute("ALTER SYSTEM SET fsync = on");
+                s.execute("SELECT pg_reload_conf()");
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }
