@@ -61,7 +61,8 @@ final class BenchApp {
                 s.execute("CREATE DATABASE " + name);
                 // durable commits, as in production (zonky's embedded server turns synchronous_commit off)
                 s.execute("ALTER DATABASE " + name + " SET synchronous_commit = on");
-                // and fsync (zonky starts its server with fsync off); the server is this JVM's own
+                // and fsync (zonky's server has it off; the server is this JVM's own). In the runs of 2026-11-23
+                // SHOW fsync still said off afterwards (zonky's start options win): see docs/performance.md
                 s.execute("ALTER SYSTEM SET fsync = on");
                 s.execute("SELECT pg_reload_conf()");
             } catch (java.sql.SQLException e) {
