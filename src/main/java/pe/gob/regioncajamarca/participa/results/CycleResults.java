@@ -96,23 +96,7 @@ public class CycleResults {
         Map<String, String> names = territory.scopeNames();
         Map<String, List<ProjectResult>> byScope = new LinkedHashMap<>();
         names.keySet().forEach(s -> byScope.put(s, new ArrayList<>()));
-        jdbc.sql("""
-                SELECT p.id, p.cui, p.name, p.scope, p.cost, p.sector, u.name AS unit_name, p.technical_score,
-                       p.technical_comment, COALESCE(p.online_votes, p.votes) AS online_votes,
-                       COALESCE(p.workshop_votes, 0) AS workshop_votes, p.votes, p.vote_score, p.total_score,
-                       p.scope_rank, p.prioritized, p.reason
-                FROM project p JOIN executing_unit u ON u.code = p.executing_unit
-                WHERE p.cycle_year = ?
-                ORDER BY p.scope, CASE WHEN p.scope_rank IS NULL THEN 1 ELSE 0 END, p.scope_rank, p.cui""")
-                .param(cycle.year())
-                .query((rs, i) -> new ProjectResult(rs.getLong("id"), rs.getString("cui"), rs.getString("name"),
-                        rs.getString("scope"), rs.getBigDecimal("cost"), rs.getString("sector"),
-                        rs.getString("unit_name"), rs.getBigDecimal("technical_score"),
-                        rs.getString("technical_comment"), rs.getInt("online_votes"), rs.getInt("workshop_votes"),
-                        rs.getInt("votes"), rs.getBigDecimal("vote_score"), rs.getBigDecimal("total_score"),
-                        (Integer) rs.getObject("scope_rank", Integer.class),
-                        (Boolean) rs.getObject("prioritized", Boolean.class), rs.getString("reason")))
-                .list()
+        rows(cycle.year(), null)
                 .forEach(p -> byScope.computeIfAbsent(p.scope(), k -> new ArrayList<>()).add(p));
         Map<String, BigDecimal> envelopes = new LinkedHashMap<>();
         cycle.scopes().forEach(s -> envelopes.put(s.scope(), s.envelope()));
@@ -126,16 +110,37 @@ public class CycleResults {
         return new Results(cycle, scopes);
     }
 
+    /** The stored results of a cycle's projects (or of one project, by CUI), in the matrix's order. */
+    private List<ProjectResult> rows(int year, String cui) {
+        return jdbc.sql("""
+                SELECT p.id, p.cui, p.name, p.scope, p.cost, p.sector, u.name AS unit_name, p.technical_score,
+                       p.technical_comment, COALESCE(p.online_votes, p.votes) AS online_votes,
+                       COALESCE(p.workshop_votes, 0) AS workshop_votes, p.votes, p.vote_score, p.total_score,
+                       p.scope_rank, p.prioritized, p.reason
+                FROM project p JOIN executing_unit u ON u.code = p.executing_unit
+                WHERE p.cycle_year = ?""" + (cui == null ? "" : " AND p.cui = ?") + """
+
+                ORDER BY p.scope, CASE WHEN p.scope_rank IS NULL THEN 1 ELSE 0 END, p.scope_rank, p.cui""")
+                .params(cui == null ? List.of(year) : List.of(year, cui))
+                .query((rs, i) -> new ProjectResult(rs.getLong("id"), rs.getString("cui"), rs.getString("name"),
+                        rs.getString("scope"), rs.getBigDecimal("cost"), rs.getString("sector"),
+                        rs.getString("unit_name"), rs.getBigDecimal("technical_score"),
+                        rs.getString("technical_comment"), rs.getInt("online_votes"), rs.getInt("workshop_votes"),
+                        rs.getInt("votes"), rs.getBigDecimal("vote_score"), rs.getBigDecimal("total_score"),
+                        (Integer) rs.getObject("scope_rank", Integer.class),
+                        (Boolean) rs.getObject("prioritized", Boolean.class), rs.getString("reason")))
+                .list();
+    }
+
     /** A project of a cycle with its published result (scores and votes only once the cycle is prioritised). */
     public Optional<ProjectResult> project(int year, String cui) {
         Optional<Cycle> cycle = cycles.find(year);
         if (cycle.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Results> published = of(year);
-        if (published.isPresent()) {
-            return published.get().scopes().stream().flatMap(s -> s.projects().stream())
-                    .filter(p -> p.cui().equals(cui)).findFirst();
+        if (cycle.get().phase().resultsPublished()) {
+            // the one project's row (not the whole matrix of the cycle: a cycle may hold thousands)
+            return rows(year, cui).stream().findFirst();
         }
         return jdbc.sql("""
                 SELECT p.id, p.cui, p.name, p.scope, p.cost, p.sector, u.name FROM project p

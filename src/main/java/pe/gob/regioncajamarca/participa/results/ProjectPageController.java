@@ -40,8 +40,10 @@ class ProjectPageController {
                 HttpStatus.NOT_FOUND, "No existe el proyecto " + cui + " en el ciclo " + year));
         model.addAttribute("p", p);
         model.addAttribute("year", year);
-        model.addAttribute("cycle", cycles.find(year).orElseThrow());
-        model.addAttribute("published", results.of(year).isPresent());
+        var cycle = cycles.find(year).orElseThrow();
+        model.addAttribute("cycle", cycle);
+        // what CycleResults.of(year) tells, without reading the whole matrix of the cycle for one project
+        model.addAttribute("published", cycle.phase().resultsPublished());
         model.addAttribute("scopeName", territory.scopeNames().getOrDefault(p.scope(), p.scope()));
         var progress = monitoring.progressOf(cui);
         model.addAttribute("progress", progress);
