@@ -132,6 +132,12 @@ public class AccreditationService {
                                   String district, String email, String givenNames, String surnames) {
     }
 
+    /** How many agents are accredited in a cycle (a count, for pages that show only the figure). */
+    public int accreditedCount(int cycleYear) {
+        return jdbc.sql("SELECT COUNT(*) FROM agent_registration WHERE cycle_year = ? AND status = 'ACREDITADO'")
+                .param(cycleYear).query(Integer.class).single();
+    }
+
     /** The accredited agents of a cycle, by surname. */
     public java.util.List<AccreditedAgent> accreditedAgents(int cycleYear) {
         return jdbc.sql("""

@@ -1,5 +1,6 @@
 package pe.gob.regioncajamarca.participa.results;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import pe.gob.regioncajamarca.participa.accreditation.AccreditationService;
@@ -56,15 +58,33 @@ class ResultsController {
         return "results/indice";
     }
 
+    /**
+     * The cycle's results: each scope's first places, or with {@code ambito} one scope's whole matrix a page at a
+     * time ({@code pagina}); see {@link MatrixPage}.
+     */
     @GetMapping("/resultados/{year}")
-    String page(@PathVariable int year, Model model) {
+    String page(@PathVariable int year, @RequestParam(required = false) String ambito,
+                @RequestParam(defaultValue = "1") int pagina, Model model) {
         Cycle cycle = cycles.find(year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "No existe el ciclo " + year + "."));
+        Results r = results.of(year).orElse(null);
         model.addAttribute("cycle", cycle);
-        model.addAttribute("results", results.of(year).orElse(null));
+        model.addAttribute("results", r);
+        if (r != null) {
+            List<MatrixPage> matrix = r.scopes().stream().filter(s -> ambito == null || s.scope().equals(ambito))
+                    .map(s -> ambito == null ? MatrixPage.of(s, 1, MatrixPage.FIRST_ROWS)
+                            : MatrixPage.of(s, pagina, MatrixPage.PAGE_ROWS))
+                    .toList();
+            if (ambito != null && matrix.isEmpty()) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND, "El ciclo " + year + " no tiene el ámbito "
+                        + ambito + ".");
+            }
+            model.addAttribute("matrix", matrix);
+            model.addAttribute("ambito", ambito);
+        }
         model.addAttribute("approval", cycles.approval(year).orElse(null));
         model.addAttribute("election", elections.of(year).orElse(null));
-        model.addAttribute("agentCount", accreditation.accreditedAgents(year).size());
+        model.addAttribute("agentCount", accreditation.accreditedCount(year));
         return "results/ciclo";
     }
 
@@ -109,7 +129,7 @@ class ResultsController {
                         + "aprueba los resultados."));
         return pdf(year, "acta-acuerdos", "Acta de acuerdos y compromisos " + year, Map.of("results", r,
                 "approval", approval, "election", elections.of(year), "agentCount",
-                accreditation.accreditedAgents(year).size()));
+                accreditation.accreditedCount(year)));
     }
 
     @GetMapping("/resultados/{year}/acta-eleccion-comite.pdf")
@@ -118,7 +138,7 @@ class ResultsController {
                 "El Comité de Vigilancia del ciclo " + year + " aún no ha sido elegido."));
         return pdf(year, "acta-eleccion-comite", "Acta de elección del Comité de Vigilancia " + year,
                 Map.of("election", election, "scopeNames", territory.scopeNames(),
-                        "agentCount", accreditation.accreditedAgents(year).size()));
+                        "agentCount", accreditation.accreditedCount(year)));
     }
 
     private Results published(int year) {

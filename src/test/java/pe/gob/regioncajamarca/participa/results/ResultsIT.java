@@ -100,6 +100,37 @@ class ResultsIT extends ProcessTest {
         assertThat(body).doesNotContain("987654321");
         assertThat(new Http(port).get("/resultados").body()).contains("/resultados/" + year);
         assertThat(new Http(port).get("/resultados/1900").statusCode()).isEqualTo(404);
+        // one scope alone (the results page links to it when a scope has more places than it shows)
+        String chota = new Http(port).get("/resultados/" + year + "?ambito=CHOTA").body();
+        assertThat(chota).contains("Matriz de priorización de Chota", "Agua potable en Llama", "Todos los ámbitos")
+                .doesNotContain("Matriz de priorización de Cutervo");
+        assertThat(new Http(port).get("/resultados/" + year + "?ambito=NINGUNO").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aScopeWithManyProjectsShowsItsFirstPlacesAndLinksToItsWholeMatrix() {
+        int big = freeYear();
+        Map<String, BigDecimal> split = new HashMap<>();
+        Scopes.ALL.forEach(s -> split.put(s, new BigDecimal("1000000")));
+        cycleService.open(new OpenCycleCommand(big, new BigDecimal("14000000"), 3, split, List.of()), null);
+        cycleService.changePhase(big, CyclePhase.VOTACION, null);
+        int many = MatrixPage.FIRST_ROWS + 5;
+        for (int i = 1; i <= many; i++) {
+            jdbc.sql("INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, technical_score, "
+                            + "technical_comment) VALUES (?, ?, ?, 'CUTERVO', 100000, 'Saneamiento', ?, ?, 'Pertinente')")
+                    .params(big, String.valueOf(9000 + i), "Obra número " + i, TEST_UNIT, 100 - i).update();
+        }
+        cycleService.changePhase(big, CyclePhase.PRIORIZACION, null);
+        voting.storeFinalCounts(big);
+        prioritisation.run(big);
+
+        String page = new Http(port).get("/resultados/" + big).body();
+        assertThat(page).contains("Obra número 1<", "Obra número " + MatrixPage.FIRST_ROWS + "<",
+                "Se muestran los puestos 1 a " + MatrixPage.FIRST_ROWS + " de " + many,
+                "/resultados/" + big + "?ambito=CUTERVO").doesNotContain("Obra número " + many + "<");
+        String whole = new Http(port).get("/resultados/" + big + "?ambito=CUTERVO").body();
+        assertThat(whole).contains("Obra número 1<", "Obra número " + many + "<", "Todos los ámbitos")
+                .doesNotContain("Se muestran los puestos");
     }
 
     @Test
