@@ -3,10 +3,6 @@ package pe.gob.regioncajamarca.participa.identity;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -34,12 +30,7 @@ public class LoginThrottle {
 
     private final int perAccount;
     private final int perAddress;
-    private final Map<String, Deque<Instant>> failures = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Deque<Instant>> eldest) {
-            return size() > MAX_KEYS;
-        }
-    };
+    private final RecentEvents failures = new RecentEvents(WINDOW, MAX_KEYS);
 
     public LoginThrottle(@Value("${participa.security.login-throttle.per-account:5}") int perAccount,
                          @Value("${participa.security.login-throttle.per-address:30}") int perAddress) {
@@ -53,28 +44,20 @@ public class LoginThrottle {
 
     public synchronized void failed(String address, String account) {
         Instant now = Instant.now();
-        failures.computeIfAbsent("ip:" + address, k -> new ArrayDeque<>()).addLast(now);
+        failures.add("ip:" + address, now);
         if (account != null) {
-            failures.computeIfAbsent("dni:" + account, k -> new ArrayDeque<>()).addLast(now);
+            failures.add("dni:" + account, now);
         }
     }
 
     public synchronized void succeeded(String account) {
         if (account != null) {
-            failures.remove("dni:" + account);
+            failures.forget("dni:" + account);
         }
     }
 
     private int recent(String key) {
-        Deque<Instant> times = failures.get(key);
-        if (times == null) {
-            return 0;
-        }
-        Instant since = Instant.now().minus(WINDOW);
-        while (!times.isEmpty() && times.peekFirst().isBefore(since)) {
-            times.pollFirst();
-        }
-        return times.size();
+        return failures.count(key, Instant.now());
     }
 
     /** The filter in front of the portal's login form (see SecurityConfig). */

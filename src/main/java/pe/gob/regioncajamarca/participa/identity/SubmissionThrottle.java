@@ -2,10 +2,6 @@ package pe.gob.regioncajamarca.participa.identity;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -28,12 +24,7 @@ public class SubmissionThrottle {
     private volatile int registrationsPerAddress;
     private volatile int resetsPerAccount;
     private volatile int resetsPerAddress;
-    private final Map<String, Deque<Instant>> events = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Deque<Instant>> eldest) {
-            return size() > MAX_KEYS;
-        }
-    };
+    private final RecentEvents events = new RecentEvents(WINDOW, MAX_KEYS);
 
     public SubmissionThrottle(
             @Value("${participa.security.registration-throttle.per-address:20}") int registrationsPerAddress,
@@ -51,7 +42,7 @@ public class SubmissionThrottle {
 
     /** Counts a registration that was stored. */
     public synchronized void registered(String address) {
-        events.computeIfAbsent("reg-ip:" + address, k -> new ArrayDeque<>()).addLast(Instant.now());
+        events.add("reg-ip:" + address, Instant.now());
     }
 
     /**
@@ -68,9 +59,9 @@ public class SubmissionThrottle {
             return false;
         }
         Instant now = Instant.now();
-        events.computeIfAbsent("reset-ip:" + address, k -> new ArrayDeque<>()).addLast(now);
+        events.add("reset-ip:" + address, now);
         if (!doc.isEmpty()) {
-            events.computeIfAbsent("reset-dni:" + doc, k -> new ArrayDeque<>()).addLast(now);
+            events.add("reset-dni:" + doc, now);
         }
         return true;
     }
@@ -98,14 +89,6 @@ public class SubmissionThrottle {
     }
 
     private int recent(String key) {
-        Deque<Instant> times = events.get(key);
-        if (times == null) {
-            return 0;
-        }
-        Instant since = Instant.now().minus(WINDOW);
-        while (!times.isEmpty() && times.peekFirst().isBefore(since)) {
-            times.pollFirst();
-        }
-        return times.size();
+        return events.count(key, Instant.now());
     }
 }
