@@ -9,15 +9,15 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
  * {@code %mask} in logback-spring.xml: the log message with personal data masked (issue #9), so that a log statement
  * or a library message that carries a citizen's data does not put it in the logs: e-mail addresses become
  * {@code ***@domain}, 8-digit numbers standing alone (a DNI) {@code ********}, Peruvian mobile numbers (9 digits
- * starting with 9) {@code 9********}. Other 8-digit numbers standing alone (a Camunda id, a date written 20261123)
+ * starting with 9) {@code 9********}. Digits inside a word or an identifier (a Camunda UUID) are left alone; other 8-digit numbers standing alone (a date written 20261123)
  * are masked too: a small loss for the logs' reader, never a DNI in the clear. Exceptions' stack traces are not
  * masked (docs/security.md).
  */
 public class PersonalDataMaskingConverter extends MessageConverter {
 
     static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\-]+@([A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)+)");
-    static final Pattern MOBILE = Pattern.compile("(?<![0-9])9[0-9]{8}(?![0-9])");
-    static final Pattern DNI = Pattern.compile("(?<![0-9])[0-9]{8}(?![0-9])");
+    static final Pattern MOBILE = Pattern.compile("(?<![0-9A-Za-z-])9[0-9]{8}(?![0-9A-Za-z-])");
+    static final Pattern DNI = Pattern.compile("(?<![0-9A-Za-z-])[0-9]{8}(?![0-9A-Za-z-])");
 
     @Override
     public String convert(ILoggingEvent event) {

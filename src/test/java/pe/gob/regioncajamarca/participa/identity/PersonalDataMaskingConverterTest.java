@@ -15,6 +15,9 @@ class PersonalDataMaskingConverterTest {
                 .isEqualTo("CUI 2324969, costo 4850000.00, RUC 20453744168, año 2026");
         assertThat(PersonalDataMaskingConverter.mask("dni=12345678;")).isEqualTo("dni=********;");
         assertThat(PersonalDataMaskingConverter.mask("sin datos @ ninguno")).isEqualTo("sin datos @ ninguno");
+        // identifiers (Camunda ids are UUIDs) are left whole: an 8-digit run inside a word or a UUID is no DNI
+        assertThat(PersonalDataMaskingConverter.mask("Tarea 0aeeabf2-e766-11f1-a671-02fc00000001 y 12345678-e766-11f1"))
+                .isEqualTo("Tarea 0aeeabf2-e766-11f1-a671-02fc00000001 y 12345678-e766-11f1");
         assertThat(PersonalDataMaskingConverter.mask(null)).isNull();
     }
 }
