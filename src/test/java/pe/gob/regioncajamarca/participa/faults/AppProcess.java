@@ -15,13 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The packaged application (target/*.jar, property {@code participa.jar} set by the Maven profile {@code faults}) as a
  * separate OS process with profile postgres: only its public configuration (environment variables and -D system
- * properties), a random free port, -Xmx512m, its output in target/faults/NAME.log. Also the embedded PostgreSQL the
- * fault tests share with it, stopped and started on the same data directory and port.
+ * properties), a random free port, -Xmx512m, its output in target/faults/NAME.log. The database and the mail server
+ * it uses come from {@link FaultDatabase}.
  */
 final class AppProcess implements AutoCloseable {
 
@@ -148,22 +147,4 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    /** An embedded PostgreSQL on DATA and PORT, kept across stop/start. */
-    static EmbeddedPostgres postgres(Path data, int port) throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
-    }
-
-    static String url(int pgPort) {
-        return "jdbc:postgresql://localhost:" + pgPort + "/postgres";
-    }
-
-    static void deleteTree(File f) {
-        File[] children = f.listFiles();
-        if (children != null) {
-            for (File c : children) {
-                deleteTree(c);
-            }
-        }
-        f.delete();
-    }
 }

@@ -25,8 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,14 +44,9 @@ class DatabaseRestartFaultIT {
 
     @Test
     void votesSurviveARestartOfPostgres() throws Exception {
-        Path data = Path.of("target/faults/db-restart-pgdata");
-        AppProcess.deleteTree(data.toFile());
-        Files.createDirectories(data.getParent());
-        int pgPort = AppProcess.freePort();
-        EmbeddedPostgres pg = AppProcess.postgres(data, pgPort);
-        String url = AppProcess.url(pgPort);
-        GreenMail smtp = new GreenMail(new ServerSetup(AppProcess.freePort(), "127.0.0.1", "smtp"));
-        smtp.start();
+        FaultDatabase pg = FaultDatabase.fresh("db-restart");
+        String url = pg.url();
+        GreenMail smtp = FaultDatabase.smtp();
         // failed logins during the outage must not lock the test's agents out (all come from 127.0.0.1)
         try (AppProcess app = AppProcess.start("db-restart", url, smtp.getSmtp().getPort(), Map.of(
                 "participa.security.login-throttle.per-address", "100000",
@@ -120,7 +113,7 @@ class DatabaseRestartFaultIT {
                 Thread.sleep(100);
             }
             int beforeOutage = confirmed.size();
-            pg.close();
+            pg.stop();
             long down = System.nanoTime();
             // during the outage the node reports itself DOWN (a proxy takes it out of service)
             boolean sawDown = false;
@@ -129,7 +122,7 @@ class DatabaseRestartFaultIT {
                 sawDown |= !app.healthy(probe);
                 Thread.sleep(500);
             }
-            pg = AppProcess.postgres(data, pgPort);
+            pg.start();
             long up = System.nanoTime();
             Duration healthyAgain = app.awaitHealthy(Duration.ofMinutes(2));
             int agentsDone = 0;

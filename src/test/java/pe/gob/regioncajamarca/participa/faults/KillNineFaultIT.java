@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
@@ -34,14 +32,9 @@ class KillNineFaultIT {
 
     @Test
     void timersResumeAfterKillNineAndNothingRunsTwice() throws Exception {
-        Path data = Path.of("target/faults/kill9-pgdata");
-        AppProcess.deleteTree(data.toFile());
-        Files.createDirectories(data.getParent());
-        int pgPort = AppProcess.freePort();
-        EmbeddedPostgres pg = AppProcess.postgres(data, pgPort);
-        String url = AppProcess.url(pgPort);
-        GreenMail smtp = new GreenMail(new ServerSetup(AppProcess.freePort(), "127.0.0.1", "smtp"));
-        smtp.start();
+        FaultDatabase pg = FaultDatabase.fresh("kill9");
+        String url = pg.url();
+        GreenMail smtp = FaultDatabase.smtp();
         // the first process's SMTP server: accepts connections and never answers, so the mail it sends hangs
         BlackHole blackHole = new BlackHole();
         String escalations = "SELECT COUNT(*) FROM task_escalation WHERE business_key LIKE '" + PREFIX + "-%'";

@@ -16,8 +16,6 @@ import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
@@ -49,14 +47,9 @@ class TwoNodesFaultIT {
 
     @Test
     void twoNodesShareTheWorkAndOneTakesOverWhenTheOtherDies() throws Exception {
-        Path data = Path.of("target/faults/two-nodes-pgdata");
-        AppProcess.deleteTree(data.toFile());
-        Files.createDirectories(data.getParent());
-        int pgPort = AppProcess.freePort();
-        EmbeddedPostgres pg = AppProcess.postgres(data, pgPort);
-        String url = AppProcess.url(pgPort);
-        GreenMail smtp = new GreenMail(new ServerSetup(AppProcess.freePort(), "127.0.0.1", "smtp"));
-        smtp.start();
+        FaultDatabase pg = FaultDatabase.fresh("two-nodes");
+        String url = pg.url();
+        GreenMail smtp = FaultDatabase.smtp();
         String escalations = "SELECT COUNT(*) FROM task_escalation WHERE business_key LIKE '" + PREFIX + "-%'";
         // one after the other: the first start creates the schema (Flyway and Camunda)
         try (AppProcess a = AppProcess.start("node-a", url, smtp.getSmtp().getPort(), config())) {
