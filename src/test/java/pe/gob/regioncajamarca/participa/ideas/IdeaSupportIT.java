@@ -3,9 +3,7 @@ package pe.gob.regioncajamarca.participa.ideas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,8 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
-import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
 import pe.gob.regioncajamarca.participa.testsupport.Http;
 import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
 
@@ -36,9 +32,7 @@ class IdeaSupportIT extends ProcessTest {
     @BeforeEach
     void anIdeaInTheIdeaPhase() {
         year = freeYear();
-        Map<String, BigDecimal> split = new HashMap<>();
-        Scopes.ALL.forEach(s -> split.put(s, new BigDecimal("1000000")));
-        cycleService.open(new OpenCycleCommand(year, new BigDecimal("14000000"), 3, split, List.of()), null);
+        openCycle(year, 3);
         cycleService.changePhase(year, CyclePhase.IDEAS, null);
         idea = ideas.submit(new IdeaSubmission(year, "Puente peatonal sobre el río Llaucano", TEST_PROVINCE,
                 TEST_DISTRICT, "Transporte y caminos", "Eje 4: Infraestructura y conectividad", 800, null, null));

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,9 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import pe.gob.regioncajamarca.participa.accreditation.AccreditationService;
 import pe.gob.regioncajamarca.participa.accreditation.AgentApplication;
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
-import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
 import pe.gob.regioncajamarca.participa.cycle.ResultsFormalised;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
 import pe.gob.regioncajamarca.participa.monitoring.MonitoringService;
 import pe.gob.regioncajamarca.participa.testsupport.Http;
 import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
@@ -182,9 +179,7 @@ class NotificationMailsIT extends ProcessTest {
     @Test
     void votersHearOfTheirProjectsUnlessTheyTurnedOptionalNoticesOff() throws Exception {
         int year = freeYear();
-        Map<String, BigDecimal> split = new HashMap<>();
-        Scopes.ALL.forEach(s -> split.put(s, new BigDecimal("1000000")));
-        cycleService.open(new OpenCycleCommand(year, new BigDecimal("14000000"), 3, split, List.of()), null);
+        openCycle(year, 3);
         cycleService.changePhase(year, CyclePhase.VOTACION, null);
         jdbc.sql("INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, technical_score, "
                 + "prioritized, reason, execution_status) VALUES (?, '6101', 'Canal Yanacancha', 'CHOTA', 100000, "

@@ -3,7 +3,6 @@ package pe.gob.regioncajamarca.participa.results;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -19,10 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import pe.gob.regioncajamarca.participa.accreditation.AccreditationService;
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
-import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
 import pe.gob.regioncajamarca.participa.cycle.PrioritisationRun;
 import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
 import pe.gob.regioncajamarca.participa.cycle.TechnicalEvaluation;
 import pe.gob.regioncajamarca.participa.ledger.Ledger;
 import pe.gob.regioncajamarca.participa.ledger.LedgerKinds;
@@ -55,9 +52,7 @@ class IntegrityLedgerIT extends ProcessTest {
         int year = freeYear();
         String c = String.valueOf(year % 1000);
         String a = "94" + c + "01", b = "94" + c + "02", d = "94" + c + "03";
-        Map<String, BigDecimal> split = new HashMap<>();
-        Scopes.ALL.forEach(s -> split.put(s, new BigDecimal("1000000")));
-        cycleService.open(new OpenCycleCommand(year, new BigDecimal("14000000"), 2, split, List.of()), null);
+        openCycle(year, 2);
         programme.load(year, "pmi.csv", ("cui;nombre;ambito;distritos;costo;funcion;unidad_ejecutora\n"
                 + a + ";Canal A;CHOTA;060401;600000;Agricultura;agricultura\n"
                 + b + ";Camino B;CHOTA;060417;500000;Transporte;transportes\n"

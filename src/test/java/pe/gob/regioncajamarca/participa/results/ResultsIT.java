@@ -24,9 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
-import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
 import pe.gob.regioncajamarca.participa.cycle.PrioritisationRun;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
 import pe.gob.regioncajamarca.participa.oversight.CommitteeElection;
 import pe.gob.regioncajamarca.participa.testsupport.Http;
 import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
@@ -48,9 +46,7 @@ class ResultsIT extends ProcessTest {
     @BeforeEach
     void aCycleWithVotesOnlineAndAtAWorkshop() {
         year = freeYear();
-        Map<String, BigDecimal> split = new HashMap<>();
-        Scopes.ALL.forEach(s -> split.put(s, new BigDecimal("1000000")));
-        cycleService.open(new OpenCycleCommand(year, new BigDecimal("14000000"), 3, split, List.of()), null);
+        openCycle(year, 3);
         cycleService.changePhase(year, CyclePhase.VOTACION, null);
         projects = new ArrayList<>();
         Object[][] rows = {{"8100", "Agua potable en Llama", "600000", 80}, {"8200", "Aulas en Cochabamba", "500000", 70},
@@ -110,9 +106,7 @@ class ResultsIT extends ProcessTest {
     @Test
     void aScopeWithManyProjectsShowsItsFirstPlacesAndLinksToItsWholeMatrix() {
         int big = freeYear();
-        Map<String, BigDecimal> split = new HashMap<>();
-        Scopes.ALL.forEach(s -> split.put(s, new BigDecimal("1000000")));
-        cycleService.open(new OpenCycleCommand(big, new BigDecimal("14000000"), 3, split, List.of()), null);
+        openCycle(big, 3);
         cycleService.changePhase(big, CyclePhase.VOTACION, null);
         int many = MatrixPage.FIRST_ROWS + 5;
         for (int i = 1; i <= many; i++) {
@@ -175,9 +169,7 @@ class ResultsIT extends ProcessTest {
     @Test
     void resultsAreNotPublishedBeforeThePrioritisation() {
         int other = freeYear();
-        Map<String, BigDecimal> split = new HashMap<>();
-        Scopes.ALL.forEach(s -> split.put(s, new BigDecimal("1000000")));
-        cycleService.open(new OpenCycleCommand(other, new BigDecimal("14000000"), 3, split, List.of()), null);
+        openCycle(other, 3);
         cycleService.changePhase(other, CyclePhase.VOTACION, null);
         assertThat(new Http(port).get("/resultados/" + other).body()).contains("Aún no hay resultados");
         assertThat(new Http(port).get("/resultados/" + other + "/matriz-priorizacion.csv").statusCode()).isEqualTo(404);

@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -332,9 +331,7 @@ class HostileInputIT extends ProcessTest {
     @Test
     void oversightReportUploadsThatLieAboutTheirTypeAreRefused() throws Exception {
         int year = freeYear();
-        Map<String, BigDecimal> split = new HashMap<>();
-        Scopes.ALL.forEach(s -> split.put(s, new BigDecimal("1000000")));
-        cycleService.open(new OpenCycleCommand(year, new BigDecimal("14000000"), 3, split, List.of()), null);
+        openCycle(year, 3);
         String cui = String.valueOf(6_000_000 + unique());
         jdbc.sql("INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, prioritized, "
                 + "monitored_since) VALUES (?, ?, 'Canal de riego Apalin', 'CHOTA', 900000, 'Riego', ?, TRUE, CURRENT_DATE)")

@@ -139,6 +139,14 @@ public abstract class ProcessTest {
                 .query(String.class).list();
     }
 
+    /** Opens the cycle of {@code year} (phase CONVOCATORIA) with S/ 1,000,000 per scope, S/ 14,000,000 in all. */
+    protected void openCycle(int year, int votesPerAgent) {
+        java.util.Map<String, java.math.BigDecimal> split = new java.util.HashMap<>();
+        pe.gob.regioncajamarca.participa.cycle.Scopes.ALL.forEach(s -> split.put(s, new java.math.BigDecimal("1000000")));
+        cycleService.open(new pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand(year,
+                new java.math.BigDecimal("14000000"), votesPerAgent, split, List.of()), null);
+    }
+
     /** Stores a formalised cycle of {@code year} with S/ 1,000,000 per scope (projects may then be attached). */
     protected void formalisedCycle(int year) {
         java.util.Map<String, java.math.BigDecimal> split = new java.util.HashMap<>();

@@ -21,9 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
-import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
 import pe.gob.regioncajamarca.participa.cycle.PrioritisationRun;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
 import pe.gob.regioncajamarca.participa.identity.CitizenAccounts;
 import pe.gob.regioncajamarca.participa.testsupport.Http;
 import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
@@ -41,9 +39,7 @@ class VotingIT extends ProcessTest {
     @BeforeEach
     void votingIsOpen() {
         year = freeYear();
-        Map<String, BigDecimal> split = new HashMap<>();
-        Scopes.ALL.forEach(s -> split.put(s, new BigDecimal("1000000")));
-        cycleService.open(new OpenCycleCommand(year, new BigDecimal("14000000"), 3, split, List.of()), null);
+        openCycle(year, 3);
         cycleService.changePhase(year, CyclePhase.VOTACION, null);
         projects = new ArrayList<>();
         // CHOTA: (cui, cost, technical)

@@ -3,10 +3,8 @@ package pe.gob.regioncajamarca.participa.voting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
-import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
 import pe.gob.regioncajamarca.participa.testsupport.Http;
 import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
 import pe.gob.regioncajamarca.participa.voting.WorkshopTallies.TallyRefused;
@@ -35,9 +31,7 @@ class WorkshopTallyIT extends ProcessTest {
     @BeforeEach
     void votingIsOpen() {
         year = freeYear();
-        Map<String, BigDecimal> split = new HashMap<>();
-        Scopes.ALL.forEach(s -> split.put(s, new BigDecimal("1000000")));
-        cycleService.open(new OpenCycleCommand(year, new BigDecimal("14000000"), 3, split, List.of()), null);
+        openCycle(year, 3);
         cycleService.changePhase(year, CyclePhase.VOTACION, null);
         projects = new ArrayList<>();
         for (String cui : List.of("501", "502", "503")) {
