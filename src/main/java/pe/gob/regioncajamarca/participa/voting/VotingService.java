@@ -48,7 +48,6 @@ public class VotingService {
         this.ballots = ballots;
     }
 
-    /** Why a vote was refused, in Spanish, for the voter. */
     /**
      * A vote that is not taken. The message is the Spanish text; {@code code} and {@code args} name the same text in
      * messages_es/en.properties, so that the portal can say it in the citizen's language.
