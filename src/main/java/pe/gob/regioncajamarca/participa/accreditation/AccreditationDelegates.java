@@ -1,6 +1,5 @@
 package pe.gob.regioncajamarca.participa.accreditation;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,13 +13,13 @@ class AccreditationDelegates {
     /** "Acreditar agente y avisarle". */
     @Bean("acreditarAgente")
     JavaDelegate acreditarAgente(AccreditationService service) {
-        return execution -> service.accredit(registrationId(execution));
+        return execution -> service.accredit(service.registrationOfProcess(execution.getProcessInstanceId()));
     }
 
     /** "Registrar rechazo y avisar". */
     @Bean("rechazarInscripcion")
     JavaDelegate rechazarInscripcion(AccreditationService service) {
-        return execution -> service.reject(registrationId(execution), (String) execution.getVariable("motivoRechazo"));
+        return execution -> service.reject(service.registrationOfProcess(execution.getProcessInstanceId()), (String) execution.getVariable("motivoRechazo"));
     }
 
     /** On completing "Revisar acreditación": a rejection needs a reason, otherwise the task stays open. */
@@ -36,9 +35,5 @@ class AccreditationDelegates {
                 throw new IllegalArgumentException("Indique el motivo del rechazo: el ciudadano lo leerá.");
             }
         };
-    }
-
-    private static long registrationId(DelegateExecution execution) {
-        return ((Number) execution.getVariable("registroId")).longValue();
     }
 }

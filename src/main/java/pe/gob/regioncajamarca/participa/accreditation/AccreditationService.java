@@ -195,4 +195,11 @@ public class AccreditationService {
     static String fileNumber(int year, long id) {
         return String.format("INS-%d-%06d", year, id);
     }
+
+    /** The registration an {@code agent-accreditation} instance was started for. */
+    public long registrationOfProcess(String processInstanceId) {
+        return jdbc.sql("SELECT id FROM agent_registration WHERE process_instance_id = ?").param(processInstanceId)
+                .query(Long.class).optional().orElseThrow(() -> new IllegalStateException(
+                        "No registration for process instance " + processInstanceId));
+    }
 }

@@ -23,13 +23,13 @@ class ComplaintDelegates {
             if (group == null || !ROUTABLE.contains(group.toString())) {
                 throw new IllegalArgumentException("Elija la oficina o unidad responsable de la lista.");
             }
-            complaints.routed((String) task.getVariable("codigo"), group.toString());
+            complaints.routed(complaints.codeOfProcess(task.getProcessInstanceId()), group.toString());
         };
     }
 
     @Bean("solicitudRespondida")
     TaskListener solicitudRespondida(ComplaintService complaints) {
-        return (DelegateTask task) -> complaints.answered((String) task.getVariable("codigo"),
+        return (DelegateTask task) -> complaints.answered(complaints.codeOfProcess(task.getProcessInstanceId()),
                 (String) task.getVariable("respuesta"), null);
     }
 
@@ -40,7 +40,7 @@ class ComplaintDelegates {
             if (outcome == null) {
                 throw new IllegalArgumentException("Indique el resultado de la denuncia.");
             }
-            complaints.answered((String) task.getVariable("codigo"), (String) task.getVariable("respuesta"),
+            complaints.answered(complaints.codeOfProcess(task.getProcessInstanceId()), (String) task.getVariable("respuesta"),
                     outcome.toString());
         };
     }

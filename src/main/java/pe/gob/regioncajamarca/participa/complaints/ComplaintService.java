@@ -237,4 +237,11 @@ public class ComplaintService {
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
+
+    /** The tracking code of the request a {@code complaint-handling} instance was started for. */
+    public String codeOfProcess(String processInstanceId) {
+        return jdbc.sql("SELECT tracking_code FROM complaint WHERE process_instance_id = ?").param(processInstanceId)
+                .query(String.class).optional().orElseThrow(() -> new IllegalStateException(
+                        "No complaint for process instance " + processInstanceId));
+    }
 }

@@ -11,7 +11,7 @@ class IdeaDelegates {
     /** "Publicar respuesta a la idea". */
     @Bean("responderIdea")
     JavaDelegate responderIdea(IdeaService ideas) {
-        return execution -> ideas.answer(((Number) execution.getVariable("ideaId")).longValue(),
+        return execution -> ideas.answer(ideas.ideaOfProcess(execution.getProcessInstanceId()),
                 IdeaService.Outcome.ofForm(execution.getVariable("viable")),
                 (String) execution.getVariable("respuestaPublica"));
     }
@@ -25,7 +25,7 @@ class IdeaDelegates {
                 if (!cui.toString().strip().matches("\\d{1,7}")) {
                     throw new IllegalArgumentException("El CUI tiene hasta 7 dígitos.");
                 }
-                ideas.assignCui(((Number) task.getVariable("ideaId")).longValue(), cui.toString().strip());
+                ideas.assignCui(ideas.ideaOfProcess(task.getProcessInstanceId()), cui.toString().strip());
             }
         };
     }

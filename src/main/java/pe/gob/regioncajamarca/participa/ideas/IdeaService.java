@@ -126,4 +126,11 @@ public class IdeaService {
                         rs.getString("public_answer"), rs.getString("contact_email")))
                 .optional();
     }
+
+    /** The idea a {@code project-idea-review} instance was started for. */
+    public long ideaOfProcess(String processInstanceId) {
+        return jdbc.sql("SELECT id FROM project_idea WHERE process_instance_id = ?").param(processInstanceId)
+                .query(Long.class).optional().orElseThrow(() -> new IllegalStateException(
+                        "No idea for process instance " + processInstanceId));
+    }
 }

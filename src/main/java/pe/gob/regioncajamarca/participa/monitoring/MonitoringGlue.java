@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import pe.gob.regioncajamarca.participa.calendar.DueDates;
 import pe.gob.regioncajamarca.participa.notification.Notifications;
+import pe.gob.regioncajamarca.participa.workflow.TaskRecords;
 
 /** The thin glue between {@code quarterly-monitoring-round} and {@link MonitoringService}. */
 @Component("seguimiento")
@@ -25,10 +26,15 @@ public class MonitoringGlue {
     private final Notifications notifications;
     private final IdentityService identity;
     private final MonitoringAlerts alerts;
+    private final TaskRecords taskRecords;
+
+    /** What a "Reportar avance trimestral" task acts on, in {@link TaskRecords}. */
+    static final String REPORT = "monitoring_report";
 
     public MonitoringGlue(MonitoringService monitoring, DueDates plazos, Notifications notifications,
-                          IdentityService identity, MonitoringAlerts alerts) {
+                          IdentityService identity, MonitoringAlerts alerts, TaskRecords taskRecords) {
         this.alerts = alerts;
+        this.taskRecords = taskRecords;
         this.monitoring = monitoring;
         this.plazos = plazos;
         this.notifications = notifications;
@@ -120,8 +126,10 @@ public class MonitoringGlue {
 
     /** Start listener of each "Reportar avance trimestral" instance: routes it to the project's unit. */
     public void prepararTarea(DelegateExecution execution) {
+        // the element of the round's own collection, set by the engine as this instance starts
         long id = ((Number) execution.getVariable("informe")).longValue();
         MonitoringService.Report r = monitoring.report(id).orElseThrow();
+        taskRecords.bind(execution, REPORT, id);
         execution.setVariableLocal("grupoUnidad", r.unitGroup());
         execution.setVariableLocal("cui", r.cui());
         execution.setVariableLocal("proyecto", r.projectName());
@@ -153,7 +161,8 @@ public class MonitoringGlue {
 
         @Override
         public void notify(DelegateTask task) {
-            glue.monitoring.recordProgress(((Number) task.getVariable("informe")).longValue(),
+            // the report this task was created for (server-side), never a variable sent with the completion
+            glue.monitoring.recordProgress(glue.taskRecords.of(task, REPORT),
                     decimal(task.getVariable("avanceFisico")), decimal(task.getVariable("ejecucionFinanciera")),
                     decimal(task.getVariable("pim")), (String) task.getVariable("estadoEjecucion"),
                     (String) task.getVariable("dificultades"), task.getAssignee());

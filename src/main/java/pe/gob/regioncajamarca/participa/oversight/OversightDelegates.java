@@ -21,7 +21,7 @@ class OversightDelegates {
             if (analysis == null || analysis.toString().isBlank()) {
                 throw new IllegalArgumentException("Escriba el análisis de Planeamiento.");
             }
-            reports.reviewed((String) task.getVariable("codigo"), analysis.toString().strip(), needsUnit);
+            reports.reviewed(reports.codeOfProcess(task.getProcessInstanceId()), analysis.toString().strip(), needsUnit);
         };
     }
 
@@ -32,7 +32,7 @@ class OversightDelegates {
             if (statement == null || statement.toString().isBlank()) {
                 throw new IllegalArgumentException("Escriba el descargo de la unidad ejecutora.");
             }
-            reports.unitStatement((String) task.getVariable("codigo"), statement.toString().strip());
+            reports.unitStatement(reports.codeOfProcess(task.getProcessInstanceId()), statement.toString().strip());
         };
     }
 
@@ -43,7 +43,7 @@ class OversightDelegates {
             if (response == null || response.toString().isBlank()) {
                 throw new IllegalArgumentException("Escriba la respuesta al comité de vigilancia.");
             }
-            reports.answered((String) task.getVariable("codigo"), response.toString().strip(),
+            reports.answered(reports.codeOfProcess(task.getProcessInstanceId()), response.toString().strip(),
                     "si".equals(task.getVariable("alertaConfirmada")));
         };
     }

@@ -303,4 +303,11 @@ public class OversightReports {
         }
         return b.toString();
     }
+
+    /** The tracking code of the report an {@code oversight-report} instance was started for. */
+    String codeOfProcess(String processInstanceId) {
+        return jdbc.sql("SELECT tracking_code FROM oversight_report WHERE process_instance_id = ?")
+                .param(processInstanceId).query(String.class).optional().orElseThrow(() -> new IllegalStateException(
+                        "No oversight report for process instance " + processInstanceId));
+    }
 }

@@ -359,4 +359,11 @@ public class TrainingEditions {
                 rs.getString("observations"), rs.getString("publication_link"), rs.getString("process_instance_id"),
                 rs.getTimestamp("concluded_at") == null ? null : rs.getTimestamp("concluded_at").toInstant());
     }
+
+    /** The edition that a {@code training-programme} instance runs. */
+    public long editionOfProcess(String processInstanceId) {
+        return jdbc.sql("SELECT id FROM training_edition WHERE process_instance_id = ?").param(processInstanceId)
+                .query(Long.class).optional().orElseThrow(() -> new IllegalStateException(
+                        "No training edition for process instance " + processInstanceId));
+    }
 }

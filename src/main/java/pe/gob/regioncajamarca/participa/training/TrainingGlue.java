@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 import pe.gob.regioncajamarca.participa.calendar.DueDates;
+import pe.gob.regioncajamarca.participa.workflow.TaskRecords;
 
 /**
  * The thin glue between {@code training-programme} and the training services: variables in, a service call, the
@@ -33,9 +34,14 @@ public class TrainingGlue {
     private final Enrolments enrolments;
     private final DueDates plazos;
     private final String publicUrl;
+    private final TaskRecords taskRecords;
+
+    /** What a "Registrar asistencia de la sesión" task acts on, in {@link TaskRecords}. */
+    static final String SESSION = "training_session";
 
     public TrainingGlue(TrainingEditions editions, Enrolments enrolments, DueDates plazos,
-                        @Value("${participa.public-url}") String publicUrl) {
+                        @Value("${participa.public-url}") String publicUrl, TaskRecords taskRecords) {
+        this.taskRecords = taskRecords;
         this.editions = editions;
         this.enrolments = enrolments;
         this.plazos = plazos;
@@ -67,8 +73,10 @@ public class TrainingGlue {
 
     /** Start listener of each attendance task: what the form shows about its session and who is enrolled. */
     public void prepararSesion(DelegateExecution execution) {
+        // the element of the process's own list of sessions, set by the engine as this instance starts
         long sessionId = ((Number) execution.getVariable("sesion")).longValue();
         TrainingEditions.SessionRow s = editions.session(sessionId).orElseThrow();
+        taskRecords.bind(execution, SESSION, sessionId);
         long edition = editionOf(execution);
         execution.setVariableLocal("sesionNumero", s.seq());
         execution.setVariableLocal("sesionTexto", s.shown());
@@ -81,8 +89,9 @@ public class TrainingGlue {
         execution.setVariableLocal("listaParticipantes", editions.participantList(editionOf(execution)));
     }
 
-    static long editionOf(VariableScope scope) {
-        return ((Number) scope.getVariable("edicionId")).longValue();
+    /** The edition a process instance runs (server-side, from {@code training_edition}), never a variable. */
+    long editionOf(DelegateExecution execution) {
+        return editions.editionOfProcess(execution.getProcessInstanceId());
     }
 
     /** Sets what the forms after the design show, from the stored edition. */
@@ -189,14 +198,14 @@ public class TrainingGlue {
 
         @Bean("programaRevisado")
         TaskListener programaRevisado(TrainingEditions editions) {
-            return (DelegateTask task) -> editions.decide(editionOf(task), text(task, "decisionPrograma"),
+            return (DelegateTask task) -> editions.decide(editions.editionOfProcess(task.getProcessInstanceId()), text(task, "decisionPrograma"),
                     text(task, "observacionesPrograma"));
         }
 
         @Bean("programaAjustado")
         TaskListener programaAjustado(TrainingEditions editions, TrainingGlue glue) {
             return (DelegateTask task) -> {
-                TrainingEditions.Edition e = editions.adjust(editionOf(task), text(task, "modulos"),
+                TrainingEditions.Edition e = editions.adjust(editions.editionOfProcess(task.getProcessInstanceId()), text(task, "modulos"),
                         text(task, "publicoObjetivo"), text(task, "sesiones"),
                         integer(task, "cupos", "Indique los cupos: un número entero."), date(task, "inscripcionHasta"));
                 glue.showEdition(task.getExecution(), e);
@@ -209,26 +218,27 @@ public class TrainingGlue {
                 if (!flag(task, "convocatoriaPublicada")) {
                     throw new TrainingInvalid("Marque «La convocatoria está publicada» cuando lo esté.");
                 }
-                editions.publish(editionOf(task), text(task, "materiales"), text(task, "enlacePublicacion"));
+                editions.publish(editions.editionOfProcess(task.getProcessInstanceId()), text(task, "materiales"), text(task, "enlacePublicacion"));
             };
         }
 
         @Bean("asistenciaRegistrada")
-        TaskListener asistenciaRegistrada(TrainingEditions editions) {
-            return (DelegateTask task) -> editions.recordAttendance(((Number) task.getVariable("sesion")).longValue(),
+        TaskListener asistenciaRegistrada(TrainingEditions editions, TaskRecords taskRecords) {
+            // the session this task was created for (server-side), never a variable sent with the completion
+            return (DelegateTask task) -> editions.recordAttendance(taskRecords.of(task, SESSION),
                     text(task, "ausentes"), task.getAssignee());
         }
 
         @Bean("evaluacionRegistrada")
         TaskListener evaluacionRegistrada(TrainingEditions editions) {
-            return (DelegateTask task) -> editions.recordMarks(editionOf(task), text(task, "notas"));
+            return (DelegateTask task) -> editions.recordMarks(editions.editionOfProcess(task.getProcessInstanceId()), text(task, "notas"));
         }
 
         /** "Emitir certificados y enviarlos" (after a savepoint): certificates, citizen monitors, mails. */
         @Bean("emitirCertificados")
-        JavaDelegate emitirCertificados(Certificates certificates) {
+        JavaDelegate emitirCertificados(Certificates certificates, TrainingEditions editions) {
             return execution -> execution.setVariable("certificadosEmitidos",
-                    certificates.issue(editionOf(execution)));
+                    certificates.issue(editions.editionOfProcess(execution.getProcessInstanceId())));
         }
     }
 }

@@ -1,0 +1,231 @@
+package pe.gob.regioncajamarca.participa.workflow;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * A task's form fields are the only variables whoever works on the task may set (issue 20).
+ *
+ * <p>Camunda lets anyone allowed to complete a task send any variable with the completion, and a variable sent
+ * that way overwrites the process's own (for instance the id of the record a listener acts on). This engine
+ * plugin puts a command interceptor inside every command context that looks at every command that carries
+ * variables into a task of a process: completing it ({@code complete}, {@code submit-form}, through
+ * {@code /engine-rest}, Tasklist or Java), throwing a BPMN error or escalation from it, and, for a logged-in
+ * user, setting, changing or removing its variables. A variable that the task's form does not declare is refused
+ * with a {@link FormFieldValidationException} (HTTP 400 in the REST API) naming it, before the command runs, so nothing
+ * changes; a field the form only shows (read-only) is dropped from the submission, so it changes nothing either.
+ * A task of a process without a form accepts no variables. Standalone tasks (no process) carry no records and are
+ * left to the engine's own authorizations.</p>
+ *
+ * <p>The fields come from {@link FormFields}: the Camunda Forms and embedded forms the application ships.</p>
+ */
+@Component
+public class TaskVariableGuard extends AbstractProcessEnginePlugin {
+
+    private final FormFields forms = FormFields.fromClasspath();
+    private ProcessEngineConfigurationImpl engine;
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        this.engine = configuration;
+        List<CommandInterceptor> post = configuration.getCustomPostCommandInterceptorsTxRequired() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
+        post.add(new Interceptor());
+        configuration.setCustomPostCommandInterceptorsTxRequired(post);
+    }
+
+    /** The fields the form of a task declares (what a submission for it may carry). */
+    public FormFields.Declared fieldsOf(String taskId) {
+        return engine.getCommandExecutorTxRequired().execute(context -> {
+            TaskEntity task = context.getTaskManager().findTaskById(taskId);
+            if (task == null) {
+                throw new BadUserRequestException("No existe la tarea " + taskId + ".");
+            }
+            return declaredOf(task);
+        });
+    }
+
+    /** The declared fields of a task's form; empty when the task has no form. */
+    FormFields.Declared declaredOf(TaskEntity task) {
+        task.initializeFormKey();
+        CamundaFormRef ref = task.getCamundaFormRef();
+        if (ref == null) {
+            return forms.embeddedForm(task.getFormKey()).orElse(NONE);
+        }
+        // the Camunda Form the engine itself resolves for the task (deployment, latest or version binding), read
+        // once per process definition and task
+        return deployedForms.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
+                k -> {
+                    CommandContext context = Context.getCommandContext();
+                    boolean checking = context.isAuthorizationCheckEnabled();
+                    context.disableAuthorizationCheck();
+                    try (java.io.InputStream in = new GetDeployedTaskFormCmd(task.getId()).execute(context)) {
+                        return FormFields.camundaForm(in);
+                    } catch (java.io.IOException | RuntimeException e) {
+                        return forms.camundaForm(ref.getKey()).orElse(NONE);
+                    } finally {
+                        if (checking) {
+                            context.enableAuthorizationCheck();
+                        }
+                    }
+                });
+    }
+
+    private static final FormFields.Declared NONE = new FormFields.Declared(java.util.Set.of(), java.util.Set.of());
+    private final Map<String, FormFields.Declared> deployedForms = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final class Interceptor extends CommandInterceptor {
+
+        @Override
+        public <T> T execute(Command<T> command) {
+            if (command instanceof CompleteTaskCmd || command instanceof HandleTaskBpmnErrorCmd
+                    || command instanceof HandleTaskEscalationCmd) {
+                filter(command, read(command, "taskId"), "variables");
+            } else if (command instanceof SubmitTaskFormCmd) {
+                filter(command, read(command, "taskId"), "properties");
+            } else if (loggedIn() && (command instanceof SetTaskVariablesCmd
+                    || command instanceof PatchTaskVariablesCmd)) {
+                filter(command, read(command, "entityId"), "variables");
+                if (command instanceof AbstractPatchVariablesCmd) {
+                    refuseUndeclared(read(command, "entityId"), read(command, "deletions"));
+                }
+            } else if (loggedIn() && command instanceof RemoveTaskVariablesCmd) {
+                refuseUndeclared(read(command, "entityId"), read(command, "variableNames"));
+            }
+            return next.execute(command);
+        }
+
+        private boolean loggedIn() {
+            CommandContext context = Context.getCommandContext();
+            return context != null && context.getAuthenticatedUserId() != null;
+        }
+
+        private void filter(Command<?> command, String taskId, String field) {
+            Map<String, Object> submitted = read(command, field);
+            if (submitted == null || submitted.isEmpty()) {
+                return;
+            }
+            TaskEntity task = processTask(taskId);
+            if (task == null) {
+                return;
+            }
+            FormFields.Declared declared = declaredOf(task);
+            Map<String, Object> kept = new LinkedHashMap<>();
+            List<String> refused = new ArrayList<>();
+            for (Map.Entry<String, Object> e : submitted.entrySet()) {
+                if (declared.writable().contains(e.getKey())) {
+                    kept.put(e.getKey(), e.getValue());
+                } else if (!declared.shown().contains(e.getKey())) {
+                    refused.add(e.getKey());
+                }
+            }
+            refuse(task, refused);
+            if (kept.size() != submitted.size()) {
+                Map<String, Object> replacement = submitted instanceof org.camunda.bpm.engine.variable.VariableMap
+                        ? org.camunda.bpm.engine.variable.Variables.fromMap(kept) : kept;
+                write(command, field, replacement);
+            }
+        }
+
+        private void refuseUndeclared(String taskId, Collection<String> names) {
+            if (names == null || names.isEmpty()) {
+                return;
+            }
+            TaskEntity task = processTask(taskId);
+            if (task == null) {
+                return;
+            }
+            FormFields.Declared declared = declaredOf(task);
+            refuse(task, names.stream().filter(n -> !declared.writable().contains(n)).toList());
+        }
+
+        private TaskEntity processTask(String taskId) {
+            if (taskId == null) {
+                return null;
+            }
+            TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
+            return task == null || task.getProcessDefinitionId() == null ? null : task;
+        }
+
+        private void refuse(TaskEntity task, List<String> refused) {
+            if (!refused.isEmpty()) {
+                // a form validation error: the REST API answers it 400 (a BadUserRequestException would be a 500
+                // when completing a task) and Tasklist shows the message
+                throw new FormFieldValidationException("variables", "La tarea «" + task.getName() + "» solo recibe "
+                        + "los campos de su formulario; no se aceptan: " + String.join(", ", refused)
+                        + ". No se guardó ningún cambio.");
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> V read(Object command, String name) {
+        try {
+            return (V) field(command.getClass(), name).get(command);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void write(Object command, String name, Object value) {
+        try {
+            field(command.getClass(), name).set(command, value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Camunda's commands keep what they carry in protected fields; the engine line is final (docs/adr/0002-task-variable-guard.md). */
+    private static Field field(Class<?> type, String name) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            try {
+                Field f = c.getDeclaredField(name);
+                f.setAccessible(true);
+                return f;
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            }
+        }
+        throw new IllegalStateException(type.getName() + " has no field " + name
+                + ": the engine changed, review TaskVariableGuard");
+    }
+
+    static {
+        // fail at start, not at the first completion, if the engine's commands no longer carry these fields
+        field(CompleteTaskCmd.class, "variables");
+        field(SubmitTaskFormCmd.class, "properties");
+        field(HandleTaskBpmnErrorCmd.class, "variables");
+        field(HandleTaskEscalationCmd.class, "variables");
+        field(AbstractVariableCmd.class, "entityId");
+        field(SetTaskVariablesCmd.class, "variables");
+        field(PatchTaskVariablesCmd.class, "deletions");
+        field(RemoveTaskVariablesCmd.class, "variableNames");
+    }
+}
