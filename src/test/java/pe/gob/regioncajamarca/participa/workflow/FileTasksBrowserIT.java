@@ -107,6 +107,46 @@ class FileTasksBrowserIT extends ProcessTest {
             assertThat(tasks.createTaskQuery().taskId(taskId).count()).as("completed through Tasklist").isZero();
             assertThat(projectsOf(year)).as("the programme's projects stored").isEqualTo(19);
         }
+
+        // the technical team scores a scope with its matrix (the evaluation window is weeks ahead: the token is
+        // put on the task, one per scope with projects, as the timer would)
+        runtime.createProcessInstanceModification(pid).startBeforeActivity("Task_EvaluateProjects#multiInstanceBody").execute();
+        String evaluator = "evaluador" + unique();
+        User e = identity.newUser(evaluator);
+        e.setFirstName("Elena");
+        e.setLastName("Evaluadora");
+        e.setEmail(evaluator + "@example.pe");
+        e.setPassword("clave-" + evaluator);
+        identity.saveUser(e);
+        identity.createMembership(evaluator, "technical-team");
+        String scopeTask = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_EvaluateProjects")
+                .list().stream().filter(t -> "CAJAMARCA".equals(tasks.getVariable(t.getId(), "ambito")))
+                .findFirst().orElseThrow().getId();
+        try (WebDriver browser = WebDriver.start()) {
+            assertThat(browser.camundaLogin("http://localhost:" + port + "/camunda/app/tasklist/", evaluator,
+                    "clave-" + evaluator, "Tareas")).isTrue();
+            browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + scopeTask);
+            assertThat(browser.waitForText("Matriz de evaluación (CSV o XLSX)")).isTrue();
+            browser.click(browser.findXpath("//button[contains(normalize-space(.),'Reclamar')]"));
+            assertThat(browser.waitForText("Liberar")).as("claimed").isTrue();
+            assertThat(completeEnabled(browser)).as("Completar waits for a file").isFalse();
+            browser.type(browser.find("input[type=file][cam-variable-name=matrizEvaluacion]"),
+                    Path.of("docs/ejemplos/evaluacion-CAJAMARCA.csv").toAbsolutePath().toString());
+            assertThat(browser.waitForText("Archivo elegido")).isTrue();
+            browser.screenshot(Path.of("target/screenshots/journey-evaluar-proyectos-archivo.png"));
+            browser.clickCentered(browser.findXpath("//button[normalize-space(.)='Completar']"));
+            for (int i = 0; i < 300 && tasks.createTaskQuery().taskId(scopeTask).count() > 0; i++) {
+                Thread.sleep(100);
+            }
+            assertThat(tasks.createTaskQuery().taskId(scopeTask).count()).as("completed through Tasklist").isZero();
+        }
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM project WHERE cycle_year = ? AND scope = 'CAJAMARCA' AND technical_score IS NULL""")
+                .param(year).query(Integer.class).single()).as("every CAJAMARCA project scored").isZero();
+        assertThat(jdbc.sql("""
+                SELECT technical_score FROM project WHERE cycle_year = ? AND cui = '2610002'""").param(year)
+                .query(BigDecimal.class).single()).isEqualByComparingTo("88");
+        runtime.deleteProcessInstance(pid, "fin del recorrido de prueba");
     }
 
     private int projectsOf(int year) {
