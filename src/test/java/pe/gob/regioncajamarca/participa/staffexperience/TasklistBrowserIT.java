@@ -153,6 +153,8 @@ class TasklistBrowserIT {
 
     @Test
     @Order(1)
+    @pe.gob.regioncajamarca.participa.testsupport.Journey(process = "quarterly-monitoring-round",
+            task = "Task_ReportProgress")
     void anExecutingUnitReportsQuarterlyProgressInASpanishTasklist() throws Exception {
         try (WebDriver browser = WebDriver.start()) {
             browser.resize(1366, 900);

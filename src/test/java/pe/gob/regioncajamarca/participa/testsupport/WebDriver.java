@@ -51,8 +51,12 @@ public final class WebDriver implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Process p = new ProcessBuilder("/usr/bin/chromedriver", "--port=" + port).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        // the browser on Lima time, as the staff's are (the server's zone may differ): Chromium takes TZ from
+        // chromedriver's environment
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/chromedriver", "--port=" + port).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("TZ", "America/Lima");
+        Process p = pb.start();
         String base = "http://localhost:" + port;
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < 50; i++) {

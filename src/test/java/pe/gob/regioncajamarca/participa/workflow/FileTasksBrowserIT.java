@@ -23,6 +23,7 @@ import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
 import pe.gob.regioncajamarca.participa.cycle.CycleStarter;
 import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
 import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.testsupport.Journey;
 import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
 import pe.gob.regioncajamarca.participa.testsupport.WebDriver;
 
@@ -40,6 +41,8 @@ class FileTasksBrowserIT extends ProcessTest {
     @Autowired CycleStarter starter;
 
     @Test
+    @Journey(process = "participatory-budget-cycle", task = "Task_LoadInvestmentProgramme")
+    @Journey(process = "participatory-budget-cycle", task = "Task_EvaluateProjects")
     void thePlanningOfficeLoadsTheInvestmentProgrammeThroughTasklist() throws Exception {
         assumeTrue(WebDriver.available(), "chromium and chromium-driver are not installed (.ci/run installs them)");
         String user = "programa" + unique();

@@ -1,0 +1,121 @@
+package pe.gob.regioncajamarca.participa.testsupport;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Tasklist's own screens driven as a person does, on top of {@link WebDriver}: log in, open a task, claim it,
+ * fill in the fields of its Camunda Form by their labels (text, number, text area, radio, select, checkbox),
+ * press Completar and wait for the task to leave the list. Screenshots go to {@code target/screenshots/} (the staff
+ * guide shows them).
+ */
+public final class Tasklist implements AutoCloseable {
+
+    private final WebDriver browser;
+    private final String base;
+
+    private Tasklist(WebDriver browser, String base) {
+        this.browser = browser;
+        this.base = base;
+    }
+
+    /** A browser on Lima time (the server's zone is the JVM's) logged in to Tasklist as {@code user}. */
+    public static Tasklist login(int port, String user, String password) throws Exception {
+        WebDriver browser = WebDriver.start();
+        Tasklist tasklist = new Tasklist(browser, "http://localhost:" + port + "/camunda/app/tasklist/");
+        if (!browser.camundaLogin(tasklist.base, user, password, "Tareas")) {
+            browser.close();
+            throw new IllegalStateException(user + " could not log in to Tasklist");
+        }
+        return tasklist;
+    }
+
+    public WebDriver browser() {
+        return browser;
+    }
+
+    /** Opens the task (as from the list) and claims it. */
+    public Tasklist openAndClaim(String taskId, String textOnForm) throws Exception {
+        browser.open(base + "default/#/?task=" + taskId);
+        if (!browser.waitForText(textOnForm)) {
+            throw new IllegalStateException("the form of task " + taskId + " did not show «" + textOnForm + "»");
+        }
+        browser.click(browser.findXpath("//button[contains(normalize-space(.),'Reclamar')]"));
+        if (!browser.waitForText("Liberar")) {
+            throw new IllegalStateException("task " + taskId + " not claimed");
+        }
+        Thread.sleep(300); // the form's fields are enabled once claimed
+        return this;
+    }
+
+    /** The input, text area or select labelled {@code label} in the task's form. */
+    private String field(String label) throws Exception {
+        return browser.findXpath("//form//label[contains(normalize-space(.),\"" + label + "\")]"
+                + "/following::*[self::input or self::textarea][not(@type='hidden')][not(@disabled)][1]");
+    }
+
+    /** Types into the text field, number field or text area labelled {@code label} (emptied first). */
+    public Tasklist type(String label, String text) throws Exception {
+        String el = field(label);
+        browser.execute("arguments[0].scrollIntoView({block: 'center'});", element(el));
+        browser.clear(el);
+        browser.type(el, text);
+        return this;
+    }
+
+    /** Chooses the option {@code option} of the radio group or checkbox labelled so. */
+    public Tasklist choose(String option) throws Exception {
+        String el = browser.findXpath("//form//label[normalize-space(.)=\"" + option + "\"]"
+                + " | //form//label[.//*[normalize-space(.)=\"" + option + "\"]]");
+        browser.clickCentered(el);
+        return this;
+    }
+
+    /** Picks {@code option} in the form-js select labelled {@code label}. */
+    public Tasklist select(String label, String option) throws Exception {
+        String input = browser.findXpath("//form//label[contains(normalize-space(.),\"" + label + "\")]"
+                + "/following::input[contains(@class,'fjs-select-hidden-input') or contains(@class,'fjs-input')][1]");
+        browser.execute("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", element(input));
+        browser.click(browser.findXpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)=\""
+                + option + "\"]"));
+        return this;
+    }
+
+    /** Chooses a file in the embedded form's file input named {@code variable}. */
+    public Tasklist file(String variable, Path file) throws Exception {
+        browser.type(browser.find("input[type=file][cam-variable-name=" + variable + "]"),
+                file.toAbsolutePath().toString());
+        return this;
+    }
+
+    public Tasklist screenshot(String name) throws Exception {
+        browser.screenshot(Path.of("target/screenshots/" + name + ".png"));
+        return this;
+    }
+
+    /** Presses Completar. */
+    public Tasklist complete() throws Exception {
+        browser.clickCentered(browser.findXpath("//button[normalize-space(.)='Completar']"));
+        return this;
+    }
+
+    /** Waits up to 30 s for {@code done} (e.g. the task gone from the engine). */
+    public static boolean waitUntil(java.util.function.BooleanSupplier done) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            if (done.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return done.getAsBoolean();
+    }
+
+    private static Map<String, String> element(String id) {
+        return Map.of("element-6066-11e4-a52e-4f735466cecf", id);
+    }
+
+    @Override
+    public void close() throws Exception {
+        browser.close();
+    }
+}
