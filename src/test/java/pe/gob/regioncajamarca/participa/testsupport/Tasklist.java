@@ -65,8 +65,10 @@ public final class Tasklist implements AutoCloseable {
 
     /** Chooses the option {@code option} of the radio group or checkbox labelled so. */
     public Tasklist choose(String option) throws Exception {
-        String el = browser.findXpath("//form//label[normalize-space(.)=\"" + option + "\"]"
-                + " | //form//label[.//*[normalize-space(.)=\"" + option + "\"]]");
+        String q = "\"" + option + "\"";
+        // a required field's label ends with form-js's asterisk
+        String el = browser.findXpath("//form//label[normalize-space(.)=" + q + " or normalize-space(.)=concat(" + q
+                + ", '*') or .//*[normalize-space(.)=" + q + "]]");
         browser.clickCentered(el);
         return this;
     }

@@ -1,0 +1,77 @@
+package pe.gob.regioncajamarca.participa.ideas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.math.BigDecimal;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import pe.gob.regioncajamarca.participa.testsupport.Http;
+import pe.gob.regioncajamarca.participa.testsupport.Journey;
+import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
+import pe.gob.regioncajamarca.participa.testsupport.Tasklist;
+import pe.gob.regioncajamarca.participa.testsupport.WebDriver;
+
+/**
+ * A citizen's idea assessed by the technical team and incorporated by the planning office, each in Tasklist in a
+ * real Chromium: the public answer is on the idea's page, the author gets a mail, the idea is incorporated with its
+ * CUI.
+ */
+class IdeaJourneysBrowserIT extends ProcessTest {
+
+    @LocalServerPort int port;
+    @Autowired IdeaService ideas;
+
+    @Test
+    @Journey(process = "project-idea-review", task = "Task_AssessIdea")
+    @Journey(process = "project-idea-review", task = "Task_AddToPortfolio")
+    void theTechnicalTeamAssessesAnIdeaAndPlanningIncorporatesIt() throws Exception {
+        assumeTrue(WebDriver.available(), "chromium and chromium-driver are not installed (.ci/run installs them)");
+        int year = freeYear();
+        formalisedCycle(year);
+        String email = "idea" + unique() + "@example.pe";
+        IdeaService.Idea idea = ideas.submit(new IdeaSubmission(year, "Canal de riego Llaucán", TEST_PROVINCE,
+                TEST_DISTRICT, "Agricultura", "Eje 3: Desarrollo económico", 450, new BigDecimal("850000"), email));
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(idea.trackingCode())
+                .singleResult();
+
+        String assess = taskOf(pi.getId(), "Task_AssessIdea").getId();
+        String evaluator = staffUser("technical-team");
+        try (Tasklist tasklist = Tasklist.login(port, evaluator, "secreto-" + evaluator)) {
+            tasklist.openAndClaim(assess, "Resultado de la evaluación")
+                    .choose("Viable: se incorpora a la cartera")
+                    .type("Respuesta pública", "Pertinente con el PDRC; la unidad formuladora la registrará.")
+                    .screenshot("journey-evaluar-idea")
+                    .complete();
+            assertThat(Tasklist.waitUntil(() -> tasks.createTaskQuery().taskId(assess).count() == 0))
+                    .as("assessed through Tasklist").isTrue();
+        }
+        executeDueJobs(pi.getId());
+        IdeaService.Idea answered = ideas.find(idea.id()).orElseThrow();
+        assertThat(answered.status()).isEqualTo("VIABLE");
+        assertThat(answered.publicAnswer()).isEqualTo("Pertinente con el PDRC; la unidad formuladora la registrará.");
+        assertThat(mailsTo(email)).contains("Respuesta a su idea de proyecto " + idea.trackingCode());
+        assertThat(new Http(port).get("/ideas/" + idea.trackingCode()).body())
+                .as("the answer is public on the idea's page")
+                .contains("Pertinente con el PDRC; la unidad formuladora la registrará.");
+
+        String incorporate = taskOf(pi.getId(), "Task_AddToPortfolio").getId();
+        String planner = staffUser("planning");
+        try (Tasklist tasklist = Tasklist.login(port, planner, "secreto-" + planner)) {
+            tasklist.openAndClaim(incorporate, "CUI o código de idea asignado")
+                    .type("CUI o código de idea asignado", "2612345")
+                    .choose("La idea está registrada en la cartera")
+                    .screenshot("journey-incorporar-idea")
+                    .complete();
+            assertThat(Tasklist.waitUntil(() -> tasks.createTaskQuery().taskId(incorporate).count() == 0))
+                    .as("incorporated through Tasklist").isTrue();
+        }
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(jdbc.sql("SELECT assigned_cui FROM project_idea WHERE id = ?").param(idea.id())
+                .query(String.class).single()).isEqualTo("2612345");
+    }
+}
