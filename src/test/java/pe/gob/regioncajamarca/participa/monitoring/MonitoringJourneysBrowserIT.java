@@ -1,0 +1,83 @@
+package pe.gob.regioncajamarca.participa.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import pe.gob.regioncajamarca.participa.testsupport.Http;
+import pe.gob.regioncajamarca.participa.testsupport.Journey;
+import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
+import pe.gob.regioncajamarca.participa.testsupport.Tasklist;
+import pe.gob.regioncajamarca.participa.testsupport.WebDriver;
+
+/**
+ * The planning office consolidates a quarter's monitoring report in Tasklist (Chromium): its conclusions are
+ * stored with the closed round, public on the round's page, and the oversight committee is mailed. (The units'
+ * report is the journey of staffexperience.TasklistBrowserIT.)
+ */
+class MonitoringJourneysBrowserIT extends ProcessTest {
+
+    @LocalServerPort int port;
+    @Autowired MonitoringRounds rounds;
+    @Autowired IdentityService identity;
+
+    @Test
+    @Journey(process = "quarterly-monitoring-round", task = "Task_ConsolidateReport")
+    void thePlanningOfficeConsolidatesTheQuarterInTasklist() throws Exception {
+        assumeTrue(WebDriver.available(), "chromium and chromium-driver are not installed (.ci/run installs them)");
+        int year = freeYear();
+        formalisedCycle(year);
+        String cui = String.valueOf(3500000 + unique());
+        jdbc.sql("""
+                INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, prioritized,
+                                     execution_status, monitored_since)
+                VALUES (?, ?, 'Mejoramiento del canal Chim Chim', 'CAJAMARCA', 900000, 'Agricultura', ?,
+                        TRUE, 'EN_EJECUCION', CURRENT_DATE)""").params(year, cui, TEST_UNIT).update();
+        String member = "vigia" + unique();
+        User u = identity.newUser(member);
+        u.setFirstName("Vigía");
+        u.setLastName("Comité");
+        u.setEmail(member + "@example.pe");
+        identity.saveUser(u);
+        if (identity.createGroupQuery().groupId("oversight-committee").count() == 0) {
+            var g = identity.newGroup("oversight-committee");
+            g.setName("Comité de Vigilancia");
+            identity.saveGroup(g);
+        }
+        identity.createMembership(member, "oversight-committee");
+
+        String quarter = (2090 + unique() % 9) + "-Q" + (1 + unique() % 4);
+        String pid = rounds.startByHand(quarter);
+        executeDueJobs(pid);
+        for (Task t : tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress").list()) {
+            tasks.complete(t.getId(), Map.of("avanceFisico", 40, "ejecucionFinanciera", 300000, "pim", 900000,
+                    "estadoEjecucion", "EN_EJECUCION"));
+        }
+        executeDueJobs(pid);
+        String consolidate = taskOf(pid, "Task_ConsolidateReport").getId();
+
+        String planner = staffUser("planning");
+        try (Tasklist tasklist = Tasklist.login(port, planner, "secreto-" + planner)) {
+            tasklist.openAndClaim(consolidate, "Conclusiones y recomendaciones del informe")
+                    .type("Conclusiones y recomendaciones del informe",
+                            "Los proyectos avanzan según lo programado; vigilar el canal Chim Chim.")
+                    .screenshot("journey-consolidar-informe")
+                    .complete();
+            assertThat(Tasklist.waitUntil(() -> tasks.createTaskQuery().taskId(consolidate).count() == 0)).isTrue();
+        }
+        executeDueJobs(pid);
+        assertThat(jdbc.sql("SELECT status FROM monitoring_round WHERE quarter = ?").param(quarter)
+                .query(String.class).single()).isEqualTo("CERRADA");
+        assertThat(mailsTo(member + "@example.pe")).contains("Informe de seguimiento " + quarter);
+        assertThat(new Http(port).get("/seguimiento/" + quarter).body())
+                .contains("vigilar el canal Chim Chim");
+    }
+}
