@@ -54,6 +54,27 @@ class HardeningIT extends ProcessTest {
         assertThat(plain.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     }
 
+    /**
+     * Every door sends {@code Referrer-Policy: strict-origin-when-cross-origin}, so that a link to another site
+     * never carries a path or query of ours (a password link's token, a complaint's code) in the Referer header.
+     */
+    @Test
+    void everyDoorSendsAReferrerPolicy() {
+        String planner = staffUser(StaffGroups.PLANNING);
+        Http http = new Http(port);
+        List<HttpResponse<String>> answers = List.of(
+                http.get("/"), http.get("/login"), http.get("/proyectos"), http.get("/acceso/restablecer?token=x"),
+                http.get("/css/portal.css"), http.get("/mi-cuenta"), http.get("/no-existe"),
+                http.get("/personal/login"), http.get("/personal"),
+                http.get("/engine-rest/version", planner, "secreto-" + planner), http.get("/engine-rest/task"),
+                http.get("/camunda/app/tasklist/default/"),
+                http.get("/camunda/api/engine/engine/default/task/count"));
+        for (HttpResponse<String> r : answers) {
+            assertThat(r.headers().firstValue("Referrer-Policy")).as(r.request().uri() + " (" + r.statusCode() + ")")
+                    .contains("strict-origin-when-cross-origin");
+        }
+    }
+
     @org.springframework.beans.factory.annotation.Autowired CitizenAccounts accounts;
 
     /** One login attempt from {@code address} (as a trusted proxy on the loopback forwards it); the redirect. */
