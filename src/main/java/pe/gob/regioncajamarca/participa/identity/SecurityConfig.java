@@ -102,9 +102,12 @@ public class SecurityConfig {
 
     @Bean
     @Order(4)
-    SecurityFilterChain portal(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain portal(HttpSecurity http, LoginThrottle throttle, CitizenAccounts accounts) throws Exception {
         http.addFilterBefore(throttle.filter(),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                // a password reset ends the account's sessions that logged in before it (on every node)
+                .addFilterBefore(new CredentialsChangedFilter(accounts),
+                        org.springframework.security.web.access.ExceptionTranslationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/open-data/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/ideas/*/apoyo").hasRole("CITIZEN")
@@ -121,7 +124,8 @@ public class SecurityConfig {
                                 "/actuator/health", "/demo/**")
                         .permitAll()
                         .anyRequest().hasRole("CITIZEN"))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(CredentialsChangedFilter.successHandler())
+                        .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?salida"))
                 .headers(h -> h.referrerPolicy(r -> r.policy(REFERRER_POLICY))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
