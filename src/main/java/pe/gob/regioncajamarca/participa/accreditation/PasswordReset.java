@@ -20,7 +20,8 @@ import pe.gob.regioncajamarca.participa.identity.CitizenAccounts;
 import pe.gob.regioncajamarca.participa.notification.Notifications;
 
 /**
- * "¿Olvidó su contraseña?": a single-use link valid for one hour is mailed to the account's address. Only the
+ * "¿Olvidó su contraseña?": a single-use link valid for one hour is mailed to the account's address. A reset ends the
+ * account's other portal sessions (identity.CredentialsChangedFilter). Only the
  * token's SHA-256 is stored; at most three links per account and hour; the answer to the request never says
  * whether the document has an account (no enumeration of citizens).
  */
@@ -113,6 +114,8 @@ public class PasswordReset {
         jdbc.sql("UPDATE password_reset SET used_at = ? WHERE citizen_id = ? AND used_at IS NULL")
                 .params(Timestamp.from(Instant.now()), citizen).update();
         accounts.changePassword(citizen, password);
+        // whoever knew the old password (or holds a session opened with it) is logged out everywhere
+        accounts.credentialsChanged(citizen, Instant.now());
     }
 
     static String hash(String token) {

@@ -57,6 +57,22 @@ public class CitizenAccounts {
                 .params(encoder.encode(rawPassword), citizenId).update();
     }
 
+    /**
+     * Records that the account's credentials changed now (a password reset): every portal session of the account that
+     * logged in before this instant is ended at its next request ({@link CredentialsChangedFilter}).
+     */
+    public void credentialsChanged(long citizenId, java.time.Instant at) {
+        jdbc.sql("UPDATE citizen_account SET credentials_changed_at = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(at), citizenId).update();
+    }
+
+    /** When the credentials of the account of a document last changed, if they ever did. */
+    public Optional<java.time.Instant> credentialsChangedAt(String documentNumber) {
+        return jdbc.sql("SELECT credentials_changed_at FROM citizen_account WHERE document_number = ?")
+                .param(documentNumber).query((rs, i) -> rs.getTimestamp(1)).optional()
+                .filter(t -> t != null).map(java.sql.Timestamp::toInstant);
+    }
+
     /** The e-mail of the account of a document, if it has one. */
     public Optional<String> emailOf(String documentNumber) {
         return jdbc.sql("SELECT email FROM citizen_account WHERE document_number = ?").param(documentNumber)

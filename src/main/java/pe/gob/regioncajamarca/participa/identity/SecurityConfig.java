@@ -17,6 +17,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -38,6 +39,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration
 public class SecurityConfig {
 
+    /**
+     * Every answer (portal, staff pages, REST API, webapps) tells the browser to send other sites the origin only
+     * (never a path or query such as {@code /acceso/restablecer?token=...}), and nothing when going from HTTPS to HTTP.
+     */
+    static final ReferrerPolicyHeaderWriter.ReferrerPolicy REFERRER_POLICY =
+            ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN;
+
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> reg =
@@ -56,7 +64,8 @@ public class SecurityConfig {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
-                .securityContext(c -> c.disable());
+                .securityContext(c -> c.disable())
+                .headers(h -> h.referrerPolicy(r -> r.policy(REFERRER_POLICY)));
         return http.build();
     }
 
@@ -68,7 +77,7 @@ public class SecurityConfig {
                 .csrf(csrf -> csrf.disable()) // the webapps send and check their own CSRF token
                 .requestCache(c -> c.disable())
                 .securityContext(c -> c.disable())
-                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()).referrerPolicy(r -> r.policy(REFERRER_POLICY)));
         return http.build();
     }
 
@@ -85,16 +94,20 @@ public class SecurityConfig {
                 .formLogin(form -> form.loginPage("/personal/login").loginProcessingUrl("/personal/login")
                         .defaultSuccessUrl("/personal", false).failureUrl("/personal/login?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/personal/logout").logoutSuccessUrl("/personal/login?salida"))
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                .headers(h -> h.referrerPolicy(r -> r.policy(REFERRER_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'self'")));
         return http.build();
     }
 
     @Bean
     @Order(4)
-    SecurityFilterChain portal(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain portal(HttpSecurity http, LoginThrottle throttle, CitizenAccounts accounts) throws Exception {
         http.addFilterBefore(throttle.filter(),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                // a password reset ends the account's sessions that logged in before it (on every node)
+                .addFilterBefore(new CredentialsChangedFilter(accounts),
+                        org.springframework.security.web.access.ExceptionTranslationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/open-data/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/ideas/*/apoyo").hasRole("CITIZEN")
@@ -111,9 +124,11 @@ public class SecurityConfig {
                                 "/actuator/health", "/demo/**")
                         .permitAll()
                         .anyRequest().hasRole("CITIZEN"))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(CredentialsChangedFilter.successHandler())
+                        .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?salida"))
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                .headers(h -> h.referrerPolicy(r -> r.policy(REFERRER_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'self'")));
         return http.build();
     }

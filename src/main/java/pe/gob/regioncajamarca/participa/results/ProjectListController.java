@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,9 +16,16 @@ import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
 import pe.gob.regioncajamarca.participa.cycle.Territory;
 
-/** {@code /proyectos}: the projects of a cycle with search and filters (scope, sector, cost), a page at a time. */
+/**
+ * {@code /proyectos}: the projects of a cycle with search and filters (scope, sector, cost), a page at a time. A cost
+ * that is not an amount, negative, over S/ 10,000,000,000 or with more than two decimals is explained on the page,
+ * which answers 400 and leaves the costs out of the search.
+ */
 @Controller
 class ProjectListController {
+
+    /** The largest cost a project may have (the column is NUMERIC(15,2); the PMI import refuses more). */
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("10000000000");
 
     private final ProjectCatalogue catalogue;
     private final CycleService cycles;
@@ -36,7 +45,8 @@ class ProjectListController {
                 @RequestParam(name = "costoMin", defaultValue = "") String minCost,
                 @RequestParam(name = "costoMax", defaultValue = "") String maxCost,
                 @RequestParam(name = "priorizados", defaultValue = "false") boolean onlyPrioritised,
-                @RequestParam(name = "pagina", defaultValue = "1") int page, Model model) {
+                @RequestParam(name = "pagina", defaultValue = "1") int page, Model model,
+                HttpServletResponse response) {
         List<Cycle> all = cycles.findAll().stream().sorted(Comparator.comparingInt(Cycle::year).reversed()).toList();
         model.addAttribute("cycles", all);
         model.addAttribute("scopeNames", territory.scopeNames());
@@ -63,6 +73,10 @@ class ProjectListController {
             errors.add("El costo mínimo no puede ser mayor que el costo máximo.");
         }
         model.addAttribute("errors", errors);
+        if (!errors.isEmpty()) {
+            // the page with the reasons, the filters kept and the costs left out; the status says it was not honoured
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
         ProjectCatalogue.Page result = catalogue.search(cycle.year(), new ProjectCatalogue.Filter(text.length() > 200
                 ? text.substring(0, 200) : text, scope, sector, errors.isEmpty() ? min : null,
                 errors.isEmpty() ? max : null, onlyPrioritised, page));
@@ -76,9 +90,21 @@ class ProjectListController {
             return null;
         }
         try {
+            if (v.length() > 30) {
+                throw new NumberFormatException(); // no amount in soles needs more characters
+            }
             BigDecimal b = new BigDecimal(v);
             if (b.signum() < 0) {
                 errors.add(label + " no puede ser negativo.");
+                return null;
+            }
+            // 1e100000 parses, but no database compares a NUMERIC(15,2) with it (it was a 500)
+            if (b.compareTo(MAX_AMOUNT) > 0) {
+                errors.add(label + " no puede ser mayor que S/ 10 000 000 000.");
+                return null;
+            }
+            if (b.stripTrailingZeros().scale() > 2) {
+                errors.add(label + " puede tener hasta dos decimales.");
                 return null;
             }
             return b;

@@ -66,6 +66,39 @@ class PasswordResetIT extends ProcessTest {
         assertThat(http.get(link).body()).contains("El enlace ya se usó o venció");
     }
 
+    /**
+     * A password reset ends the account's other sessions: a session logged in with the old password (client A) is
+     * sent to the login at its next request once the password was reset through the mailed link (client B, as
+     * whoever took over the account would be locked out by its owner's reset); a login after the reset stays in.
+     */
+    @Test
+    void aResetEndsTheAccountsOtherSessions() {
+        accounts.changePassword(jdbc.sql("SELECT id FROM citizen_account WHERE document_number = ?").param(document)
+                .query(Long.class).single(), "clave-vieja-1");
+        Http a = new Http(port);
+        var login = a.submit("/login", "/login", Map.of("username", document, "password", "clave-vieja-1"));
+        assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("/login");
+        assertThat(a.get("/mi-cuenta").statusCode()).isEqualTo(200);
+
+        Http b = new Http(port);
+        b.submit("/acceso/recuperar", "/acceso/recuperar", Map.of("documento", document));
+        String link = linkIn(email);
+        String token = link.substring(link.indexOf('=') + 1);
+        var ok = b.submit(link, "/acceso/restablecer", Map.of("token", token, "clave", "clave-nueva-2",
+                "repetir", "clave-nueva-2"));
+        assertThat(ok.headers().firstValue("Location").orElseThrow()).endsWith("/login?clave");
+        Http c = new Http(port);
+        assertThat(c.submit("/login", "/login", Map.of("username", document, "password", "clave-nueva-2"))
+                .headers().firstValue("Location").orElseThrow()).doesNotContain("/login");
+
+        var after = a.get("/mi-cuenta");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(a.get("/mi-cuenta").headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        // the session that logged in after the reset goes on
+        assertThat(c.get("/mi-cuenta").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void anUnknownDocumentGetsTheSameAnswerAndNoMailAndRequestsAreLimited() {
         Http http = new Http(port);

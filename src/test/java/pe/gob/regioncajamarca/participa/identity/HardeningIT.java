@@ -54,7 +54,95 @@ class HardeningIT extends ProcessTest {
         assertThat(plain.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     }
 
+    /**
+     * Every door sends {@code Referrer-Policy: strict-origin-when-cross-origin}, so that a link to another site
+     * never carries a path or query of ours (a password link's token, a complaint's code) in the Referer header.
+     */
+    @Test
+    void everyDoorSendsAReferrerPolicy() {
+        String planner = staffUser(StaffGroups.PLANNING);
+        Http http = new Http(port);
+        List<HttpResponse<String>> answers = List.of(
+                http.get("/"), http.get("/login"), http.get("/proyectos"), http.get("/acceso/restablecer?token=x"),
+                http.get("/css/portal.css"), http.get("/mi-cuenta"), http.get("/no-existe"),
+                http.get("/personal/login"), http.get("/personal"),
+                http.get("/engine-rest/version", planner, "secreto-" + planner), http.get("/engine-rest/task"),
+                http.get("/camunda/app/tasklist/default/"),
+                http.get("/camunda/api/engine/engine/default/task/count"));
+        for (HttpResponse<String> r : answers) {
+            assertThat(r.headers().firstValue("Referrer-Policy")).as(r.request().uri() + " (" + r.statusCode() + ")")
+                    .contains("strict-origin-when-cross-origin");
+        }
+    }
+
     @org.springframework.beans.factory.annotation.Autowired CitizenAccounts accounts;
+    @org.springframework.beans.factory.annotation.Autowired SubmissionThrottle submissions;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext web;
+
+    /**
+     * X-Forwarded-For and X-Forwarded-Proto are believed from {@code participa.trusted-proxies} only (default: the
+     * loopback), not from every private address as Tomcat's default would. The valve's setting is checked; and, when
+     * this machine has another address, a request through it that claims to come from 203.0.113.x over HTTPS is
+     * counted by the password-link throttle under the connecting address and gets no HSTS.
+     */
+    @Test
+    void forwardedHeadersAreBelievedFromConfiguredProxiesOnly() throws Exception {
+        var tomcat = ((org.springframework.boot.web.embedded.tomcat.TomcatWebServer) web.getWebServer()).getTomcat();
+        var valve = java.util.Arrays.stream(tomcat.getEngine().getPipeline().getValves())
+                .filter(v -> v instanceof org.apache.catalina.valves.RemoteIpValve)
+                .map(v -> (org.apache.catalina.valves.RemoteIpValve) v).findFirst().orElseThrow();
+        java.util.regex.Pattern trusted = java.util.regex.Pattern.compile(valve.getInternalProxies());
+        for (String proxy : List.of("127.0.0.1", "0:0:0:0:0:0:0:1")) {
+            assertThat(trusted.matcher(proxy).matches()).as(proxy).isTrue();
+        }
+        for (String other : List.of("10.0.0.5", "192.168.1.20", "172.16.4.4", "100.64.0.1", "169.254.1.1",
+                "127.0.0.2", "fd00:0:0:0:0:0:0:2", "fe80:0:0:0:0:0:0:1", "192.0.2.2", "203.0.113.9")) {
+            assertThat(trusted.matcher(other).matches()).as(other).isFalse();
+        }
+
+        // the same through a real connection from a local address that is not the loopback (Tomcat's default
+        // trusts fd00::/8 and the private IPv4 ranges)
+        java.net.InetAddress local = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+                .stream().filter(i -> { try { return i.isUp() && !i.isLoopback(); } catch (Exception e) { return false; } })
+                .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress() && !a.isAnyLocalAddress())
+                .sorted(java.util.Comparator.comparing(a -> a instanceof java.net.Inet6Address ? 0 : 1))
+                .findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(local != null, "no local address other than the loopback");
+        String host = local instanceof java.net.Inet6Address
+                ? "[" + local.getHostAddress().replaceAll("%.*", "") + "]" : local.getHostAddress();
+        String base = "http://" + host + ":" + port;
+
+        HttpResponse<String> tls = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build().send(
+                HttpRequest.newBuilder(URI.create(base + "/login")).header("X-Forwarded-Proto", "https")
+                        .header("X-Forwarded-For", "203.0.113.9").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tls.statusCode()).isEqualTo(200);
+        assertThat(tls.headers().firstValue("Strict-Transport-Security")).as("HSTS from " + host).isEmpty();
+        assertThat(sessionCookie(tls)).doesNotContain("Secure");
+
+        int perAccount = submissions.resetsPerAccount();
+        int perAddress = submissions.resetsPerAddress();
+        try {
+            submissions.setResetLimits(perAccount, 2);
+            Http client = new Http(base);
+            java.util.function.Function<String, Integer> ask = forwardedFor -> {
+                String token = client.csrfTokenOf("/acceso/recuperar");
+                return client.send(HttpRequest.newBuilder(client.uri("/acceso/recuperar"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Forwarded-For", forwardedFor)
+                        .POST(HttpRequest.BodyPublishers.ofString(Http.urlEncoded(Map.of("documento",
+                                String.format("7%07d", unique() % 10_000_000), "_csrf", token)))).build()).statusCode();
+            };
+            // three "different clients" are one connecting address: the third is over the limit of 2 (believed,
+            // each would be a fresh address; the first two may already be refused if another test used this address)
+            assertThat(ask.apply("203.0.113." + (unique() % 100 + 1))).isIn(200, 429);
+            assertThat(ask.apply("203.0.113." + (unique() % 100 + 101))).isIn(200, 429);
+            assertThat(ask.apply("203.0.113." + (unique() % 50 + 201))).isEqualTo(429);
+        } finally {
+            submissions.setResetLimits(perAccount, perAddress);
+        }
+    }
 
     /** One login attempt from {@code address} (as a trusted proxy on the loopback forwards it); the redirect. */
     private String login(String address, String dni, String password) throws Exception {

@@ -48,13 +48,53 @@ class ProjectListIT extends ProcessTest {
         assertThat(list("&q=7100004")).contains("1 proyecto", "Camino vecinal 4");
     }
 
+    /** A refused filter: the list page with its reasons and the filters kept, status 400. */
+    private String refused(String query) {
+        var r = new Http(port).get("/proyectos?ciclo=" + year + query);
+        assertThat(r.statusCode()).as(query).isEqualTo(400);
+        return r.body();
+    }
+
     @Test
     void badFiltersAreExplainedAndKept() {
-        String body = list("&costoMin=mucho&q=%3Cscript%3Ealert(1)%3C/script%3E");
+        String body = refused("&costoMin=mucho&q=%3Cscript%3Ealert(1)%3C/script%3E");
         assertThat(body).contains("El costo mínimo debe ser un monto en soles", "value=\"mucho\"")
                 .doesNotContain("<script>alert(1)").contains("&lt;script&gt;");
-        assertThat(list("&costoMin=300000&costoMax=100000")).contains("no puede ser mayor que el costo máximo");
+        assertThat(refused("&costoMin=300000&costoMax=100000")).contains("no puede ser mayor que el costo máximo");
         assertThat(list("&q=%25")).contains("Ningún proyecto cumple los filtros");
+    }
+
+    /**
+     * Numbers in the address that no column can hold, or that do not fit their parameter, get 400 and a Spanish
+     * message, never a 500 (a cost of 1e100000 parsed as a BigDecimal and failed in the database).
+     */
+    @Test
+    void outOfRangeNumbersInTheAddressAre400WithASpanishMessage() {
+        assertThat(refused("&costoMin=1e100000")).contains("El costo mínimo no puede ser mayor que S/ 10 000 000 000",
+                "30 proyectos");
+        assertThat(refused("&costoMax=99999999999")).contains("El costo máximo no puede ser mayor que S/ 10 000 000 000");
+        assertThat(refused("&costoMax=1e-100000")).contains("El costo máximo puede tener hasta dos decimales");
+        assertThat(refused("&costoMin=1" + "0".repeat(400))).contains("El costo mínimo debe ser un monto en soles");
+        assertThat(list("&costoMax=1e6")).contains("30 proyectos");
+
+        Http anyone = new Http(port);
+        for (String path : java.util.List.of("/proyectos?pagina=99999999999", "/proyectos?ciclo=1e5",
+                "/noticias?pagina=1e3", "/rendicion-de-cuentas/" + year + "?pagina=-99999999999",
+                "/resultados/" + year + "?pagina=mil", "/seguimiento?ciclo=99999999999", "/resultados/99999999999")) {
+            var r = anyone.get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(400);
+            assertThat(r.body()).as(path).contains("La dirección tiene un dato que no es válido", "en la dirección no es válido");
+        }
+        var api = anyone.get("/api/open-data/cycles/99999999999/projects");
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(api.body()).contains("\"error\"", "«year» en la dirección no es válido");
+
+        String planner = staffUser("planning");
+        Http staff = new Http(port);
+        staff.staffLogin(planner, "secreto-" + planner);
+        var committee = staff.get("/personal/ciclos/" + year + "/comite?filas=99999999999");
+        assertThat(committee.statusCode()).isEqualTo(400);
+        assertThat(committee.body()).contains("El valor de «filas» en la dirección no es válido");
     }
 
     @Test

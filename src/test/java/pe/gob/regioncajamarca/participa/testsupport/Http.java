@@ -22,7 +22,12 @@ public class Http {
     private final HttpClient client;
 
     public Http(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port);
+    }
+
+    /** A client of the application at {@code base} ({@code http://host:port}), e.g. through another local address. */
+    public Http(String base) {
+        this.base = base;
         this.client = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
