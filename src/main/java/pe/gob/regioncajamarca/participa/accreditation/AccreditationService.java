@@ -202,4 +202,12 @@ public class AccreditationService {
                 .query(Long.class).optional().orElseThrow(() -> new IllegalStateException(
                         "No registration for process instance " + processInstanceId));
     }
+
+    /** The registration with this file number (the business key of its process). */
+    public Optional<Registration> findByFileNumber(String fileNumber) {
+        java.util.regex.Matcher m = fileNumber == null ? null
+                : java.util.regex.Pattern.compile("INS-(\\d{4})-(\\d+)").matcher(fileNumber);
+        return m == null || !m.matches() ? Optional.empty()
+                : query("r.id = ? AND r.cycle_year = ?", Long.parseLong(m.group(2)), Integer.parseInt(m.group(1)));
+    }
 }

@@ -15,7 +15,21 @@ public final class Scopes {
     public static final List<String> ALL = java.util.stream.Stream
             .concat(PROVINCES.stream(), java.util.stream.Stream.of(MULTIPROVINCIAL)).toList();
 
+    private static final java.util.Map<String, String> LABELS = java.util.Map.ofEntries(
+            java.util.Map.entry("CAJABAMBA", "Cajabamba"), java.util.Map.entry("CAJAMARCA", "Cajamarca"),
+            java.util.Map.entry("CELENDIN", "Celendín"), java.util.Map.entry("CHOTA", "Chota"),
+            java.util.Map.entry("CONTUMAZA", "Contumazá"), java.util.Map.entry("CUTERVO", "Cutervo"),
+            java.util.Map.entry("HUALGAYOC", "Hualgayoc"), java.util.Map.entry("JAEN", "Jaén"),
+            java.util.Map.entry("SAN_IGNACIO", "San Ignacio"), java.util.Map.entry("SAN_MARCOS", "San Marcos"),
+            java.util.Map.entry("SAN_MIGUEL", "San Miguel"), java.util.Map.entry("SAN_PABLO", "San Pablo"),
+            java.util.Map.entry("SANTA_CRUZ", "Santa Cruz"), java.util.Map.entry(MULTIPROVINCIAL, "Multiprovincial"));
+
     private Scopes() {
+    }
+
+    /** The scope as people write it ("Santa Cruz", "Jaén"); an unknown code as it is. */
+    public static String label(String scope) {
+        return scope == null ? null : LABELS.getOrDefault(scope, scope);
     }
 
     public static boolean isValid(String scope) {

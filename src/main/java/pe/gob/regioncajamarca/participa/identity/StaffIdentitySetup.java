@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,6 +158,12 @@ public class StaffIdentitySetup {
                     READ_HISTORY);
         }
         grant(StaffGroups.REGIONAL_MANAGEMENT, Resources.DECISION_DEFINITION, "*", READ, READ_HISTORY);
+        // Cockpit's "Tareas de usuario" of an instance: every open task of the processes they watch, with its
+        // candidate unit, assignee and due date (issue 19: who has not reported)
+        for (String key : ALL_BUT_COMPLAINTS) {
+            grant(StaffGroups.PLANNING, Resources.PROCESS_DEFINITION, key, READ_TASK);
+            grant(StaffGroups.REGIONAL_MANAGEMENT, Resources.PROCESS_DEFINITION, key, READ_TASK);
+        }
         // the others see the definitions of the processes they take part in (names in Tasklist); their tasks
         // come from the per-task grants Camunda creates for each candidate group
         for (String key : List.of(CYCLE, IDEAS)) {

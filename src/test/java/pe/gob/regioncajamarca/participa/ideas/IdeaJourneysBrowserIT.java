@@ -40,6 +40,8 @@ class IdeaJourneysBrowserIT extends ProcessTest {
                 .singleResult();
 
         String assess = taskOf(pi.getId(), "Task_AssessIdea").getId();
+        assertThat(tasks.createTaskQuery().taskId(assess).singleResult().getName()).as("the task says which idea")
+                .isEqualTo("Evaluar idea de proyecto · " + idea.trackingCode() + " Canal de riego Llaucán");
         String evaluator = staffUser("technical-team");
         try (Tasklist tasklist = Tasklist.login(port, evaluator, "secreto-" + evaluator)) {
             tasklist.openAndClaim(assess, "Resultado de la evaluación")

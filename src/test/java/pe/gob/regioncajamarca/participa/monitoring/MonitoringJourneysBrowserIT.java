@@ -80,4 +80,54 @@ class MonitoringJourneysBrowserIT extends ProcessTest {
         assertThat(new Http(port).get("/seguimiento/" + quarter).body())
                 .contains("vigilar el canal Chim Chim");
     }
+
+    /**
+     * Issue 19: regional management sees in Cockpit which unit has not reported: the round's open report tasks, each
+     * named after its project, with its candidate unit and due date, in the instance's "Tareas de usuario" tab.
+     */
+    @Test
+    void managementSeesInCockpitTheRoundsOpenReportsByUnit() throws Exception {
+        assumeTrue(WebDriver.available(), "chromium and chromium-driver are not installed (.ci/run installs them)");
+        int year = freeYear();
+        formalisedCycle(year);
+        String cui = String.valueOf(3600000 + unique());
+        jdbc.sql("""
+                INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, prioritized,
+                                     execution_status, monitored_since)
+                VALUES (?, ?, 'Puesto de salud Llacanora', 'CAJAMARCA', 700000, 'Salud', ?,
+                        TRUE, 'EN_EJECUCION', CURRENT_DATE)""").params(year, cui, TEST_UNIT).update();
+        String quarter = (2080 + unique() % 9) + "-Q" + (1 + unique() % 4);
+        String pid = rounds.startByHand(quarter);
+        executeDueJobs(pid);
+        Task report = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress").list()
+                .stream().filter(t -> t.getName().contains(cui)).findFirst().orElseThrow();
+        assertThat(report.getName()).isEqualTo("Reportar avance trimestral · " + cui + " Puesto de salud Llacanora");
+
+        String manager = staffUser("regional-management");
+        // the same REST call as Cockpit's tab: the open tasks of the instance, with due date and candidate group
+        var http = new Http(port);
+        String listed = http.get("/engine-rest/task?processInstanceId=" + pid, manager, "secreto-" + manager).body();
+        assertThat(listed).contains(report.getId(), cui, "\"due\"");
+        String groups = http.get("/engine-rest/task/" + report.getId() + "/identity-links", manager,
+                "secreto-" + manager).body();
+        assertThat(groups).contains(TEST_UNIT_GROUP);
+
+        try (WebDriver browser = WebDriver.start()) {
+            browser.resize(1366, 900);
+            assertThat(browser.camundaLogin("http://localhost:" + port + "/camunda/app/cockpit/", manager,
+                    "secreto-" + manager, "Procesos")).isTrue();
+            browser.open("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/" + pid
+                    + "/runtime?tab=user-tasks-tab");
+            assertThat(browser.waitForText(report.getId())).as("the open report task in Cockpit's tab").isTrue();
+            Thread.sleep(1000);
+            browser.screenshot(java.nio.file.Path.of("target/screenshots/cockpit-ronda-tareas-de-usuario.png"));
+            assertThat(browser.source()).doesNotContain("No tiene permiso");
+            // which unit and project each open report belongs to: the variables of its activity instance
+            browser.open("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/" + pid
+                    + "/runtime?tab=variables-tab");
+            assertThat(browser.waitForText("Unidad de prueba")).as("the unit of the open report").isTrue();
+            assertThat(browser.waitForText("Puesto de salud Llacanora")).isTrue();
+            browser.screenshot(java.nio.file.Path.of("target/screenshots/cockpit-ronda-variables.png"));
+        }
+    }
 }

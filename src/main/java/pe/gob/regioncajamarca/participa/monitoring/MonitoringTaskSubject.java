@@ -1,0 +1,28 @@
+package pe.gob.regioncajamarca.participa.monitoring;
+
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+import pe.gob.regioncajamarca.participa.workflow.TaskSubject;
+
+/** A unit's report names its project ("Reportar avance trimestral · 2324969 La Colpa"); the consolidation, its quarter. */
+@Component
+class MonitoringTaskSubject implements TaskSubject {
+
+    @Override
+    public String processKey() {
+        return "quarterly-monitoring-round";
+    }
+
+    @Override
+    public Optional<String> subjectOf(DelegateTask task) {
+        if ("Task_ReportProgress".equals(task.getTaskDefinitionKey())) {
+            Object cui = task.getVariable("cui");
+            Object project = task.getVariable("proyecto");
+            return cui == null ? Optional.empty() : Optional.of(cui + (project == null ? "" : " " + project));
+        }
+        return Optional.ofNullable(task.getVariable("trimestre")).map(Object::toString);
+    }
+}
