@@ -33,4 +33,18 @@ public class Fechas {
     public String hora(Instant instant) {
         return instant == null ? "—" : HORA.format(instant);
     }
+
+    /** A moment of the engine (due dates, creation times) in Lima time, whatever the server's zone. */
+    public String hora(java.util.Date date) {
+        return date == null ? "—" : HORA.format(date.toInstant());
+    }
+
+    /** How long ago, in words: "hoy", "hace 1 día", "hace 12 días". */
+    public String antiguedad(java.util.Date since, java.util.Date now) {
+        if (since == null || now == null) {
+            return "—";
+        }
+        long days = java.time.Duration.between(since.toInstant(), now.toInstant()).toDays();
+        return days <= 0 ? "hoy" : days == 1 ? "hace 1 día" : "hace " + days + " días";
+    }
 }

@@ -23,8 +23,9 @@ import pe.gob.regioncajamarca.participa.identity.StaffGroups;
 import pe.gob.regioncajamarca.participa.identity.StaffUser;
 
 /**
- * "Plazos": for managers, the open tasks that are overdue or due within 3 business days per office and executing
- * unit, with one click to the list of those tasks and from there to each task in Tasklist. Linked from Cockpit's
+ * "Plazos": for managers, the open tasks per office and executing unit (how many, how many overdue or due within
+ * 3 business days), with one click to the list of every open task of an office or unit (its age, who has it, its due
+ * date, in Lima time) and from there to each task in Tasklist. Linked from Cockpit's
  * and Tasklist's header through the staff home page. The integrity office's tasks are counted for its members only.
  */
 @Controller
@@ -49,8 +50,12 @@ class DeadlinesController {
     record Row(String group, String name, long open, long overdue, long dueSoon) {
     }
 
-    /** A late or soon-due task: what it is about ({@code subject}: project, tracking code, cycle) when it says. */
-    record Line(String id, String name, String businessKey, String subject, Date due, boolean overdue) {
+    /**
+     * An open task: what it is about ({@code subject}: project, tracking code, cycle) when it says, who has it,
+     * since when, until when; late or soon due.
+     */
+    record Line(String id, String name, String businessKey, String subject, String assignee, Date created, Date due,
+                boolean overdue, boolean dueSoon) {
     }
 
     /** What a task is about, from the variables the Tasklist filters show: "CUI 2324969 · project", a code, a cycle. */
@@ -111,12 +116,20 @@ class DeadlinesController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No existe esa oficina o unidad.");
         }
         Date now = ClockUtil.getCurrentTime();
-        List<Task> late = tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()
-                .dueBefore(plazos.habiles(3)).orderByDueDate().asc().listPage(0, PAGE);
+        Date soon = plazos.habiles(3);
+        // every open task of the office or unit (issue 19: a unit with one task on time showed "no hay tareas"),
+        // the most urgent first, tasks without a due date last
+        List<Task> open = tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()
+                .orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(0, PAGE);
         Map<String, String> keys = new LinkedHashMap<>();
-        List<Line> lines = late.stream().map(t -> new Line(t.getId(), t.getName(),
+        List<Line> lines = new ArrayList<>(open.stream().map(t -> new Line(t.getId(), t.getName(),
                 keys.computeIfAbsent(t.getProcessInstanceId(), pid -> businessKey(pid)),
-                subject(tasks.getVariables(t.getId(), SUBJECT)), t.getDueDate(), t.getDueDate().before(now))).toList();
+                subject(tasks.getVariables(t.getId(), SUBJECT)), t.getAssignee(), t.getCreateTime(), t.getDueDate(),
+                t.getDueDate() != null && t.getDueDate().before(now),
+                t.getDueDate() != null && !t.getDueDate().before(now) && t.getDueDate().before(soon))).toList());
+        lines.sort(java.util.Comparator.comparing(Line::due, java.util.Comparator.nullsLast(
+                java.util.Comparator.naturalOrder())));
+        model.addAttribute("now", now);
         model.addAttribute("group", group);
         model.addAttribute("groupName", groups.get(group));
         model.addAttribute("lines", lines);

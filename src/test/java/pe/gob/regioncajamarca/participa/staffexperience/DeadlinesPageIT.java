@@ -30,6 +30,12 @@ class DeadlinesPageIT extends ProcessTest {
         late.setDueDate(new Date(System.currentTimeMillis() - 86_400_000L));
         tasks.saveTask(late);
         tasks.addCandidateGroup(late.getId(), TEST_UNIT_GROUP);
+        // a task on time, far ahead: listed too (a unit with one open task used to read "no hay tareas")
+        Task onTime = tasks.newTask();
+        onTime.setName("Responder al ciudadano (prueba de plazos)");
+        onTime.setDueDate(Date.from(java.time.Instant.parse("2099-01-15T15:00:00Z")));
+        tasks.saveTask(onTime);
+        tasks.addCandidateGroup(onTime.getId(), TEST_UNIT_GROUP);
         try {
             Http manager = as("regional-management");
             String overview = manager.get("/personal/plazos").body();
@@ -38,10 +44,15 @@ class DeadlinesPageIT extends ProcessTest {
             String unit = manager.get("/personal/plazos/" + TEST_UNIT_GROUP).body();
             assertThat(unit).contains("Reportar avance trimestral (prueba de plazos)", "vencida",
                     "/camunda/app/tasklist/default/#/?task=" + late.getId());
+            assertThat(unit).as("every open task, in Lima time whatever the server's zone")
+                    .contains("Responder al ciudadano (prueba de plazos)", "15/01/2099 10:00", "sin reclamar", "hoy");
+            assertThat(unit.indexOf("Reportar avance trimestral (prueba de plazos)"))
+                    .as("the late one first").isLessThan(unit.indexOf("Responder al ciudadano (prueba de plazos)"));
             assertThat(as(TEST_UNIT_GROUP).get("/personal/plazos").statusCode()).isEqualTo(403);
             assertThat(manager.get("/personal/plazos/no-existe").statusCode()).isEqualTo(404);
         } finally {
             tasks.deleteTask(late.getId(), true);
+            tasks.deleteTask(onTime.getId(), true);
         }
     }
 }
