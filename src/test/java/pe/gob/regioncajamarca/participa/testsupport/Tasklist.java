@@ -41,7 +41,13 @@ public final class Tasklist implements AutoCloseable {
     public Tasklist openAndClaim(String taskId, String textOnForm) throws Exception {
         browser.open(base + "default/#/?task=" + taskId);
         if (!browser.waitForText(textOnForm)) {
-            throw new IllegalStateException("the form of task " + taskId + " did not show «" + textOnForm + "»");
+            // a cold Tasklist on a busy machine: once more, as a person reloads the page
+            screenshot("slow-form-" + taskId);
+            browser.execute("location.reload();");
+            if (!browser.waitForText(textOnForm)) {
+                screenshot("error-form-" + taskId);
+                throw new IllegalStateException("the form of task " + taskId + " did not show «" + textOnForm + "»");
+            }
         }
         browser.click(browser.findXpath("//button[contains(normalize-space(.),'Reclamar')]"));
         if (!browser.waitForText("Liberar")) {
