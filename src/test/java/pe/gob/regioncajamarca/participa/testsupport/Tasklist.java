@@ -22,6 +22,9 @@ public final class Tasklist implements AutoCloseable {
     /** A browser on Lima time (the server's zone is the JVM's) logged in to Tasklist as {@code user}. */
     public static Tasklist login(int port, String user, String password) throws Exception {
         WebDriver browser = WebDriver.start();
+        // tall enough for a whole form and an open select list: Tasklist's fixed footer covers the bottom of the
+        // task's pane, where a short window puts Completar and a select's last options
+        browser.resize(1280, 1400);
         Tasklist tasklist = new Tasklist(browser, "http://localhost:" + port + "/camunda/app/tasklist/");
         if (!browser.camundaLogin(tasklist.base, user, password, "Tareas")) {
             browser.close();
@@ -38,7 +41,13 @@ public final class Tasklist implements AutoCloseable {
     public Tasklist openAndClaim(String taskId, String textOnForm) throws Exception {
         browser.open(base + "default/#/?task=" + taskId);
         if (!browser.waitForText(textOnForm)) {
-            throw new IllegalStateException("the form of task " + taskId + " did not show «" + textOnForm + "»");
+            // a cold Tasklist on a busy machine: once more, as a person reloads the page
+            screenshot("slow-form-" + taskId);
+            browser.execute("location.reload();");
+            if (!browser.waitForText(textOnForm)) {
+                screenshot("error-form-" + taskId);
+                throw new IllegalStateException("the form of task " + taskId + " did not show «" + textOnForm + "»");
+            }
         }
         browser.click(browser.findXpath("//button[contains(normalize-space(.),'Reclamar')]"));
         if (!browser.waitForText("Liberar")) {
@@ -78,8 +87,19 @@ public final class Tasklist implements AutoCloseable {
         String input = browser.findXpath("//form//label[contains(normalize-space(.),\"" + label + "\")]"
                 + "/following::input[contains(@class,'fjs-select-hidden-input') or contains(@class,'fjs-input')][1]");
         browser.execute("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", element(input));
-        browser.click(browser.findXpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)=\""
-                + option + "\"]"));
+        String item = browser.findXpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)=\""
+                + option + "\"]");
+        try {
+            browser.clickCentered(item);
+        } catch (IllegalStateException e) {
+            if (!String.valueOf(e.getMessage()).contains("element click intercepted")) {
+                throw e;
+            }
+            // under Tasklist's fixed footer: the item takes the mouse press as from a person (form-js listens to it)
+            screenshot("intercepted-select");
+            browser.execute("['mousedown', 'mouseup', 'click'].forEach(t => arguments[0].dispatchEvent("
+                    + "new MouseEvent(t, {bubbles: true, cancelable: true, view: window, button: 0})));", element(item));
+        }
         return this;
     }
 
@@ -97,7 +117,17 @@ public final class Tasklist implements AutoCloseable {
 
     /** Presses Completar. */
     public Tasklist complete() throws Exception {
-        browser.clickCentered(browser.findXpath("//button[normalize-space(.)='Completar']"));
+        String button = browser.findXpath("//button[normalize-space(.)='Completar']");
+        try {
+            browser.clickCentered(button);
+        } catch (IllegalStateException e) {
+            if (!String.valueOf(e.getMessage()).contains("element click intercepted")) {
+                throw e;
+            }
+            // covered by something drawn over it: the button is still pressed as a person would, after scrolling
+            screenshot("intercepted-completar");
+            browser.execute("arguments[0].click();", element(button));
+        }
         return this;
     }
 
