@@ -20,6 +20,7 @@ import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
 import pe.gob.regioncajamarca.participa.cycle.Territory;
 import pe.gob.regioncajamarca.participa.identity.CitizenAccounts;
+import pe.gob.regioncajamarca.participa.identity.LoginThrottle;
 
 /**
  * The portal's registration of participating agents ({@code /agentes/inscripcion}) and the citizen's page
@@ -40,13 +41,16 @@ class AgentRegistrationController {
 
     private final List<MyParticipation> participation;
     private final pe.gob.regioncajamarca.participa.identity.SubmissionThrottle throttle;
+    private final LoginThrottle logins;
 
     AgentRegistrationController(CycleService cycles, CitizenAccounts accounts, AccreditationService accreditation,
                                 DueDates plazos, Territory territory,
                                 pe.gob.regioncajamarca.participa.notification.Notifications notifications,
                                 List<MyParticipation> participation,
-                                pe.gob.regioncajamarca.participa.identity.SubmissionThrottle throttle) {
+                                pe.gob.regioncajamarca.participa.identity.SubmissionThrottle throttle,
+                                LoginThrottle logins) {
         this.throttle = throttle;
+        this.logins = logins;
         this.notifications = notifications;
         this.participation = participation;
         this.cycles = cycles;
@@ -75,6 +79,18 @@ class AgentRegistrationController {
         return "accreditation/inscripcion";
     }
 
+    /**
+     * One answer whatever the document and the password (issue 20): once the form is valid, a new document, an
+     * existing account with its right password and an existing account with a wrong password all get the same page
+     * («Inscripción recibida», no file number, nothing typed echoed) with the same status, and the outcome goes by
+     * mail to the address of the account (the real owner's for an existing account): the file number, «ya estaba
+     * inscrito», or «alguien usó su documento con otra contraseña» (at most one such mail per account and hour).
+     * The page no longer tells whether a document has an account, is registered, or what its password is. The
+     * password of an existing account is checked through the portal login's throttle ({@link LoginThrottle}: per
+     * document and per address, shared with {@code /login}); a throttled registration gets 429 before the password
+     * is looked at. Every valid submission counts against the per-address registration throttle, whatever its
+     * outcome (counting only the stored ones would tell which documents were new).
+     */
     @PostMapping("/agentes/inscripcion")
     String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult errors, Model model,
                     jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
@@ -103,34 +119,56 @@ class AgentRegistrationController {
         if (form.getDistrictUbigeo() != null && province == null && !errors.hasFieldErrors("districtUbigeo")) {
             errors.rejectValue("districtUbigeo", "unknown", "Elija un distrito de la región Cajamarca.");
         }
-        Optional<Long> existing = form.getDocumentNumber() == null ? Optional.empty()
-                : accounts.idOf(form.getDocumentNumber());
-        if (existing.isPresent() && form.getPassword() != null
-                && !accounts.passwordMatches(form.getDocumentNumber(), form.getPassword())) {
-            errors.rejectValue("documentNumber", "exists", "Ya existe una cuenta con este documento. Escriba la "
-                    + "contraseña de esa cuenta (o inicie sesión) para inscribirse en este ciclo.");
-        }
-        if (existing.isEmpty() && form.getPassword() != null && !errors.hasFieldErrors("password")) {
-            // a new account only: an existing one keeps its password (checked above)
+        if (form.getPassword() != null && !errors.hasFieldErrors("password")) {
+            // for every document: judging only new accounts' passwords would tell which documents have one
             pe.gob.regioncajamarca.participa.identity.PasswordRules.weakness(form.getPassword(),
                     form.getDocumentNumber()).ifPresent(m -> errors.rejectValue("password", "weak", m));
-        }
-        if (!errors.hasFieldErrors("documentNumber") && form.getDocumentNumber() != null) {
-            accreditation.findByDocument(cycle.get().year(), form.getDocumentNumber()).ifPresent(r ->
-                    errors.rejectValue("documentNumber", "registered",
-                            new Object[] {String.valueOf(r.cycleYear()), r.fileNumber()}, "Este documento ya está inscrito en el ciclo "
-                            + r.cycleYear() + " (expediente " + r.fileNumber() + ")."));
         }
         if (errors.hasErrors()) {
             return "accreditation/inscripcion";
         }
-        long citizen = accounts.create(form.getDocumentType(), form.getDocumentNumber(), form.getPassword(),
-                form.getEmail(), form.getGivenNames(), form.getFirstSurname(), form.getSecondSurname());
-        AccreditationService.Registration r = accreditation.register(new AgentApplication(cycle.get().year(), citizen,
+        String document = form.getDocumentNumber();
+        if (logins.blocked(address, document)) {
+            errors.reject("throttle.login", "Demasiados intentos fallidos de ingreso. Por seguridad, espere 15 minutos "
+                    + "e inténtelo de nuevo.");
+            response.setStatus(429);
+            return "accreditation/inscripcion";
+        }
+        throttle.registered(address);
+        int year = cycle.get().year();
+        Optional<CitizenAccounts.Holder> holder = accounts.holder(document);
+        if (holder.isPresent() && !accounts.passwordMatches(document, form.getPassword())) {
+            logins.failed(address, document);
+            CitizenAccounts.Holder h = holder.get();
+            notifications.send("inscripcion-clave:" + year + ":" + document + ":"
+                            + java.time.Instant.now().getEpochSecond() / 3600, h.email(),
+                    "Intento de inscripción con su documento", "inscripcion-clave-incorrecta",
+                    java.util.Map.of("name", h.givenNames(), "year", year));
+            return "accreditation/inscripcion-recibida";
+        }
+        if (holder.isPresent()) {
+            logins.succeeded(document);
+        }
+        Optional<AccreditationService.Registration> before = accreditation.findByDocument(year, document);
+        if (before.isPresent()) {
+            AccreditationService.Registration r = before.get();
+            notifications.send("inscripcion-repetida:" + r.id() + ":" + java.time.Instant.now().getEpochSecond() / 3600,
+                    r.email(), "Su inscripción como agente participante " + year, "inscripcion-recibida",
+                    java.util.Map.of("name", holder.map(CitizenAccounts.Holder::givenNames).orElse(r.fullName()),
+                            "fileNumber", r.fileNumber(), "year", year, "already", true));
+            return "accreditation/inscripcion-recibida";
+        }
+        long citizen = holder.map(CitizenAccounts.Holder::id).orElseGet(() -> accounts.create(form.getDocumentType(),
+                document, form.getPassword(), form.getEmail(), form.getGivenNames(), form.getFirstSurname(),
+                form.getSecondSurname()));
+        AccreditationService.Registration r = accreditation.register(new AgentApplication(year, citizen,
                 form.getMobilePhone(), form.getSex(), form.getBirthDate(), form.getEducationLevel(),
                 form.getProfession(), form.getOrganization(), province, form.getDistrictUbigeo()));
-        throttle.registered(address);
-        model.addAttribute("registration", r);
+        // to the address of the account: an existing account keeps its own (the form's is ignored)
+        String name = holder.map(CitizenAccounts.Holder::givenNames).orElse(form.getGivenNames());
+        notifications.send("inscripcion:" + r.id(), accounts.emailOf(document).orElse(null),
+                "Su inscripción como agente participante " + year, "inscripcion-recibida",
+                java.util.Map.of("name", name, "fileNumber", r.fileNumber(), "year", year, "already", false));
         return "accreditation/inscripcion-recibida";
     }
 

@@ -78,4 +78,14 @@ public class CitizenAccounts {
         return jdbc.sql("SELECT email FROM citizen_account WHERE document_number = ?").param(documentNumber)
                 .query(String.class).optional().filter(e -> e != null && !e.isBlank());
     }
+
+    /** The holder of an account as the mails about it address them: id, e-mail on file and given names. */
+    public record Holder(long id, String email, String givenNames) {
+    }
+
+    public Optional<Holder> holder(String documentNumber) {
+        return jdbc.sql("SELECT id, email, given_names FROM citizen_account WHERE document_number = ?")
+                .param(documentNumber)
+                .query((rs, i) -> new Holder(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
+    }
 }

@@ -27,6 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <li>{@code /engine-rest/**}: HTTP Basic against the engine's identity service (Camunda's own filter, which
  * also sets the engine's authentication so Camunda authorizations apply); 401 without valid staff
  * credentials. Stateless, no CSRF (no cookies are honoured).</li>
+ * <li>every staff login (the three below that check a Camunda password) passes the staff login throttle first;
+ * Camunda's own account lock is off ({@link NoAccountLockPlugin}).</li>
  * <li>{@code /camunda/**}: Tasklist, Cockpit and Admin, guarded by their own login, session and CSRF
  * protection against the engine's identity service. A portal session gives nothing there.</li>
  * <li>{@code /personal/**}: staff pages (workshop tallies, early closing of a phase, the committee's election),
@@ -53,6 +55,20 @@ public class SecurityConfig {
         reg.setName("camunda-rest-basic-auth");
         reg.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         reg.addUrlPatterns("/engine-rest/*");
+        return reg;
+    }
+
+    /**
+     * Failed staff logins throttled per address and per (address, account) (issue 20, {@link LoginThrottle}): after
+     * the character encoding filter (it reads the login forms' parameters), before Spring Security (-100) and
+     * Camunda's REST authentication.
+     */
+    @Bean
+    FilterRegistrationBean<jakarta.servlet.Filter> staffLoginThrottle(LoginThrottle throttle) {
+        FilterRegistrationBean<jakarta.servlet.Filter> reg = new FilterRegistrationBean<>(throttle.staffFilter());
+        reg.setName("staff-login-throttle");
+        reg.addUrlPatterns("/engine-rest/*", "/camunda/api/admin/auth/*", "/personal/login");
+        reg.setOrder(-150);
         return reg;
     }
 

@@ -38,6 +38,7 @@ class AgentRegistrationIT {
     @Autowired DueDates plazos;
     @Autowired JdbcClient jdbc;
     @Autowired AccreditationService accreditation;
+    @Autowired pe.gob.regioncajamarca.participa.identity.CitizenAccounts accounts;
 
     @BeforeEach
     void registrationIsOpen() {
@@ -83,8 +84,12 @@ class AgentRegistrationIT {
         String dni = dni();
         var r = post(http, valid(dni));
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("Inscripción recibida", "INS-" + YEAR + "-");
+        assertThat(r.body()).contains("Inscripción recibida", "Le enviaremos por correo electrónico");
         var reg = accreditation.findByDocument(YEAR, dni).orElseThrow();
+        // the file number goes by mail (the page is the same for every document: issue 20)
+        assertThat(r.body()).doesNotContain(reg.fileNumber());
+        assertThat(mailTo("juana" + dni + "@example.pe")).anySatisfy(m -> assertThat(m)
+                .contains("Su expediente es " + reg.fileNumber()));
         assertThat(reg.status()).isEqualTo("PENDIENTE");
         assertThat(reg.processInstanceId()).isNotNull();
         assertThat(jdbc.sql("SELECT mobile_phone FROM agent_registration WHERE id = ?").param(reg.id())
@@ -93,13 +98,122 @@ class AgentRegistrationIT {
                 .query(String.class).single()).startsWith("{bcrypt}");
 
         var again = post(http, valid(dni));
-        assertThat(again.body()).contains("Este documento ya está inscrito en el ciclo " + YEAR);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("Inscripción recibida").doesNotContain("ya está inscrito");
         assertThat(accreditation.registrationsOf(dni)).hasSize(1);
+        assertThat(mailTo("juana" + dni + "@example.pe")).anySatisfy(m -> assertThat(m)
+                .contains("ya estaba inscrito", reg.fileNumber()));
 
         var login = http.postForm("/login", Map.of("username", dni, "password", "una-clave-larga",
                 "_csrf", http.csrfTokenOf("/login")));
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(http.get("/mi-cuenta").body()).contains("En revisión", reg.fileNumber());
+    }
+
+    /** The plain-text bodies of the mails queued for {@code recipient}. */
+    private List<String> mailTo(String recipient) {
+        return jdbc.sql("SELECT body_text FROM mail_outbox WHERE recipient = ? ORDER BY id").param(recipient)
+                .query(String.class).list();
+    }
+
+    /** A browser behind the trusted loopback proxy that forwards {@code address} (its own throttle counts). */
+    private final class From {
+        final String address;
+        final Http http = new Http(port);
+
+        From(String address) {
+            this.address = address;
+        }
+
+        java.net.http.HttpResponse<String> register(Map<String, String> fields) {
+            java.net.http.HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(
+                    http.uri("/agentes/inscripcion")).header("X-Forwarded-For", address).GET().build());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                    .matcher(page.body());
+            assertThat(m.find()).isTrue();
+            Map<String, String> f = new LinkedHashMap<>(fields);
+            f.put("_csrf", m.group(1));
+            return http.send(java.net.http.HttpRequest.newBuilder(http.uri("/agentes/inscripcion"))
+                    .header("X-Forwarded-For", address).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Http.urlEncoded(f))).build());
+        }
+    }
+
+    private static String address() {
+        return "203.0.113." + (100 + DNI.incrementAndGet() % 100);
+    }
+
+    /** The page without its CSRF tokens (different on every page). */
+    private static String normalised(String body) {
+        return body.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\" value=\"\"");
+    }
+
+    /**
+     * Issue 20: the answer tells nothing about the document or the password. The same form (apart from the
+     * document number) for a new document, an existing account with its right password and an existing account
+     * with a wrong password gets byte-identical pages (CSRF tokens aside) and the same status; the outcome goes by
+     * mail to the address on file, never to the one typed.
+     */
+    @Test
+    void theAnswerIsTheSameForANewDocumentARightAndAWrongPassword() {
+        String fresh = dni();
+        String known = dni();
+        String guessed = dni();
+        accounts.create("DNI", known, "una-clave-larga", "duena" + known + "@example.pe", "Rosa", "Cusi", null);
+        accounts.create("DNI", guessed, "la-clave-de-ella", "duena" + guessed + "@example.pe", "Rosa", "Cusi", null);
+        From from = new From(address());
+        List<java.net.http.HttpResponse<String>> answers = new java.util.ArrayList<>();
+        for (String doc : List.of(fresh, known, guessed)) {
+            Map<String, String> f = valid(doc);
+            f.put("email", "quien-escribe@example.pe");
+            answers.add(from.register(f));
+        }
+        for (var a : answers) {
+            assertThat(a.statusCode()).isEqualTo(200);
+            assertThat(normalised(a.body())).isEqualTo(normalised(answers.get(0).body()));
+        }
+        assertThat(answers.get(0).body()).contains("Inscripción recibida");
+
+        // what happened: a new account and registration, a registration of the known account, nothing for the guess
+        assertThat(accreditation.findByDocument(YEAR, fresh)).isPresent();
+        assertThat(accreditation.findByDocument(YEAR, known)).isPresent();
+        assertThat(accreditation.findByDocument(YEAR, guessed)).isEmpty();
+        // the mails go to the owners' addresses; the one typed gets only the new account's
+        assertThat(mailTo("duena" + known + "@example.pe")).anySatisfy(m -> assertThat(m).contains("Su expediente es"));
+        assertThat(mailTo("duena" + guessed + "@example.pe")).singleElement().satisfies(m -> assertThat(m)
+                .contains("con una contraseña que no es la de su cuenta", "/acceso/recuperar"));
+        assertThat(mailTo("quien-escribe@example.pe")).hasSize(1).allSatisfy(m -> assertThat(m)
+                .contains(accreditation.findByDocument(YEAR, fresh).orElseThrow().fileNumber()));
+    }
+
+    /** Password guessing through the registration form is throttled like the login: per document and per address. */
+    @Test
+    void wrongPasswordsForOneDocumentAreThrottled() {
+        String doc = dni();
+        accounts.create("DNI", doc, "la-clave-de-ella", "duena" + doc + "@example.pe", "Rosa", "Cusi", null);
+        From attacker = new From(address());
+        String first = null;
+        for (int i = 0; i < 5; i++) {
+            Map<String, String> f = valid(doc);
+            f.put("password", "adivina-" + i + "-larga");
+            f.put("passwordConfirmation", "adivina-" + i + "-larga");
+            var r = attacker.register(f);
+            assertThat(r.statusCode()).isEqualTo(200);
+            first = first == null ? normalised(r.body()) : first;
+            assertThat(normalised(r.body())).isEqualTo(first);
+        }
+        // the sixth, even with the right password and from another address, is turned away unchecked
+        Map<String, String> right = valid(doc);
+        right.put("password", "la-clave-de-ella");
+        right.put("passwordConfirmation", "la-clave-de-ella");
+        for (From from : List.of(attacker, new From(address()))) {
+            var refused = from.register(right);
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.body()).contains("Demasiados intentos fallidos de ingreso");
+        }
+        assertThat(accreditation.findByDocument(YEAR, doc)).isEmpty();
+        // the owner is told once an hour, not once per guess
+        assertThat(mailTo("duena" + doc + "@example.pe")).hasSize(1);
     }
 
     @Test
