@@ -119,7 +119,35 @@ public class TaskVariableGuard extends AbstractProcessEnginePlugin {
             } else if (loggedIn() && command instanceof RemoveTaskVariablesCmd) {
                 refuseUndeclared(read(command, "entityId"), read(command, "variableNames"));
             }
+            if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
+                try {
+                    return next.execute(command);
+                } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+                    throw asRefusal(e);
+                }
+            }
             return next.execute(command);
+        }
+
+        /**
+         * A listener's refusal ("El avance físico no puede...") is the person's to fix, not a server error: the
+         * engine wraps it twice ("ENGINE-03051 ... Exception while invoking TaskListener: ..."), and its REST API
+         * answers 500. As a form validation error it is answered 400 with the application's sentence alone.
+         * Refusals are the application's own exceptions and IllegalArgumentException; anything else (a bug, the
+         * database) stays what it was.
+         */
+        private RuntimeException asRefusal(org.camunda.bpm.engine.ProcessEngineException e) {
+            if (e instanceof FormFieldValidationException) {
+                return e;
+            }
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                boolean ours = c.getClass().getName().startsWith("pe.gob.regioncajamarca.participa.");
+                if ((ours || c instanceof IllegalArgumentException) && c instanceof RuntimeException
+                        && c.getMessage() != null) {
+                    return new FormFieldValidationException("formulario", c.getMessage(), c);
+                }
+            }
+            return e;
         }
 
         private boolean loggedIn() {

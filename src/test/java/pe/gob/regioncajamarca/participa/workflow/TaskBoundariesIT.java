@@ -146,6 +146,20 @@ class TaskBoundariesIT extends ProcessTest {
         runtime.deleteProcessInstance(task.getProcessInstanceId(), "prueba de límites de confianza", true, true);
     }
 
+    /** Issue 19: a listener's refusal is a client error (400) with the application's sentence, never a 500. */
+    @org.junit.jupiter.api.Test
+    void aListenersRefusalIsAClientErrorWithItsSpanishSentence() throws Exception {
+        Task task = reach("agent-accreditation", "Task_ReviewAccreditation");
+        String user = staffUser("planning");
+        var answer = new Http(port).postJson("/engine-rest/task/" + task.getId() + "/submit-form",
+                "{\"variables\": {\"decision\": {\"value\": \"rechazar\"}}}", user, "secreto-" + user);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("Indique el motivo del rechazo: el ciudadano lo leerá.")
+                .doesNotContain("ENGINE-03051");
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task stays open").isEqualTo(1);
+        runtime.deleteProcessInstance(task.getProcessInstanceId(), "prueba", true, true);
+    }
+
     private static Object otherRecord(Object mine) {
         return mine instanceof Number n ? n.longValue() + 1 : "OTRO-" + mine;
     }
