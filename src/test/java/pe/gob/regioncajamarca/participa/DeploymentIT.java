@@ -30,7 +30,7 @@ class DeploymentIT {
 
     static final List<String> CONTRACT_KEYS = List.of("participatory-budget-cycle", "agent-accreditation",
             "project-idea-review", "quarterly-monitoring-round", "training-programme", "complaint-handling",
-            "oversight-report");
+            "wrongdoing-report", "oversight-report");
 
     @Autowired
     RepositoryService repositoryService;

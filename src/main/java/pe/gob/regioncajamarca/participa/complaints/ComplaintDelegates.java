@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The task listeners of {@code complaint-handling}: the routing and the answers go to the domain tables. */
+/**
+ * The task listeners of {@code complaint-handling} and {@code wrongdoing-report} ({@code denunciaAtendida}): the
+ * routing and the answers go to the domain tables; each finds its request by the task's process instance.
+ */
 @Configuration
 class ComplaintDelegates {
 

@@ -19,7 +19,10 @@ import pe.gob.regioncajamarca.participa.notification.Notifications;
 
 /**
  * Queries, complaints, requests for public information and reports of wrongdoing: stored in the domain tables,
- * each handled by one {@code complaint-handling} instance. The process carries what routing needs (code, kind,
+ * each handled by one process instance: {@code complaint-handling} for the first three, {@code wrongdoing-report}
+ * for a report of wrongdoing (denuncia), which only the integrity office may read or know of (its own process
+ * definition, authorized to that office alone; its due date is computed in the model, never through the decision
+ * {@code plazo-atencion}, whose history other offices read). The process carries what routing needs (code, kind,
  * subject, description, related CUI), never who the person is: the reporter of wrongdoing is known only to the
  * integrity office, through its staff page; for the other kinds the person's contact stays in the table too and
  * the answer is mailed from here.
@@ -28,6 +31,9 @@ import pe.gob.regioncajamarca.participa.notification.Notifications;
 public class ComplaintService {
 
     public static final String PROCESS_KEY = "complaint-handling";
+    /** Reports of wrongdoing (kind DENUNCIA): a process of their own, for the integrity office alone. */
+    public static final String WRONGDOING_PROCESS_KEY = "wrongdoing-report";
+    public static final String WRONGDOING = "DENUNCIA";
     public static final Map<String, String> KINDS = Map.of("CONSULTA", "Consulta", "RECLAMO", "Reclamo",
             "ACCESO_INFORMACION", "Solicitud de acceso a la información pública", "DENUNCIA", "Denuncia");
     public static final Map<String, String> STATUSES = Map.of("RECIBIDA", "Recibida", "DERIVADA",
@@ -98,12 +104,15 @@ public class ComplaintService {
         }
         Map<String, Object> vars = new HashMap<>();
         vars.put("codigo", code);
-        vars.put("tipo", s.kind());
-        vars.put("tipoTexto", KINDS.get(s.kind()));
+        boolean wrongdoing = WRONGDOING.equals(s.kind());
+        if (!wrongdoing) { // the kind routes complaint-handling (and picks the legal term in plazo-atencion)
+            vars.put("tipo", s.kind());
+            vars.put("tipoTexto", KINDS.get(s.kind()));
+        }
         vars.put("asunto", s.subject().strip());
         vars.put("descripcion", s.description().strip());
         vars.put("cui", blank(s.relatedCui()) == null ? "ninguno" : s.relatedCui().strip());
-        String pid = runtime.startProcessInstanceByKey(PROCESS_KEY, code, vars).getId();
+        String pid = runtime.startProcessInstanceByKey(processKeyOf(s.kind()), code, vars).getId();
         Object due = runtime.getVariable(pid, "fechaLimite");
         jdbc.sql("UPDATE complaint SET process_instance_id = ?, due_at = ? WHERE id = ?")
                 .params(pid, due instanceof java.util.Date d ? new Timestamp(d.getTime()) : null, id).update();
@@ -115,6 +124,11 @@ public class ComplaintService {
                             "due", st.dueAt() == null ? "—" : DUE.format(st.dueAt())));
         }
         return code;
+    }
+
+    /** The process that handles a request of this kind. */
+    public static String processKeyOf(String kind) {
+        return WRONGDOING.equals(kind) ? WRONGDOING_PROCESS_KEY : PROCESS_KEY;
     }
 
     static final java.time.format.DateTimeFormatter DUE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
@@ -238,7 +252,7 @@ public class ComplaintService {
         return t == null ? null : t.toInstant();
     }
 
-    /** The tracking code of the request a {@code complaint-handling} instance was started for. */
+    /** The tracking code of the request a {@code complaint-handling} or {@code wrongdoing-report} instance was started for. */
     public String codeOfProcess(String processInstanceId) {
         return jdbc.sql("SELECT tracking_code FROM complaint WHERE process_instance_id = ?").param(processInstanceId)
                 .query(String.class).optional().orElseThrow(() -> new IllegalStateException(

@@ -47,7 +47,11 @@ public class StaffIdentitySetup {
     static final String TRAINING = "training-programme";
     static final String COMPLAINTS = "complaint-handling";
     static final String OVERSIGHT = "oversight-report";
-    static final List<String> ALL_BUT_COMPLAINTS = List.of(CYCLE, ACCREDITATION, IDEAS, MONITORING, TRAINING, OVERSIGHT);
+    /** Reports of wrongdoing: only the integrity office (and camunda-admin) get anything on this key. */
+    static final String WRONGDOING = "wrongdoing-report";
+    /** The processes the planning office and regional management watch in Cockpit: every one but wrongdoing-report. */
+    static final List<String> WATCHED = List.of(CYCLE, ACCREDITATION, IDEAS, MONITORING, TRAINING, COMPLAINTS,
+            OVERSIGHT);
 
     /** Demo users of the contract: id, first name, last name, group. */
     static final List<String[]> DEMO_USERS = List.of(
@@ -139,7 +143,7 @@ public class StaffIdentitySetup {
         grant(StaffGroups.REGIONAL_MANAGEMENT, Resources.APPLICATION, "cockpit", ACCESS);
 
         // the planning office runs and watches its processes; it starts cycles, monitoring rounds and training
-        for (String key : ALL_BUT_COMPLAINTS) {
+        for (String key : WATCHED) {
             grant(StaffGroups.PLANNING, Resources.PROCESS_DEFINITION, key, READ, READ_INSTANCE, READ_HISTORY);
         }
         for (String key : List.of(CYCLE, MONITORING, TRAINING)) {
@@ -149,11 +153,14 @@ public class StaffIdentitySetup {
         // mails that could not be delivered are incidents of mail-delivery: the planning office sees and retries them
         grant(StaffGroups.PLANNING, Resources.PROCESS_DEFINITION, "mail-delivery", READ, READ_INSTANCE, READ_HISTORY,
                 UPDATE_INSTANCE);
+        // every decision, with its history: no decision is ever evaluated for a report of wrongdoing (its due date is
+        // computed in wrongdoing-report itself), so this history never reveals one (WrongdoingIsolationIT)
         grant(StaffGroups.PLANNING, Resources.DECISION_DEFINITION, "*", READ, READ_HISTORY);
         // loading the investment programme evaluates the regional-impact decision as the planner
         grant(StaffGroups.PLANNING, Resources.DECISION_DEFINITION, "impacto-regional", CREATE_INSTANCE);
-        // regional management watches every process in Cockpit, except complaints (reports of wrongdoing)
-        for (String key : ALL_BUT_COMPLAINTS) {
+        // regional management watches every process in Cockpit (complaints too, issue 19), except reports of
+        // wrongdoing, which are a process of their own (wrongdoing-report) that no grant here mentions
+        for (String key : WATCHED) {
             grant(StaffGroups.REGIONAL_MANAGEMENT, Resources.PROCESS_DEFINITION, key, READ, READ_INSTANCE,
                     READ_HISTORY);
         }
@@ -172,7 +179,10 @@ public class StaffIdentitySetup {
         grant(StaffGroups.COMMUNICATIONS, Resources.PROCESS_DEFINITION, TRAINING, READ);
         grant(StaffGroups.OVERSIGHT_COMMITTEE, Resources.PROCESS_DEFINITION, MONITORING, READ);
         grant(StaffGroups.OVERSIGHT_COMMITTEE, Resources.PROCESS_DEFINITION, OVERSIGHT, READ);
-        grant(StaffGroups.INTEGRITY_OFFICE, Resources.PROCESS_DEFINITION, COMPLAINTS, READ);
+        // the integrity office alone reads reports of wrongdoing: the definition (its name in Tasklist), the instances
+        // and their history; its tasks come from the per-task grants of its candidate group, like everyone's
+        grant(StaffGroups.INTEGRITY_OFFICE, Resources.PROCESS_DEFINITION, WRONGDOING, READ, READ_INSTANCE,
+                READ_HISTORY);
     }
 
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {

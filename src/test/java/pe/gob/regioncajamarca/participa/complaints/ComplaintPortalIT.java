@@ -23,8 +23,8 @@ import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
 
 /**
  * Complaints on the portal through complaint-handling: submitted with an attachment judged by content, a tracking
- * code, routing, the answer mailed and public by code; a report of wrongdoing whose reporter only the integrity
- * office can know; reminders before and escalation after the legal deadline across weekends and holidays.
+ * code, routing, the answer mailed and public by code; a report of wrongdoing (wrongdoing-report) whose reporter
+ * only the integrity office can know; reminders before and escalation after the legal deadline across weekends and holidays.
  */
 class ComplaintPortalIT extends ProcessTest {
 

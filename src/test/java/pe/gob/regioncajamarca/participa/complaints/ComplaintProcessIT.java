@@ -13,7 +13,11 @@ import org.junit.jupiter.api.Test;
 
 import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
 
-/** Every path of complaint-handling: legal deadlines by kind (DMN), triage and answer, reports of wrongdoing. */
+/**
+ * Every path of complaint-handling (legal deadlines by kind from the DMN, triage and answer) and of
+ * wrongdoing-report (a report of wrongdoing: its own process, its due date without any decision, escalated within
+ * the integrity office).
+ */
 class ComplaintProcessIT extends ProcessTest {
 
     static final LocalDate DAY = LocalDate.of(2026, 7, 20); // Monday before the national holidays of 23, 28, 29 July
@@ -44,7 +48,7 @@ class ComplaintProcessIT extends ProcessTest {
         assertThat(candidateGroupsOf(answer)).containsExactly("unit-sede-central");
         assertThat(answer.getDueDate()).isEqualTo(runtime.getVariable(pi.getId(), "fechaLimite"));
         complete(answer, withVariables("respuesta", "La obra se reanuda el lunes."));
-        assertThat(pi).isEnded().hasPassed("Event_Answered").hasNotPassed("Task_HandleReport");
+        assertThat(pi).isEnded().hasPassed("Event_Answered");
     }
 
     @Test
@@ -57,15 +61,40 @@ class ComplaintProcessIT extends ProcessTest {
     @Test
     void aReportOfWrongdoingGoesOnlyToTheIntegrityOfficeAndEscalatesWithinIt() {
         ProcessInstance pi = start("DENUNCIA");
-        assertThat(pi).isWaitingAt("Task_HandleReport").hasNotPassed("Task_Triage");
+        assertThat(engine.getRepositoryService().getProcessDefinition(pi.getProcessDefinitionId()).getKey())
+                .isEqualTo("wrongdoing-report");
+        assertThat(pi).isWaitingAt("Task_HandleReport");
+        // ten business days, computed in the model: no decision is evaluated for a report of wrongdoing
+        assertThat(runtime.getVariable(pi.getId(), "fechaLimite")).isEqualTo(plazos.habiles(10));
+        assertThat(runtime.getVariable(pi.getId(), "tipo")).isNull();
+        assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(pi.getId())
+                .count()).isZero();
         Task handle = taskOf(pi.getId(), "Task_HandleReport");
         assertThat(candidateGroupsOf(handle)).containsExactly("integrity-office");
+        assertThat(handle.getDueDate()).isEqualTo(plazos.habiles(10));
         passDeadlineOf(handle);
         Task escalated = taskOf(pi.getId(), "Task_HandleReport");
         assertThat(candidateGroupsOf(escalated)).containsExactly("integrity-office");
         assertThat(escalated.getPriority()).isEqualTo(90);
         complete(escalated, withVariables("resultadoDenuncia", "ARCHIVADA", "respuesta", "Archivada"));
         assertThat(pi).isEnded().hasPassed("Event_ReportHandled");
+        assertThat(jdbc.sql("SELECT status FROM complaint WHERE process_instance_id = ?").param(pi.getId())
+                .query(String.class).single()).isEqualTo("ATENDIDA");
+    }
+
+    @Test
+    void theOtherKindsRunInComplaintHandlingAndNeverMeetTheIntegrityOffice() {
+        for (String kind : new String[] {"CONSULTA", "RECLAMO", "ACCESO_INFORMACION"}) {
+            ProcessInstance pi = start(kind);
+            assertThat(engine.getRepositoryService().getProcessDefinition(pi.getProcessDefinitionId()).getKey())
+                    .as(kind).isEqualTo("complaint-handling");
+            assertThat(pi).isWaitingAt("Task_Triage");
+        }
+        String latest = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey("complaint-handling").latestVersion().singleResult().getId();
+        Object handleReport = engine.getRepositoryService().getBpmnModelInstance(latest)
+                .getModelElementById("Task_HandleReport");
+        assertThat(handleReport).as("complaint-handling has no task for reports of wrongdoing").isNull();
     }
 
     @Test

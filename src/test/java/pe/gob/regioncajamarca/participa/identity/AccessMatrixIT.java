@@ -209,8 +209,8 @@ class AccessMatrixIT extends ProcessTest {
             | GET | /engine-rest/task/{denunciaTask}/identity-links | 401 | 401 | 401 | 403 | 403 | 403 | 403 | 200 | 403 | 200 | 403 |
             | GET | /engine-rest/process-definition | 401 | 401 | 401 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /engine-rest/process-instance | 401 | 401 | 401 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
-            | GET | /engine-rest/process-instance/{denunciaInstance} | 401 | 401 | 401 | 404 | 404 | 404 | 404 | 404 | 404 | 200 | 404 |
-            | GET | /engine-rest/process-instance/{denunciaInstance}/variables | 401 | 401 | 401 | 403 | 403 | 403 | 403 | 403 | 403 | 200 | 403 |
+            | GET | /engine-rest/process-instance/{denunciaInstance} | 401 | 401 | 401 | 404 | 404 | 404 | 404 | 200 | 404 | 200 | 404 |
+            | GET | /engine-rest/process-instance/{denunciaInstance}/variables | 401 | 401 | 401 | 403 | 403 | 403 | 403 | 200 | 403 | 200 | 403 |
             | POST | /engine-rest/process-definition/key/participatory-budget-cycle/start | 401 | 401 | 401 | 500 | 403 | 403 | 404 | 404 | 404 | 500 | 404 |
             | GET | /engine-rest/history/process-instance | 401 | 401 | 401 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /engine-rest/history/variable-instance | 401 | 401 | 401 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
@@ -237,7 +237,8 @@ class AccessMatrixIT extends ProcessTest {
 
     /**
      * What each staff group sees of real process instances through {@code /engine-rest} (Camunda authorizations):
-     * a report of wrongdoing (complaint-handling, task «Atender denuncia» for the integrity office) and an oversight
+     * a report of wrongdoing (wrongdoing-report, task «Atender denuncia» for the integrity office), a complaint
+     * (complaint-handling, waiting for the planning office's triage) and an oversight
      * report whose unit statement («Presentar descargo», for {@code unit-sede-central}) is open. {@code yes}: the
      * object is listed or read (200); {@code -}: not listed, or 403/404. {@code other unit} is a member of another
      * executing unit's group ({@code unit-unidad-prueba}). Regional management sees a unit's task only once it is
@@ -249,11 +250,13 @@ class AccessMatrixIT extends ProcessTest {
             |---|---|---|---|---|---|---|---|---|---|
             | report of wrongdoing: its task in the task list | - | - | - | - | yes | - | yes | - | - |
             | report of wrongdoing: the task's variables | - | - | - | - | yes | - | yes | - | - |
-            | report of wrongdoing: its process instance | - | - | - | - | - | - | yes | - | - |
-            | report of wrongdoing: its process variables | - | - | - | - | - | - | yes | - | - |
-            | report of wrongdoing: its history (instance) | - | - | - | - | - | - | yes | - | - |
-            | report of wrongdoing: its history (variables) | - | - | - | - | - | - | yes | - | - |
-            | report of wrongdoing: its history (tasks) | - | - | - | - | - | - | yes | - | - |
+            | report of wrongdoing: its process instance | - | - | - | - | yes | - | yes | - | - |
+            | report of wrongdoing: its process variables | - | - | - | - | yes | - | yes | - | - |
+            | report of wrongdoing: its history (instance) | - | - | - | - | yes | - | yes | - | - |
+            | report of wrongdoing: its history (variables) | - | - | - | - | yes | - | yes | - | - |
+            | report of wrongdoing: its history (tasks) | - | - | - | - | yes | - | yes | - | - |
+            | complaint: its process instance | yes | - | yes | - | - | - | yes | - | - |
+            | complaint: its history (instance) | yes | - | yes | - | - | - | yes | - | - |
             | the user directory: another staff user (a planner) | - | - | - | - | - | - | yes | - | - |
             | the groups: the integrity office | - | - | - | - | yes | - | yes | - | - |
             | oversight report: the unit's statement task | - | - | - | - | - | - | yes | yes | - |
@@ -362,6 +365,10 @@ class AccessMatrixIT extends ProcessTest {
         checks.put("report of wrongdoing: its history (instance)", "list:/engine-rest/history/process-instance?processInstanceId=" + dPi + "|" + dPi);
         checks.put("report of wrongdoing: its history (variables)", "list:/engine-rest/history/variable-instance?processInstanceId=" + dPi + "|" + dPi);
         checks.put("report of wrongdoing: its history (tasks)", "list:/engine-rest/history/task?processInstanceId=" + dPi + "|" + dPi);
+        String cPi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(ids.get("complaint")).singleResult()
+                .getId();
+        checks.put("complaint: its process instance", "read:/engine-rest/process-instance/" + cPi);
+        checks.put("complaint: its history (instance)", "list:/engine-rest/history/process-instance?processInstanceId=" + cPi + "|" + cPi);
         checks.put("oversight report: the unit's statement task", "list:/engine-rest/task?processInstanceId=" + oPi + "|" + oTask);
         checks.put("oversight report: that task's variables", "read:/engine-rest/task/" + oTask + "/variables");
         checks.put("oversight report: its process instance", "read:/engine-rest/process-instance/" + oPi);

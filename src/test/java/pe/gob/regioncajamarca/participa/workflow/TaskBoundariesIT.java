@@ -54,6 +54,7 @@ class TaskBoundariesIT extends ProcessTest {
             "project-idea-review", "ideaId",
             "training-programme", "edicionId",
             "complaint-handling", "codigo",
+            "wrongdoing-report", "codigo",
             "participatory-budget-cycle", "anio");
 
     @LocalServerPort int port;
