@@ -167,7 +167,7 @@ public class StaffIdentitySetup {
         grant(StaffGroups.REGIONAL_MANAGEMENT, Resources.DECISION_DEFINITION, "*", READ, READ_HISTORY);
         // Cockpit's "Tareas de usuario" of an instance: every open task of the processes they watch, with its
         // candidate unit, assignee and due date (issue 19: who has not reported)
-        for (String key : ALL_BUT_COMPLAINTS) {
+        for (String key : WATCHED) {
             grant(StaffGroups.PLANNING, Resources.PROCESS_DEFINITION, key, READ_TASK);
             grant(StaffGroups.REGIONAL_MANAGEMENT, Resources.PROCESS_DEFINITION, key, READ_TASK);
         }

@@ -99,7 +99,7 @@ class ComplaintJourneysBrowserIT extends ProcessTest {
      * found by the request's process instance, whatever process handles it.
      */
     @Test
-    @Journey(process = "complaint-handling", task = "Task_HandleReport")
+    @Journey(process = "wrongdoing-report", task = "Task_HandleReport")
     void theIntegrityOfficeHandlesAReportOfWrongdoingThroughTasklist() throws Exception {
         assumeTrue(WebDriver.available(), "chromium and chromium-driver are not installed (.ci/run installs them)");
         String email = "denunciante" + unique() + "@example.pe";
