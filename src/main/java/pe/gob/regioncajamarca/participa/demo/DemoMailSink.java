@@ -4,10 +4,14 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
+import java.io.IOException;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Profile demo: an embedded SMTP server (GreenMail) that receives every mail the application sends, so that a
- * newcomer sees them at /demo/correos without installing a mail server. It accepts any recipient.
+ * newcomer sees them at /demo/correos (staff only: they carry citizens' password links) without installing a mail
+ * server. It accepts any recipient.
  */
 @Component
 @Profile("demo")
@@ -43,12 +48,39 @@ public class DemoMailSink implements DisposableBean {
         try {
             String to = Arrays.stream(m.getAllRecipients()).map(Object::toString).reduce((a, b) -> a + ", " + b)
                     .orElse("");
-            Object content = m.getContent();
-            String body = content instanceof String s ? s : GreenMailUtil.getBody(m);
-            return new ReceivedMail(to, m.getSubject(), m.getSentDate(), body);
+            return new ReceivedMail(to, m.getSubject(), m.getSentDate(), readableText(m));
         } catch (Exception e) {
             return new ReceivedMail("?", "(correo ilegible: " + e.getMessage() + ")", null, "");
         }
+    }
+
+    /**
+     * The mail's text as a person reads it: the text/plain part (else the HTML part), decoded by Jakarta Mail from
+     * quoted-printable or base64 in its charset (UTF-8), never the raw MIME body with {@code =C3=A1} sequences.
+     */
+    static String readableText(Part message) throws MessagingException, IOException {
+        String plain = firstPart(message, "text/plain");
+        if (plain != null) {
+            return plain;
+        }
+        String html = firstPart(message, "text/html");
+        return html != null ? html : "";
+    }
+
+    private static String firstPart(Part part, String type) throws MessagingException, IOException {
+        if (part.isMimeType(type)) {
+            Object content = part.getContent();
+            return content instanceof String s ? s : null;
+        }
+        if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = firstPart(multipart.getBodyPart(i), type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     @Override

@@ -10,8 +10,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
  * or a library message that carries a citizen's data does not put it in the logs: e-mail addresses become
  * {@code ***@domain}, 8-digit numbers standing alone (a DNI) {@code ********}, Peruvian mobile numbers (9 digits
  * starting with 9) {@code 9********}. Digits inside a word or an identifier (a Camunda UUID) are left alone; other 8-digit numbers standing alone (a date written 20261123)
- * are masked too: a small loss for the logs' reader, never a DNI in the clear. Exceptions' stack traces are not
- * masked (docs/security.md).
+ * are masked too: a small loss for the logs' reader, never a DNI in the clear. Exceptions' stack traces are masked
+ * the same way by {@code %maskEx} ({@link PersonalDataMaskingThrowableConverter}).
  */
 public class PersonalDataMaskingConverter extends MessageConverter {
 

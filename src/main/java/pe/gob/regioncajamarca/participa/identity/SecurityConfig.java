@@ -19,6 +19,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -31,8 +32,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Camunda's own account lock is off ({@link NoAccountLockPlugin}).</li>
  * <li>{@code /camunda/**}: Tasklist, Cockpit and Admin, guarded by their own login, session and CSRF
  * protection against the engine's identity service. A portal session gives nothing there.</li>
- * <li>{@code /personal/**}: staff pages (workshop tallies, early closing of a phase, the committee's election),
- * form login against the engine's identity service, groups as authorities, CSRF on every form.</li>
+ * <li>{@code /personal/**} and {@code /demo/**}: staff pages (workshop tallies, early closing of a phase, the
+ * committee's election; the demo's mail page, which shows password links), form login against the engine's identity
+ * service, groups as authorities, CSRF on every form.</li>
  * <li>everything else: the citizen portal. Public pages are open; the rest needs a citizen login
  * (form login, DNI and password, BCrypt hashes, CSRF tokens on every form).</li>
  * </ul>
@@ -100,7 +102,9 @@ public class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain staffPages(HttpSecurity http, IdentityService identity) throws Exception {
-        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/personal/**"))
+        http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/personal/**"),
+                        // the demo's pages (profile demo only): the mails it sent carry citizens' password links
+                        PathPatternRequestMatcher.withDefaults().matcher("/demo/**")))
                 .authenticationManager(new ProviderManager(new StaffAuthenticationProvider(identity)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/personal/login").permitAll()
@@ -137,7 +141,7 @@ public class SecurityConfig {
                         // /forms/**: the embedded Tasklist forms (static HTML, no data)
                         .requestMatchers("/", "/css/**", "/js/**", "/img/**", "/forms/**", "/favicon.ico", "/error", "/login",
                                 "/agentes/inscripcion", "/votacion/resultados", "/ideas", "/ideas/**", "/resultados", "/resultados/**", "/avisos", "/reclamos", "/reclamos/**", "/vigilancia", "/vigilancia/**", "/proyectos", "/proyectos/**", "/seguimiento", "/seguimiento/**", "/acceso/**", "/datos-abiertos", "/noticias", "/noticias/**", "/rendicion-de-cuentas", "/rendicion-de-cuentas/**", "/registro-de-integridad",
-                                "/actuator/health", "/demo/**")
+                                "/actuator/health")
                         .permitAll()
                         .anyRequest().hasRole("CITIZEN"))
                 .formLogin(form -> form.loginPage("/login").successHandler(CredentialsChangedFilter.successHandler())

@@ -92,7 +92,7 @@ public class OutboxSender {
                 + "ORDER BY id").param(now).query(Long.class).list();
         int sent = 0;
         for (Long id : due) {
-            if (claim(id) && send(id, false)) {
+            if (claim(id) && send(id, false).sent()) {
                 sent++;
             }
         }
@@ -105,7 +105,15 @@ public class OutboxSender {
                 + "AND status = 'PENDIENTE'").params(lease, id).update() == 1;
     }
 
-    private boolean send(long id, boolean fromIncident) {
+    /**
+     * What one attempt came to: sent, or not with a reason that names no address (the SMTP server's own text, which
+     * names the recipient, stays in the outbox row's {@code last_error}).
+     */
+    private record Attempt(boolean sent, String reason) {
+        static final Attempt SENT = new Attempt(true, null);
+    }
+
+    private Attempt send(long id, boolean fromIncident) {
         record Row(String recipient, String subject, String text, String html, int attempts) {
         }
         Row row = jdbc.sql("SELECT recipient, subject, body_text, body_html, attempts FROM mail_outbox WHERE id = ?")
@@ -128,20 +136,24 @@ public class OutboxSender {
             jdbc.sql("UPDATE mail_outbox SET status = 'FALLIDO', attempts = attempts + 1, last_error = ? WHERE id = ?")
                     .params(truncate("Dirección inválida: " + e.getMessage()), id).update();
             log.warn("Correo {} descartado: dirección inválida", id); // no address in logs (reporters' identity)
-            return false;
+            return new Attempt(false, "la dirección del destinatario no es válida");
         } catch (Exception e) {
             int attempts = row.attempts() + 1;
+            int code = smtpCode(e);
+            Attempt failed = new Attempt(false, code > 0
+                    ? "rechazado por el servidor de correo (código " + code + ")"
+                    : "el servidor de correo no lo aceptó o no respondió");
             if (fromIncident) {
                 jdbc.sql("UPDATE mail_outbox SET status = 'INCIDENTE', attempts = ?, last_error = ? WHERE id = ?")
                         .params(attempts, truncate(e.getMessage()), id).update();
-                return false;
+                return failed;
             }
             if (attempts >= maxAttempts) {
                 jdbc.sql("UPDATE mail_outbox SET status = 'INCIDENTE', attempts = ?, last_error = ? WHERE id = ?")
                         .params(attempts, truncate(e.getMessage()), id).update();
                 log.warn("Correo {} no enviado tras {} intentos: incidente en Cockpit ({})", id, attempts, e.getMessage());
                 openIncident(id);
-                return false;
+                return failed;
             }
             Duration wait = backoff(attempts);
             jdbc.sql("UPDATE mail_outbox SET status = 'PENDIENTE', attempts = ?, last_error = ?, next_attempt_at = ? "
@@ -149,11 +161,42 @@ public class OutboxSender {
                     .params(attempts, truncate(e.getMessage()), Timestamp.from(clock.instant().plus(wait)), id)
                     .update();
             log.warn("Correo {} no enviado (intento {}), se reintenta en {}: {}", id, attempts, wait, e.getMessage());
-            return false;
+            return failed;
         }
         jdbc.sql("UPDATE mail_outbox SET status = 'ENVIADO', attempts = attempts + 1, sent_at = ?, last_error = NULL "
                 + "WHERE id = ?").params(Timestamp.from(clock.instant()), id).update();
-        return true;
+        return Attempt.SENT;
+    }
+
+    /** The SMTP reply code behind a failed send (550 for a refused recipient), 0 when there was none. */
+    static int smtpCode(Throwable failure) {
+        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>(List.of(failure));
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!todo.isEmpty()) {
+            Throwable t = todo.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (t instanceof org.eclipse.angus.mail.smtp.SMTPAddressFailedException a) {
+                return a.getReturnCode();
+            }
+            if (t instanceof org.eclipse.angus.mail.smtp.SMTPSendFailedException f) {
+                return f.getReturnCode();
+            }
+            if (t instanceof org.eclipse.angus.mail.smtp.SMTPSenderFailedException f) {
+                return f.getReturnCode();
+            }
+            if (t instanceof org.springframework.mail.MailSendException m) {
+                todo.addAll(m.getFailedMessages().values());
+            }
+            if (t instanceof jakarta.mail.MessagingException m && m.getNextException() != null) {
+                todo.add(m.getNextException());
+            }
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+        }
+        return 0;
     }
 
     /** Starts the mail-delivery process whose failing job is the incident staff see in Cockpit. */
@@ -170,7 +213,7 @@ public class OutboxSender {
      */
     public void deliver(long id) {
         String status = jdbc.sql("SELECT status FROM mail_outbox WHERE id = ?").param(id).query(String.class)
-                .optional().orElseThrow(() -> new IllegalStateException("No existe el correo " + id));
+                .optional().orElseThrow(() -> new MailNotSent("No existe el correo " + id));
         if ("ENVIADO".equals(status)) {
             return;
         }
@@ -178,7 +221,7 @@ public class OutboxSender {
             newTransaction.executeWithoutResult(t -> jdbc.sql(
                     "UPDATE mail_outbox SET status = 'INCIERTO_REVISAR' WHERE id = ? AND status = 'INCIERTO'")
                     .param(id).update());
-            throw new IllegalStateException("El correo " + id + " puede haberse enviado ya (el sistema se detuvo "
+            throw new MailNotSent("El correo " + id + " puede haberse enviado ya (el sistema se detuvo "
                     + "mientras lo enviaba). Verifique con el destinatario y reintente este incidente para enviarlo.");
         }
         Boolean claimed = newTransaction.execute(t -> jdbc.sql("UPDATE mail_outbox SET status = 'ENVIANDO', "
@@ -187,17 +230,24 @@ public class OutboxSender {
         if (!Boolean.TRUE.equals(claimed)) {
             return;
         }
-        if (!Boolean.TRUE.equals(newTransaction.execute(t -> send(id, true)))) {
-            String error = jdbc.sql("SELECT last_error FROM mail_outbox WHERE id = ?").param(id)
-                    .query(String.class).single();
-            throw new MailNotSent("No se pudo enviar el correo " + id + ": " + error);
+        Attempt attempt = newTransaction.execute(t -> send(id, true));
+        if (attempt == null || !attempt.sent()) {
+            // this message becomes the incident's, the job log's and the stored stack trace's (Cockpit, history):
+            // the SMTP server's text names the recipient, so it stays in the outbox row only, and the exception
+            // has no cause that would carry it
+            throw new MailNotSent("Envío del correo N° " + id + " "
+                    + (attempt == null ? "no realizado" : attempt.reason())
+                    + "; detalle en la bandeja de salida (mail_outbox, id " + id + ")");
         }
     }
 
-    /** The SMTP server refused or could not be reached. */
+    /**
+     * The SMTP server refused or could not be reached. Its message never carries an address and it never has a
+     * cause: it reaches the engine (incident message, job log, stack trace in history).
+     */
     public static class MailNotSent extends RuntimeException {
         public MailNotSent(String message) {
-            super(message);
+            super(message, null, false, true);
         }
     }
 

@@ -133,6 +133,42 @@ class DemoProfileIT {
         assertThat(http.get("/personal/noticias").body()).contains("Noticias del portal", "Publicada");
     }
 
+    @Test
+    void theMailPageIsForStaffOnlyAndShowsTheMailsDecoded() throws Exception {
+        // a mail as the outbox sends it (multipart text + HTML, UTF-8): the text part travels quoted-printable
+        var sender = app.getBean(org.springframework.mail.javamail.JavaMailSender.class);
+        jakarta.mail.internet.MimeMessage message = sender.createMimeMessage();
+        var helper = new org.springframework.mail.javamail.MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom("participa@regioncajamarca.gob.pe");
+        helper.setTo("vecina.demo@example.pe");
+        helper.setSubject("Cambio de contraseña");
+        helper.setText("Para elegir una contraseña nueva abra el enlace: http://localhost:8080/acceso/clave/ÁRBOL-ñandú",
+                "<p>Para elegir una contraseña nueva abra el enlace</p>");
+        sender.send(message);
+
+        int port = app.getEnvironment().getProperty("local.server.port", Integer.class);
+        var anonymous = new pe.gob.regioncajamarca.participa.testsupport.Http(port);
+        java.net.http.HttpResponse<String> refused = anonymous.get("/demo/correos");
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.headers().firstValue("Location").orElse("")).endsWith("/personal/login");
+        assertThat(refused.body()).doesNotContain("acceso/clave");
+
+        var citizen = new pe.gob.regioncajamarca.participa.testsupport.Http(port);
+        citizen.submit("/login", "/login", java.util.Map.of("username", "40000001", "password", "demo"));
+        assertThat(citizen.get("/").body()).as("the demo citizen is logged in").contains("/logout");
+        java.net.http.HttpResponse<String> citizenPage = citizen.get("/demo/correos");
+        assertThat(citizenPage.statusCode()).isIn(302, 403);
+        assertThat(citizenPage.body()).doesNotContain("acceso/clave");
+
+        var staff = new pe.gob.regioncajamarca.participa.testsupport.Http(port);
+        staff.staffLogin("overseer", "demo");
+        java.net.http.HttpResponse<String> page = staff.get("/demo/correos");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Para elegir una contraseña nueva abra el enlace: "
+                        + "http://localhost:8080/acceso/clave/ÁRBOL-ñandú")
+                .doesNotContain("=C3=B1").doesNotContain("=C3=81").doesNotContain("Content-Transfer-Encoding");
+    }
+
     private static String waitForPhase(JdbcClient jdbc, int year, String phase) throws InterruptedException {
         String now = null;
         for (int i = 0; i < 300 && !phase.equals(now); i++) {

@@ -155,7 +155,7 @@ class AccessMatrixIT extends ProcessTest {
             | GET | /api/open-data/training/indicators | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /api/open-data/training/indicators.csv | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | POST | /api/open-data/cycles | L | 405 | 405 | 403 | 403 | 403 | 403 | 403 | 403 | 403 | 403 |
-            | GET | /demo/correos | 404 | 404 | 404 | 404 | 404 | 404 | 404 | 404 | 404 | 404 | 404 |
+            | GET | /demo/correos | P | 403 | 403 | 404 | 404 | 404 | 404 | 404 | 404 | 404 | 404 |
             | GET | /personal/login | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /personal | P | 403 | 403 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /personal/ciclos/{year} | P | 403 | 403 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |

@@ -20,4 +20,20 @@ class PersonalDataMaskingConverterTest {
                 .isEqualTo("Tarea 0aeeabf2-e766-11f1-a671-02fc00000001 y 12345678-e766-11f1");
         assertThat(PersonalDataMaskingConverter.mask(null)).isNull();
     }
+
+    @Test
+    void stackTracesAreMaskedToo() {
+        var converter = new PersonalDataMaskingThrowableConverter();
+        converter.start();
+        var event = new ch.qos.logback.classic.spi.LoggingEvent("x",
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("prueba"),
+                ch.qos.logback.classic.Level.WARN, "envío fallido",
+                new IllegalStateException("550 5.1.1 <vecina.rojas@example.pe>: Recipient address rejected",
+                        new RuntimeException("DNI 40000001")), null);
+        String trace = converter.convert(event);
+        assertThat(trace).contains("IllegalStateException: 550 5.1.1 <***@example.pe>: Recipient address rejected")
+                .contains("Caused by: java.lang.RuntimeException: DNI ********")
+                .contains("at pe.gob.regioncajamarca.participa.identity.PersonalDataMaskingConverterTest")
+                .doesNotContain("vecina.rojas").doesNotContain("40000001");
+    }
 }

@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import pe.gob.regioncajamarca.participa.accreditation.AccreditationService;
 import pe.gob.regioncajamarca.participa.accreditation.AgentApplication;
+import pe.gob.regioncajamarca.participa.complaints.ComplaintService;
 import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
 import pe.gob.regioncajamarca.participa.cycle.CycleStarter;
@@ -33,6 +34,18 @@ class TasklistBrowserIT extends ProcessTest {
     @Autowired IdentityService identity;
     @Autowired CycleStarter starter;
     @Autowired AccreditationService accreditation;
+    @Autowired ComplaintService complaints;
+
+    /** The values of the form's fields (form-js sets them as properties, not in the page's HTML). */
+    private static String fieldValuesOnceFilled(WebDriver browser, String expected) throws Exception {
+        String values = "";
+        for (int i = 0; i < 100 && !values.contains(expected); i++) {
+            Thread.sleep(200);
+            values = browser.execute("return Array.from(document.querySelectorAll('.fjs-container input, "
+                    + ".fjs-container textarea')).map(e => e.value).join('\\n')").asText();
+        }
+        return values;
+    }
 
     @Test
     void aPlannerSeesTheTasksOfTheGroupAndTheirFormsRender() throws Exception {
@@ -73,9 +86,28 @@ class TasklistBrowserIT extends ProcessTest {
             browser.open(tasklist + taskOf(registration.processInstanceId(), "Task_ReviewAccreditation").getId());
             assertThat(browser.waitForText("Inscripción de agente participante")).as("the Camunda Form renders").isTrue();
             browser.screenshot(java.nio.file.Path.of("target/screenshots/tasklist-revisar-acreditacion.png"));
-            assertThat(browser.source()).as("the form shows the task's data").contains("Rosa Huamán Cotrina",
-                    "Distrito de prueba");
+            assertThat(browser.source()).as("the form shows the task's data").contains("Distrito de prueba");
+            // the agent's name (written by the citizen) is in a read-only field, not in the Markdown
+            assertThat(fieldValuesOnceFilled(browser, "Rosa Huamán Cotrina")).contains("Rosa Huamán Cotrina");
             assertThat(browser.source()).contains("Acreditar", "Motivo del rechazo").doesNotContain("[$compile", "EMPTY_CONTEXT_PATH");
+
+            // citizen text is text (issue 20): a complaint whose description carries Markdown and HTML is shown as
+            // typed in planning's triage form, with no image fetched from outside, no link and no bold
+            String markup = "![x](http://127.0.0.1:9/x.png) <b>negrita</b> [clic](http://127.0.0.1:9/) <img src=x>";
+            String code = complaints.submit(new ComplaintService.Submission("RECLAMO", "Asunto **fuerte** <i>x</i>",
+                    "Texto de la vecina: " + markup, null, false, "Vecina de Prueba", null,
+                    "vecina" + unique() + "@example.pe", null), null);
+            String complaintPid = jdbc.sql("SELECT process_instance_id FROM complaint WHERE tracking_code = ?")
+                    .param(code).query(String.class).single();
+            browser.open(tasklist + taskOf(complaintPid, "Task_Triage").getId());
+            assertThat(browser.waitForText("Derive la solicitud")).as("the triage form renders").isTrue();
+            String values = fieldValuesOnceFilled(browser, markup);
+            browser.screenshot(java.nio.file.Path.of("target/screenshots/tasklist-clasificar-solicitud.png"));
+            assertThat(values).contains("Texto de la vecina: " + markup).contains("Asunto **fuerte** <i>x</i>");
+            assertThat(browser.execute("return document.querySelectorAll('.fjs-container img, .fjs-container b, "
+                    + ".fjs-container i, .fjs-container a[href^=\"http://127.0.0.1:9\"], .fjs-container strong')"
+                    + ".length").asInt()).as("no markup of the citizen's is rendered").isZero();
+            assertThat(browser.source()).doesNotContain("<b>negrita</b>").doesNotContain("src=\"x\"");
 
             // the embedded form with the file field
             browser.open(tasklist + taskOf(pid, "Task_LoadInvestmentProgramme").getId());
