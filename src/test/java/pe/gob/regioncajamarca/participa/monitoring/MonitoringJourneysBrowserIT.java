@@ -79,6 +79,24 @@ class MonitoringJourneysBrowserIT extends ProcessTest {
         assertThat(mailsTo(member + "@example.pe")).contains("Informe de seguimiento " + quarter);
         assertThat(new Http(port).get("/seguimiento/" + quarter).body())
                 .contains("vigilar el canal Chim Chim");
+        // the project's chart with its one quarter: a point with its value (issue 19)
+        assertThat(new Http(port).get("/proyectos/" + year + "/" + cui).body())
+                .contains("class=\"punto fisico\"", ">40 %<");
+
+        // on a 360-px phone every column of the round's tables is on screen (issue 19: "%" and "Estado" were not)
+        try (WebDriver phone = WebDriver.start()) {
+            phone.resize(360, 800);
+            phone.open("http://localhost:" + port + "/seguimiento/" + quarter);
+            assertThat(phone.waitForText(cui)).isTrue();
+            var offScreen = phone.execute("""
+                    const w = document.documentElement.clientWidth;
+                    return Array.from(document.querySelectorAll('table.apilable td'))
+                      .filter(td => td.getBoundingClientRect().right > w + 1)
+                      .map(td => (td.dataset.label || '?') + ': ' + td.textContent.trim());""");
+            assertThat(offScreen.isEmpty()).as("cells beyond the screen: " + offScreen).isTrue();
+            assertThat(phone.source()).contains("data-label=\"Estado\"", "data-label=\"%\"");
+            phone.screenshot(java.nio.file.Path.of("target/screenshots/seguimiento-ronda-360.png"));
+        }
     }
 
     /**
