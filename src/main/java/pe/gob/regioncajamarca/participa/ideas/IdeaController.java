@@ -107,6 +107,7 @@ class IdeaController {
         model.addAttribute("idea", new IdeaService.Idea(idea.id(), idea.trackingCode(), idea.cycleYear(), idea.title(),
                 idea.provinceName(), idea.status(), idea.publicAnswer(), null));
         model.addAttribute("supports", support.count(idea.id()));
+        model.addAttribute("mergedInto", ideas.mergedInto(idea.id()).orElse(null));
         model.addAttribute("supportOpen", support.open(idea.cycleYear()));
         model.addAttribute("supported", citizen(auth) != null
                 && support.supportedBy(citizen(auth), idea.cycleYear()).contains(idea.id()));

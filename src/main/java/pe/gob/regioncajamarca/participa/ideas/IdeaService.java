@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.ideas;
 
+import java.math.BigDecimal;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
@@ -132,5 +134,31 @@ public class IdeaService {
         return jdbc.sql("SELECT id FROM project_idea WHERE process_instance_id = ?").param(processInstanceId)
                 .query(Long.class).optional().orElseThrow(() -> new IllegalStateException(
                         "No idea for process instance " + processInstanceId));
+    }
+
+    /** What the technical team reads before assessing an idea (issue 19): everything the citizen wrote, and support. */
+    public record Assessment(String theme, String pdrcAxis, String district, Integer beneficiaries,
+                             BigDecimal approximateAmount) {
+    }
+
+    public Optional<Assessment> assessment(long ideaId) {
+        return jdbc.sql("""
+                SELECT i.theme, i.pdrc_axis, d.name AS district_name, i.beneficiaries, i.approximate_amount
+                FROM project_idea i LEFT JOIN district d ON d.ubigeo = i.district_ubigeo WHERE i.id = ?""")
+                .param(ideaId)
+                .query((rs, n) -> new Assessment(rs.getString("theme"), rs.getString("pdrc_axis"),
+                        rs.getString("district_name"), (Integer) rs.getObject("beneficiaries", Integer.class),
+                        rs.getBigDecimal("approximate_amount")))
+                .optional();
+    }
+
+    /** The existing project (CUI) the idea is merged into. */
+    public void mergeInto(long ideaId, String cui) {
+        jdbc.sql("UPDATE project_idea SET merged_into_cui = ? WHERE id = ?").params(cui, ideaId).update();
+    }
+
+    public Optional<String> mergedInto(long ideaId) {
+        return jdbc.sql("SELECT merged_into_cui FROM project_idea WHERE id = ?").param(ideaId).query(String.class)
+                .optional().filter(c -> c != null);
     }
 }

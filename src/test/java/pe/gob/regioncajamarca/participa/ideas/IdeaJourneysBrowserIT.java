@@ -44,8 +44,11 @@ class IdeaJourneysBrowserIT extends ProcessTest {
                 .isEqualTo("Evaluar idea de proyecto · " + idea.trackingCode() + " Canal de riego Llaucán");
         String evaluator = staffUser("technical-team");
         try (Tasklist tasklist = Tasklist.login(port, evaluator, "secreto-" + evaluator)) {
-            tasklist.openAndClaim(assess, "Resultado de la evaluación")
-                    .choose("Viable: se incorpora a la cartera")
+            tasklist.openAndClaim(assess, "Resultado de la evaluación");
+            // what the citizen wrote and the support, on the form (issue 19)
+            assertThat(tasklist.browser().waitForText("Agentes acreditados que la apoyan")).isTrue();
+            assertThat(tasklist.browser().source()).contains("Eje 3: Desarrollo económico", "Agricultura");
+            tasklist.choose("Viable: se incorpora a la cartera")
                     .type("Respuesta pública", "Pertinente con el PDRC; la unidad formuladora la registrará.")
                     .screenshot("journey-evaluar-idea")
                     .complete();
@@ -75,5 +78,34 @@ class IdeaJourneysBrowserIT extends ProcessTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
         assertThat(jdbc.sql("SELECT assigned_cui FROM project_idea WHERE id = ?").param(idea.id())
                 .query(String.class).single()).isEqualTo("2612345");
+    }
+
+    /** Merged with an existing project: the form asks for its CUI, which is stored and public. */
+    @Test
+    @Journey(process = "project-idea-review", task = "Task_AssessIdea")
+    void anIdeaMergedWithAProjectNamesItsCui() throws Exception {
+        assumeTrue(WebDriver.available(), "chromium and chromium-driver are not installed (.ci/run installs them)");
+        int year = freeYear();
+        formalisedCycle(year);
+        IdeaService.Idea idea = ideas.submit(new IdeaSubmission(year, "Mejoramiento del camino a Chetilla",
+                TEST_PROVINCE, TEST_DISTRICT, "Transporte", "Eje 2: Infraestructura", 1200,
+                new BigDecimal("2300000"), null));
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(idea.trackingCode())
+                .singleResult();
+        String assess = taskOf(pi.getId(), "Task_AssessIdea").getId();
+        String evaluator = staffUser("technical-team");
+        try (Tasklist tasklist = Tasklist.login(port, evaluator, "secreto-" + evaluator)) {
+            tasklist.openAndClaim(assess, "Resultado de la evaluación")
+                    .choose("Se fusiona con un proyecto existente")
+                    .type("CUI del proyecto con el que se fusiona", "2324969")
+                    .type("Respuesta pública", "Se atiende con el proyecto de la carretera a Chetilla.")
+                    .screenshot("journey-evaluar-idea-fusionada")
+                    .complete();
+            assertThat(Tasklist.waitUntil(() -> tasks.createTaskQuery().taskId(assess).count() == 0)).isTrue();
+        }
+        executeDueJobs(pi.getId());
+        assertThat(ideas.find(idea.id()).orElseThrow().status()).isEqualTo("FUSIONADA");
+        assertThat(ideas.mergedInto(idea.id())).contains("2324969");
+        assertThat(new Http(port).get("/ideas/" + idea.trackingCode()).body()).contains("2324969");
     }
 }
