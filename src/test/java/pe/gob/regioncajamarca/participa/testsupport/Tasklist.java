@@ -58,14 +58,27 @@ public final class Tasklist implements AutoCloseable {
     public Tasklist type(String label, String text) throws Exception {
         String el = field(label);
         browser.execute("arguments[0].scrollIntoView({block: 'center'});", element(el));
-        browser.clear(el);
-        browser.type(el, text);
+        // form-js's fields are controlled (Preact): WebDriver's clear() empties the DOM value without the key events
+        // form-js listens to, and the next render puts the old value back (the typed text was then appended to
+        // it, or refused by maxlength). Select all and delete with the keyboard, as a person does.
+        browser.click(el);
+        browser.type(el, "\uE009a\uE000\uE003");
+        if (!text.isEmpty()) {
+            browser.type(el, text);
+        }
         return this;
+    }
+
+    /** What the input or text area labelled {@code label} shows now (as the person reads it). */
+    public String value(String label) throws Exception {
+        return browser.execute("return arguments[0].value;", element(field(label))).asText();
     }
 
     /** Chooses the option {@code option} of the radio group or checkbox labelled so. */
     public Tasklist choose(String option) throws Exception {
+        // a required checkbox's label ends with form-js's asterisk (a span "*")
         String el = browser.findXpath("//form//label[normalize-space(.)=\"" + option + "\"]"
+                + " | //form//label[normalize-space(.)=\"" + option + "*\"]"
                 + " | //form//label[.//*[normalize-space(.)=\"" + option + "\"]]");
         browser.clickCentered(el);
         return this;
