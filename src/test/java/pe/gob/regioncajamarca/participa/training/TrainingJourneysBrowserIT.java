@@ -216,8 +216,10 @@ class TrainingJourneysBrowserIT extends ProcessTest {
             assertThat(jdbc.sql("SELECT recorded_by FROM training_attendance WHERE session_id = ? AND enrolment_id = ?")
                     .params(sessions.get(1).id(), b).query(String.class).single()).isEqualTo(planner);
 
-            // the evaluation: a passes, b fails
-            String evaluation = taskOf(pi.getId(), "Task_RecordEvaluation").getId();
+        }
+        // the evaluation (in a fresh Tasklist): a passes, b fails
+        String evaluation = taskOf(pi.getId(), "Task_RecordEvaluation").getId();
+        try (Tasklist tasklist = Tasklist.login(port, planner, password(planner))) {
             tasklist.openAndClaim(evaluation, "Resultados de la evaluación")
                     .type("Notas", a + " | 15,5\n" + b + " | 9")
                     .screenshot("journey-registrar-evaluacion").complete();
