@@ -67,9 +67,30 @@ public final class Tasklist implements AutoCloseable {
     public Tasklist type(String label, String text) throws Exception {
         String el = field(label);
         browser.execute("arguments[0].scrollIntoView({block: 'center'});", element(el));
-        browser.clear(el);
-        browser.type(el, text);
-        return this;
+        // form-js's fields are controlled (Preact): WebDriver's clear() empties the DOM value without the key events
+        // form-js listens to, and the next render puts the old value back (the typed text was then appended to
+        // it, or refused by maxlength). Select all and delete with the keyboard, as a person does.
+        // form-js also debounces what is typed and commits it on blur: a render for another field in between (the
+        // field typed before, its debounce firing) puts the field's old value back under WebDriver's fast typing.
+        // So leave the field as a person does (blur commits it), let it settle and check that the text stayed.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            browser.click(el);
+            browser.type(el, "\uE009a\uE000\uE003");
+            if (!text.isEmpty()) {
+                browser.type(el, text);
+            }
+            browser.execute("arguments[0].blur();", element(el));
+            Thread.sleep(500);
+            if (text.equals(browser.execute("return arguments[0].value;", element(el)).asText())) {
+                return this;
+            }
+        }
+        throw new IllegalStateException("the field «" + label + "» did not keep «" + text + "»");
+    }
+
+    /** What the input or text area labelled {@code label} shows now (as the person reads it). */
+    public String value(String label) throws Exception {
+        return browser.execute("return arguments[0].value;", element(field(label))).asText();
     }
 
     /** Chooses the option {@code option} of the radio group or checkbox labelled so. */
