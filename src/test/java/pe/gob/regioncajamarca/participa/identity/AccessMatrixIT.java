@@ -241,8 +241,9 @@ class AccessMatrixIT extends ProcessTest {
      * (complaint-handling, waiting for the planning office's triage) and an oversight
      * report whose unit statement («Presentar descargo», for {@code unit-sede-central}) is open. {@code yes}: the
      * object is listed or read (200); {@code -}: not listed, or 403/404. {@code other unit} is a member of another
-     * executing unit's group ({@code unit-unidad-prueba}). Regional management sees a unit's task only once it is
-     * escalated (then it becomes a candidate); the committee may read the oversight-report definition but not its
+     * executing unit's group ({@code unit-unidad-prueba}). Planning and regional management read every task of the
+     * processes they watch (READ_TASK on the definition: Cockpit's "Tareas de usuario", who is late, issue 19) but
+     * work only their own; the committee may read the oversight-report definition but not its
      * instances (its members follow their reports on {@code /personal/vigilancia/{code}}).
      */
     static final String ENGINE_MATRIX = """
@@ -259,8 +260,8 @@ class AccessMatrixIT extends ProcessTest {
             | complaint: its history (instance) | yes | - | yes | - | - | - | yes | - | - |
             | the user directory: another staff user (a planner) | - | - | - | - | - | - | yes | - | - |
             | the groups: the integrity office | - | - | - | - | yes | - | yes | - | - |
-            | oversight report: the unit's statement task | - | - | - | - | - | - | yes | yes | - |
-            | oversight report: that task's variables | - | - | - | - | - | - | yes | yes | - |
+            | oversight report: the unit's statement task | yes | - | yes | - | - | - | yes | yes | - |
+            | oversight report: that task's variables | yes | - | yes | - | - | - | yes | yes | - |
             | oversight report: its process instance | yes | - | yes | - | - | - | yes | - | - |
             | oversight report: its process variables | yes | - | yes | - | - | - | yes | - | - |
             | oversight report: its history (instance) | yes | - | yes | - | - | - | yes | - | - |
