@@ -88,4 +88,14 @@ public class CitizenAccounts {
                 .param(documentNumber)
                 .query((rs, i) -> new Holder(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
     }
+
+    /** The citizen's name as staff may read it ("Rosa Huamán Cotrina"); never the document number. */
+    public Optional<String> fullName(String documentNumber) {
+        return jdbc.sql("""
+                SELECT given_names, first_surname, second_surname FROM citizen_account WHERE document_number = ?""")
+                .param(documentNumber)
+                .query((rs, i) -> String.join(" ", java.util.stream.Stream.of(rs.getString(1), rs.getString(2),
+                        rs.getString(3)).filter(x -> x != null && !x.isBlank()).toList()))
+                .optional();
+    }
 }

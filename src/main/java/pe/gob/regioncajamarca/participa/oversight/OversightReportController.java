@@ -80,6 +80,7 @@ class OversightReportController {
         OversightReports.Report r = reports.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         allowed(StaffUser.of(auth), r);
         model.addAttribute("r", r);
+        model.addAttribute("authorName", reports.authorName(r.author()));
         model.addAttribute("files", reports.files(code));
         return "oversight/reporte-personal";
     }

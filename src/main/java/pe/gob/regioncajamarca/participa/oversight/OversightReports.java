@@ -310,4 +310,22 @@ public class OversightReports {
                 .param(processInstanceId).query(String.class).optional().orElseThrow(() -> new IllegalStateException(
                         "No oversight report for process instance " + processInstanceId));
     }
+
+    /**
+     * Who filed a report, as staff read it: a citizen monitor's name (issue 19: staff saw the monitor's DNI), or the
+     * staff user's name.
+     */
+    public String authorName(String author) {
+        if (author == null) {
+            return "—";
+        }
+        if (author.startsWith(MONITOR_PREFIX)) {
+            return "Monitor ciudadano " + citizens.fullName(author.substring(MONITOR_PREFIX.length()))
+                    .orElse("(cuenta eliminada)");
+        }
+        return jdbc.sql("SELECT FIRST_, LAST_ FROM ACT_ID_USER WHERE ID_ = ?").param(author)
+                .query((rs, n) -> String.join(" ", java.util.stream.Stream.of(rs.getString(1), rs.getString(2))
+                        .filter(x -> x != null && !x.isBlank()).toList()) + " (" + author + ")")
+                .optional().orElse(author);
+    }
 }

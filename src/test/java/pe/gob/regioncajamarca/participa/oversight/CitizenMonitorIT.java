@@ -91,5 +91,11 @@ class CitizenMonitorIT extends ProcessTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).count()).isEqualTo(1);
         assertThat(monitor.get("/vigilancia/" + code + "?nuevo").body()).contains("Reporte registrado")
                 .doesNotContain(dni);
+        // staff read the monitor's name, never the DNI (issue 19)
+        String planner = staffUser("planning");
+        Http staff = new Http(port);
+        staff.staffLogin(planner, "secreto-" + planner);
+        assertThat(staff.get("/personal/vigilancia/" + code).body()).contains("Monitor ciudadano Luz Chávez")
+                .doesNotContain(dni);
     }
 }
