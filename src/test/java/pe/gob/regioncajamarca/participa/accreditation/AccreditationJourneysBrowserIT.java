@@ -54,7 +54,7 @@ class AccreditationJourneysBrowserIT extends ProcessTest {
         Task review = taskOf(r.processInstanceId(), "Task_ReviewAccreditation");
         try (Tasklist tasklist = Tasklist.login(port, planner, "secreto-" + planner)) {
             tasklist.openAndClaim(review.getId(), "Expediente " + r.fileNumber());
-            assertThat(tasklist.browser().waitForText("Ronda campesina de Bambamarca")).isTrue();
+            assertThat(tasklist.shown("Representa a")).isEqualTo("Ronda campesina de Bambamarca");
             tasklist.choose("Acreditar")
                     .screenshot("journey-revisar-acreditacion")
                     .complete();

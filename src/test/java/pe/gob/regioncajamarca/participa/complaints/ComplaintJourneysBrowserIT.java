@@ -79,8 +79,8 @@ class ComplaintJourneysBrowserIT extends ProcessTest {
         String text = "La obra se reanuda el lunes 3 de agosto con un nuevo residente.";
         try (Tasklist tasklist = Tasklist.login(port, unit, "secreto-" + unit)) {
             tasklist.openAndClaim(answer.getId(), "Responder la solicitud " + code);
-            assertThat(tasklist.browser().waitForText("Verifiquen con el residente de obra"))
-                    .as("the planning office's note on the form").isTrue();
+            assertThat(tasklist.shown("Nota de Planeamiento")).as("the planning office's note on the form")
+                    .contains("Verifiquen con el residente de obra");
             tasklist.type("Respuesta", text)
                     .screenshot("journey-responder-solicitud")
                     .complete();

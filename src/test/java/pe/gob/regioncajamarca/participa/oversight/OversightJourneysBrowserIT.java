@@ -103,8 +103,8 @@ class OversightJourneysBrowserIT extends ProcessTest {
         String respuesta = "La obra se reanuda en marzo con un nuevo contratista; se hará seguimiento mensual.";
         try (Tasklist tasklist = Tasklist.login(port, planner, "secreto-" + planner)) {
             tasklist.openAndClaim(answer.getId(), "Respuesta al reporte " + code);
-            assertThat(tasklist.browser().waitForText("El contratista abandonó la obra"))
-                    .as("the unit's statement on the form").isTrue();
+            assertThat(tasklist.shown("Descargo de la unidad")).as("the unit's statement on the form")
+                    .contains("El contratista abandonó la obra");
             tasklist.type("Respuesta al comité de vigilancia", respuesta)
                     .choose("Sí")
                     .screenshot("journey-responder-reporte")

@@ -89,6 +89,23 @@ public final class Tasklist implements AutoCloseable {
     }
 
     /** What the input or text area labelled {@code label} shows now (as the person reads it). */
+    /**
+     * What a read-only field labelled {@code label} shows (citizen and other offices' text is shown in read-only
+     * fields, as text, never as Markdown); waits until it is filled in.
+     */
+    public String shown(String label) throws Exception {
+        String el = browser.findXpath("//form//label[contains(normalize-space(.),\"" + label + "\")]"
+                + "/following::*[self::input or self::textarea][not(@type='hidden')][1]");
+        String v = "";
+        for (int i = 0; i < 50 && v.isEmpty(); i++) {
+            v = browser.execute("return arguments[0].value;", element(el)).asText();
+            if (v.isEmpty()) {
+                Thread.sleep(100);
+            }
+        }
+        return v;
+    }
+
     public String value(String label) throws Exception {
         return browser.execute("return arguments[0].value;", element(field(label))).asText();
     }
