@@ -64,9 +64,12 @@ class TaskReminders {
                         return Map.of("taskId", t.getId(), "about", about, "due", t.getDueDate() == null ? "—"
                                 : DUE.format(t.getDueDate().toInstant()));
                     }).toList();
+                    // several tasks of one activity: the activity's own name (each task's name says its subject)
+                    String activityName = boundary.getAttachedTo().getName() == null ? first.getName()
+                            : boundary.getAttachedTo().getName();
                     notifications.send("recordatorios:" + execution.getId() + ":" + m.userId(), m.email(),
-                            "Recordatorio: " + tasks.size() + " tareas «" + first.getName() + "» vencen el " + due,
-                            "recordatorios", Map.of("taskName", first.getName(), "businessKey", businessKey,
+                            "Recordatorio: " + tasks.size() + " tareas «" + activityName + "» vencen el " + due,
+                            "recordatorios", Map.of("taskName", activityName, "businessKey", businessKey,
                                     "due", due, "tasks", items));
                 }
             });

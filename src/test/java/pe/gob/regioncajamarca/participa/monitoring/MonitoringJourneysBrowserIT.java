@@ -141,11 +141,27 @@ class MonitoringJourneysBrowserIT extends ProcessTest {
             browser.screenshot(java.nio.file.Path.of("target/screenshots/cockpit-ronda-tareas-de-usuario.png"));
             assertThat(browser.source()).doesNotContain("No tiene permiso");
             // which unit and project each open report belongs to: the variables of its activity instance
+            // (the round holds every prioritised project of the database: select the report's activity instance in
+            // the instance tree, as a manager clicks it, so the tab lists that report's variables)
+            String activityInstance = activityInstanceOf(runtime.getActivityInstance(pid), report.getExecutionId());
             browser.open("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/" + pid
-                    + "/runtime?tab=variables-tab");
+                    + "/runtime?tab=variables-tab&activityInstanceIds=" + activityInstance);
             assertThat(browser.waitForText("Unidad de prueba")).as("the unit of the open report").isTrue();
             assertThat(browser.waitForText("Puesto de salud Llacanora")).isTrue();
             browser.screenshot(java.nio.file.Path.of("target/screenshots/cockpit-ronda-variables.png"));
         }
+    }
+
+    private static String activityInstanceOf(org.camunda.bpm.engine.runtime.ActivityInstance node, String executionId) {
+        for (org.camunda.bpm.engine.runtime.ActivityInstance child : node.getChildActivityInstances()) {
+            if (java.util.Arrays.asList(child.getExecutionIds()).contains(executionId)) {
+                return child.getId();
+            }
+            String found = activityInstanceOf(child, executionId);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 }

@@ -175,7 +175,7 @@ class MonitoringProcessIT extends ProcessTest {
         executeDueJobs(pid);
         // one mail per person, however many projects the unit has in the round
         assertThat(mailsTo(unitMember + "@example.pe")).singleElement().satisfies(s -> assertThat(s)
-                .startsWith("Recordatorio: ").contains("«Reportar avance trimestral»", "16/10/2026"));
+                .startsWith("Recordatorio: ").contains("«Reportar avance trimestral", "16/10/2026"));
         // the reporting closes 15 business days after the round opened (Fri 23 Oct), reported or not
         clockAt(LocalDate.of(2026, 10, 17));
         executeDueJobs(pid); // the escalations

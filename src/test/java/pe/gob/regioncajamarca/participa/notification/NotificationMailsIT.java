@@ -154,7 +154,7 @@ class NotificationMailsIT extends ProcessTest {
         digests.sendDigests();
         sender.sendDue();
         assertThat(to(anaMail)).hasSize(2);
-        assertThat(to(anaMail).get(1).getSubject()).isEqualTo("Nueva tarea en Tasklist: Revisar acreditación");
+        assertThat(to(anaMail).get(1).getSubject()).startsWith("Nueva tarea en Tasklist: Revisar acreditación · INS-");
         assertThat(parts(to(anaMail).get(1))[0]).contains(later);
     }
 
@@ -173,7 +173,7 @@ class NotificationMailsIT extends ProcessTest {
         List<MimeMessage> got = to(manager + "@example.pe");
         assertThat(got).isNotEmpty();
         assertThat(got.get(got.size() - 1).getSubject()).startsWith("Tareas escaladas en Tasklist");
-        assertThat(parts(got.get(got.size() - 1))[0]).contains("Revisar acreditación (ESCALADA: plazo vencido)");
+        assertThat(parts(got.get(got.size() - 1))[0]).contains("Revisar acreditación · ").contains("(ESCALADA: plazo vencido)");
     }
 
     @Test
