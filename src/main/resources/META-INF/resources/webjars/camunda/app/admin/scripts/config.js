@@ -25,5 +25,9 @@ const locales = idioma === 'en'
   : { availableLocales: ['es'], fallbackLocale: 'es' };
 
 export default {
-  locales
+  locales,
+
+  // the English that es.json cannot reach (dmn-js's decision tables, a few texts of the templates, the engine's
+  // error messages) in Spanish: cockpit/scripts/espanol.js explains it
+  customScripts: ['../cockpit/scripts/espanol']
 };

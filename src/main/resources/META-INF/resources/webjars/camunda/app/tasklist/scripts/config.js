@@ -27,8 +27,9 @@ const locales = idioma === 'en'
 export default {
   locales,
 
-  // tasks ordered by due date and the forms' messages in Spanish (scripts/participa.js explains both)
-  customScripts: ['scripts/participa'],
+  // tasks ordered by due date and the forms' messages in Spanish (scripts/participa.js explains both); the
+  // engine's error messages and the templates' last English texts in Spanish (Cockpit's scripts/espanol.js)
+  customScripts: ['scripts/participa', '../cockpit/scripts/espanol'],
 
   shortcuts: {
     claimTask: {
