@@ -100,7 +100,7 @@ class DemoProfileIT {
         Task load = null;
         for (int i = 0; i < 300 && load == null; i++) {
             Thread.sleep(100);
-            load = engine.getTaskService().createTaskQuery().taskName("Cargar programa de inversiones").singleResult();
+            load = engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_LoadInvestmentProgramme").singleResult();
         }
         assertThat(load).isNotNull();
         byte[] pmi = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs/ejemplos/pmi-ejemplo.csv"));
