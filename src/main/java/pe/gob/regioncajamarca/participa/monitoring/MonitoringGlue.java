@@ -27,12 +27,18 @@ public class MonitoringGlue {
     private final IdentityService identity;
     private final MonitoringAlerts alerts;
     private final TaskRecords taskRecords;
+    private final MonitoringEvidence evidence;
+
+    /** The file fields of the report's form (static/forms/reportar-avance.html): optional photos or PDFs. */
+    static final List<String> EVIDENCE_VARIABLES = List.of("evidencia1", "evidencia2", "evidencia3");
 
     /** What a "Reportar avance trimestral" task acts on, in {@link TaskRecords}. */
     static final String REPORT = "monitoring_report";
 
     public MonitoringGlue(MonitoringService monitoring, DueDates plazos, Notifications notifications,
-                          IdentityService identity, MonitoringAlerts alerts, TaskRecords taskRecords) {
+                          IdentityService identity, MonitoringAlerts alerts, TaskRecords taskRecords,
+                          MonitoringEvidence evidence) {
+        this.evidence = evidence;
         this.alerts = alerts;
         this.taskRecords = taskRecords;
         this.monitoring = monitoring;
@@ -161,11 +167,46 @@ public class MonitoringGlue {
 
         @Override
         public void notify(DelegateTask task) {
+            // the files first: a refused one (type, size, hidden content) stops the completion before anything
+            // is stored, and Tasklist shows why
+            List<pe.gob.regioncajamarca.participa.documents.UploadedFiles.Checked> files = evidenceOf(task);
             // the report this task was created for (server-side), never a variable sent with the completion
-            glue.monitoring.recordProgress(glue.taskRecords.of(task, REPORT),
+            long report = glue.taskRecords.of(task, REPORT);
+            glue.monitoring.recordProgress(report,
                     decimal(task.getVariable("avanceFisico")), decimal(task.getVariable("ejecucionFinanciera")),
                     decimal(task.getVariable("pim")), (String) task.getVariable("estadoEjecucion"),
                     (String) task.getVariable("dificultades"), task.getAssignee());
+            if (!files.isEmpty()) {
+                String user = task.getAssignee() == null ? "tasklist" : task.getAssignee();
+                glue.evidence.add(report, files, null, user); // stored without EXIF or GPS location
+            }
+            // the files live in the report's evidence now, not in the engine's variables or history
+            for (String name : EVIDENCE_VARIABLES) {
+                task.getExecution().removeVariableLocal(name);
+                task.getExecution().removeVariable(name);
+            }
+        }
+
+        private static List<pe.gob.regioncajamarca.participa.documents.UploadedFiles.Checked> evidenceOf(
+                DelegateTask task) {
+            List<pe.gob.regioncajamarca.participa.documents.UploadedFiles.Checked> files = new java.util.ArrayList<>();
+            for (String name : EVIDENCE_VARIABLES) {
+                org.camunda.bpm.engine.variable.value.TypedValue value = task.getExecution().getVariableTyped(name);
+                if (!(value instanceof org.camunda.bpm.engine.variable.value.FileValue file) || file.getValue() == null) {
+                    continue; // an optional field left empty
+                }
+                byte[] bytes;
+                try (java.io.InputStream in = file.getValue()) {
+                    bytes = in.readAllBytes();
+                } catch (java.io.IOException e) {
+                    throw new IllegalArgumentException("No se pudo leer el archivo «" + file.getFilename() + "».");
+                }
+                if (bytes.length == 0 && (file.getFilename() == null || file.getFilename().isBlank())) {
+                    continue; // Tasklist sends an empty file input as an empty file without a name
+                }
+                files.add(pe.gob.regioncajamarca.participa.documents.UploadedFiles.check(file.getFilename(), bytes));
+            }
+            return files;
         }
     }
 
