@@ -185,6 +185,28 @@ public class MonitoringGlue {
                 task.getExecution().removeVariableLocal(name);
                 task.getExecution().removeVariable(name);
             }
+            forgetInHistory(task.getExecutionId());
+        }
+
+        /**
+         * A removed variable stays in the full history with its content (the original photo, EXIF and GPS
+         * included): once the completion is committed, the file variables of this task's execution are deleted from
+         * the history too (instance, details and content), in their own transaction.
+         */
+        private static void forgetInHistory(String executionId) {
+            org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl config =
+                    org.camunda.bpm.engine.impl.context.Context.getProcessEngineConfiguration();
+            org.camunda.bpm.engine.impl.context.Context.getCommandContext().getTransactionContext()
+                    .addTransactionListener(org.camunda.bpm.engine.impl.cfg.TransactionState.COMMITTED,
+                            committed -> config.getCommandExecutorTxRequiresNew().execute(context -> {
+                                context.disableAuthorizationCheck();
+                                org.camunda.bpm.engine.HistoryService history = config.getHistoryService();
+                                history.createHistoricVariableInstanceQuery().executionIdIn(executionId)
+                                        .variableNameIn(EVIDENCE_VARIABLES.toArray(String[]::new))
+                                        .includeDeleted().disableBinaryFetching().list()
+                                        .forEach(v -> history.deleteHistoricVariableInstance(v.getId()));
+                                return null;
+                            }));
         }
 
         private static List<pe.gob.regioncajamarca.participa.documents.UploadedFiles.Checked> evidenceOf(
