@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import pe.gob.regioncajamarca.participa.documents.UploadedFiles;
 
 /** Evidence is published: the photos lose their EXIF block (camera, GPS location) before they are stored. */
-class EvidenceMetadataTest {
+public class EvidenceMetadataTest {
 
     /** A JPEG with an APP1 "Exif" segment right after SOI, carrying a GPS marker and a place name. */
-    static byte[] jpegWithExif() throws Exception {
+    public static byte[] jpegWithExif() throws Exception {
         BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < 40; x++) {
             for (int y = 0; y < 30; y++) {
@@ -42,7 +42,7 @@ class EvidenceMetadataTest {
         return out.toByteArray();
     }
 
-    static boolean contains(byte[] content, String marker) {
+    public static boolean contains(byte[] content, String marker) {
         return new String(content, StandardCharsets.ISO_8859_1).contains(marker);
     }
 
