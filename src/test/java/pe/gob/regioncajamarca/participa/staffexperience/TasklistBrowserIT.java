@@ -279,7 +279,7 @@ class TasklistBrowserIT {
                 Thread.sleep(100);
             }
             assertThat(loaded).as("the photo is shown on the public page").isTrue();
-            shot(browser, "07-ficha-publica-evidencia");
+            shot(browser, "06b-ficha-publica-evidencia");
             byte[] published = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(base + photoUrl)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
