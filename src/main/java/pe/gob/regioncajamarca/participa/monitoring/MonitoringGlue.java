@@ -209,11 +209,35 @@ public class MonitoringGlue {
                             }));
         }
 
+        private static String extensionOf(byte[] b) {
+            if (b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8) {
+                return ".jpg";
+            }
+            if (b.length > 4 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+                return ".png";
+            }
+            if (b.length > 4 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F') {
+                return ".pdf";
+            }
+            return ".bin"; // refused by UploadedFiles with its Spanish message
+        }
+
         private static List<pe.gob.regioncajamarca.participa.documents.UploadedFiles.Checked> evidenceOf(
                 DelegateTask task) {
             List<pe.gob.regioncajamarca.participa.documents.UploadedFiles.Checked> files = new java.util.ArrayList<>();
             for (String name : EVIDENCE_VARIABLES) {
                 org.camunda.bpm.engine.variable.value.TypedValue value = task.getExecution().getVariableTyped(name);
+                if (value instanceof org.camunda.bpm.engine.variable.value.BytesValue raw) {
+                    // Tasklist's embedded forms send a file input as Bytes (no name) in some cases: the content
+                    // tells its type, the name is made up
+                    byte[] bytes = raw.getValue();
+                    if (bytes == null || bytes.length == 0) {
+                        continue;
+                    }
+                    files.add(pe.gob.regioncajamarca.participa.documents.UploadedFiles.check(
+                            name + extensionOf(bytes), bytes));
+                    continue;
+                }
                 if (!(value instanceof org.camunda.bpm.engine.variable.value.FileValue file) || file.getValue() == null) {
                     continue; // an optional field left empty
                 }

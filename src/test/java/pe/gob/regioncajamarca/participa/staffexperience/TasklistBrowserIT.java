@@ -209,7 +209,6 @@ class TasklistBrowserIT {
             java.nio.file.Files.createDirectories(photo.getParent());
             java.nio.file.Files.write(photo,
                     pe.gob.regioncajamarca.participa.monitoring.EvidenceMetadataTest.jpegWithExif());
-            browser.type(browser.find("input#evidencia1[type='file']"), photo.toString());
             browser.clickCentered(browser.findXpath("//button[normalize-space(.)='Completar']"));
             boolean shown = false;
             for (int i = 0; i < 50 && !shown; i++) {
@@ -240,6 +239,8 @@ class TasklistBrowserIT {
             String spent = browser.find("input#ejecucionFinanciera");
             browser.clear(spent);
             browser.type(spent, "150000");
+            browser.type(browser.find("input#evidencia1[type='file']"), photo.toString());
+            Thread.sleep(500);
             browser.clickCentered(browser.findXpath("//button[normalize-space(.)='Completar']"));
             String finalCui = cui;
             for (int i = 0; i < 300; i++) {
@@ -267,7 +268,7 @@ class TasklistBrowserIT {
                     .param(cui).query(Integer.class).list().get(0);
             Long evidenceId = jdbc.sql("""
                     SELECT e.id FROM monitoring_evidence e JOIN monitoring_report r ON r.id = e.report_id
-                    JOIN project p ON p.id = r.project_id WHERE p.cui = ? AND e.file_name = 'tasklist-obra.jpg'""")
+                    JOIN project p ON p.id = r.project_id WHERE p.cui = ? AND e.content_type = 'image/jpeg'""")
                     .param(cui).query(Long.class).single();
             String photoUrl = "/proyectos/" + year + "/" + cui + "/evidencias/" + evidenceId;
             browser.open(base + "/proyectos/" + year + "/" + cui);
@@ -336,7 +337,7 @@ class TasklistBrowserIT {
             openFilter(browser, "Tareas de mi oficina");
             assertThat(browser.waitForText("Revisar acreditación")).isTrue();
             shot(browser, "11-tasklist-planeamiento");
-            browser.click(browser.findXpath("//ol[contains(@class,'tasks-list')]/li//a[normalize-space(.)='Revisar acreditación']"));
+            browser.click(browser.findXpath("//ol[contains(@class,'tasks-list')]/li//a[starts-with(normalize-space(.),'Revisar acreditación')]"));
             assertThat(browser.waitForText("Reclamar")).isTrue();
             Thread.sleep(1500);
             shot(browser, "12-tasklist-revisar-acreditacion");
