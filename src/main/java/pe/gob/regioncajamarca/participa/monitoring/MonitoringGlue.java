@@ -27,12 +27,18 @@ public class MonitoringGlue {
     private final IdentityService identity;
     private final MonitoringAlerts alerts;
     private final TaskRecords taskRecords;
+    private final MonitoringEvidence evidence;
+
+    /** The file fields of the report's form (static/forms/reportar-avance.html): optional photos or PDFs. */
+    static final List<String> EVIDENCE_VARIABLES = List.of("evidencia1", "evidencia2", "evidencia3");
 
     /** What a "Reportar avance trimestral" task acts on, in {@link TaskRecords}. */
     static final String REPORT = "monitoring_report";
 
     public MonitoringGlue(MonitoringService monitoring, DueDates plazos, Notifications notifications,
-                          IdentityService identity, MonitoringAlerts alerts, TaskRecords taskRecords) {
+                          IdentityService identity, MonitoringAlerts alerts, TaskRecords taskRecords,
+                          MonitoringEvidence evidence) {
+        this.evidence = evidence;
         this.alerts = alerts;
         this.taskRecords = taskRecords;
         this.monitoring = monitoring;
@@ -161,11 +167,92 @@ public class MonitoringGlue {
 
         @Override
         public void notify(DelegateTask task) {
+            // the files first: a refused one (type, size, hidden content) stops the completion before anything
+            // is stored, and Tasklist shows why
+            List<pe.gob.regioncajamarca.participa.documents.UploadedFiles.Checked> files = evidenceOf(task);
             // the report this task was created for (server-side), never a variable sent with the completion
-            glue.monitoring.recordProgress(glue.taskRecords.of(task, REPORT),
+            long report = glue.taskRecords.of(task, REPORT);
+            glue.monitoring.recordProgress(report,
                     decimal(task.getVariable("avanceFisico")), decimal(task.getVariable("ejecucionFinanciera")),
                     decimal(task.getVariable("pim")), (String) task.getVariable("estadoEjecucion"),
                     (String) task.getVariable("dificultades"), task.getAssignee());
+            if (!files.isEmpty()) {
+                String user = task.getAssignee() == null ? "tasklist" : task.getAssignee();
+                glue.evidence.add(report, files, null, user); // stored without EXIF or GPS location
+            }
+            // the files live in the report's evidence now, not in the engine's variables or history
+            for (String name : EVIDENCE_VARIABLES) {
+                task.getExecution().removeVariableLocal(name);
+                task.getExecution().removeVariable(name);
+            }
+            forgetInHistory(task.getExecutionId());
+        }
+
+        /**
+         * A removed variable stays in the full history with its content (the original photo, EXIF and GPS
+         * included): once the completion is committed, the file variables of this task's execution are deleted from
+         * the history too (instance, details and content), in their own transaction.
+         */
+        private static void forgetInHistory(String executionId) {
+            org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl config =
+                    org.camunda.bpm.engine.impl.context.Context.getProcessEngineConfiguration();
+            org.camunda.bpm.engine.impl.context.Context.getCommandContext().getTransactionContext()
+                    .addTransactionListener(org.camunda.bpm.engine.impl.cfg.TransactionState.COMMITTED,
+                            committed -> config.getCommandExecutorTxRequiresNew().execute(context -> {
+                                context.disableAuthorizationCheck();
+                                org.camunda.bpm.engine.HistoryService history = config.getHistoryService();
+                                history.createHistoricVariableInstanceQuery().executionIdIn(executionId)
+                                        .variableNameIn(EVIDENCE_VARIABLES.toArray(String[]::new))
+                                        .includeDeleted().disableBinaryFetching().list()
+                                        .forEach(v -> history.deleteHistoricVariableInstance(v.getId()));
+                                return null;
+                            }));
+        }
+
+        private static String extensionOf(byte[] b) {
+            if (b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8) {
+                return ".jpg";
+            }
+            if (b.length > 4 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+                return ".png";
+            }
+            if (b.length > 4 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F') {
+                return ".pdf";
+            }
+            return ".bin"; // refused by UploadedFiles with its Spanish message
+        }
+
+        private static List<pe.gob.regioncajamarca.participa.documents.UploadedFiles.Checked> evidenceOf(
+                DelegateTask task) {
+            List<pe.gob.regioncajamarca.participa.documents.UploadedFiles.Checked> files = new java.util.ArrayList<>();
+            for (String name : EVIDENCE_VARIABLES) {
+                org.camunda.bpm.engine.variable.value.TypedValue value = task.getExecution().getVariableTyped(name);
+                if (value instanceof org.camunda.bpm.engine.variable.value.BytesValue raw) {
+                    // Tasklist's embedded forms send a file input as Bytes (no name) in some cases: the content
+                    // tells its type, the name is made up
+                    byte[] bytes = raw.getValue();
+                    if (bytes == null || bytes.length == 0) {
+                        continue;
+                    }
+                    files.add(pe.gob.regioncajamarca.participa.documents.UploadedFiles.check(
+                            name + extensionOf(bytes), bytes));
+                    continue;
+                }
+                if (!(value instanceof org.camunda.bpm.engine.variable.value.FileValue file) || file.getValue() == null) {
+                    continue; // an optional field left empty
+                }
+                byte[] bytes;
+                try (java.io.InputStream in = file.getValue()) {
+                    bytes = in.readAllBytes();
+                } catch (java.io.IOException e) {
+                    throw new IllegalArgumentException("No se pudo leer el archivo «" + file.getFilename() + "».");
+                }
+                if (bytes.length == 0 && (file.getFilename() == null || file.getFilename().isBlank())) {
+                    continue; // Tasklist sends an empty file input as an empty file without a name
+                }
+                files.add(pe.gob.regioncajamarca.participa.documents.UploadedFiles.check(file.getFilename(), bytes));
+            }
+            return files;
         }
     }
 

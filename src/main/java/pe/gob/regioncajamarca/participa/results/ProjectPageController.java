@@ -1,6 +1,11 @@
 package pe.gob.regioncajamarca.participa.results;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +14,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
 import pe.gob.regioncajamarca.participa.cycle.Territory;
+import pe.gob.regioncajamarca.participa.monitoring.MonitoringEvidence;
 import pe.gob.regioncajamarca.participa.monitoring.MonitoringService;
 import pe.gob.regioncajamarca.participa.oversight.OversightReports;
 
@@ -22,10 +28,13 @@ class ProjectPageController {
     private final OversightReports oversight;
     private final Territory territory;
     private final pe.gob.regioncajamarca.participa.monitoring.MonitoringAlerts alerts;
+    private final MonitoringEvidence evidence;
 
     ProjectPageController(CycleResults results, CycleService cycles, MonitoringService monitoring,
                           OversightReports oversight, Territory territory,
-                          pe.gob.regioncajamarca.participa.monitoring.MonitoringAlerts alerts) {
+                          pe.gob.regioncajamarca.participa.monitoring.MonitoringAlerts alerts,
+                          MonitoringEvidence evidence) {
+        this.evidence = evidence;
         this.alerts = alerts;
         this.results = results;
         this.cycles = cycles;
@@ -50,6 +59,23 @@ class ProjectPageController {
         model.addAttribute("chart", pe.gob.regioncajamarca.participa.monitoring.ProgressChart.of(progress));
         model.addAttribute("alerts", alerts.ofProject(year, cui));
         model.addAttribute("reports", oversight.aboutProject(year, cui));
+        model.addAttribute("evidence", evidence.published(year, cui));
         return "results/proyecto";
+    }
+
+    /**
+     * A photo or document of the project's evidence, public once its report is REPORTADO (stored without EXIF or
+     * GPS location, see {@link MonitoringEvidence#withoutMetadata}).
+     */
+    @GetMapping("/proyectos/{year}/{cui}/evidencias/{id}")
+    ResponseEntity<byte[]> evidence(@PathVariable int year, @PathVariable String cui, @PathVariable long id) {
+        MonitoringEvidence.Content f = evidence.publishedContent(year, cui, id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No existe esa evidencia."));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(f.fileName(),
+                        java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic())
+                .body(f.bytes());
     }
 }

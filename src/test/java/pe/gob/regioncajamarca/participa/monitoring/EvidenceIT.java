@@ -22,17 +22,21 @@ class EvidenceIT extends ProcessTest {
 
     @Autowired MonitoringRounds rounds;
     @Autowired MonitoringEvidence evidence;
+    @Autowired org.camunda.bpm.engine.HistoryService historyService;
     @LocalServerPort int port;
     long report;
     String page;
+    int year;
+    String cui;
+    String taskId;
 
     private static final java.util.concurrent.atomic.AtomicInteger QUARTERS = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeEach
     void anOpenRound() {
-        int year = freeYear();
+        year = freeYear();
         formalisedCycle(year);
-        String cui = String.valueOf(5000000 + unique());
+        cui = String.valueOf(5000000 + unique());
         jdbc.sql("""
                 INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, prioritized,
                                      execution_status, monitored_since)
@@ -44,6 +48,7 @@ class EvidenceIT extends ProcessTest {
         Task mine = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress").list()
                 .stream().filter(t -> cui.equals(tasks.getVariable(t.getId(), "cui"))).findFirst().orElseThrow();
         report = ((Number) tasks.getVariable(mine.getId(), "informe")).longValue();
+        taskId = mine.getId();
         page = "/personal/seguimiento/evidencias/" + report;
     }
 
@@ -94,5 +99,91 @@ class EvidenceIT extends ProcessTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("no se guardó nada", "informe.pdf");
         assertThat(evidence.of(report)).isEmpty();
+    }
+
+    @Test
+    void aPhotoAttachedInTheTasksFormIsStoredWithoutExifAndShownOnThePublicPage() throws Exception {
+        byte[] photo = EvidenceMetadataTest.jpegWithExif();
+        byte[] pdf = pdf();
+        String execution = tasks.createTaskQuery().taskId(taskId).singleResult().getExecutionId();
+        // what Tasklist's embedded form sends: the figures and the files (an empty third file input)
+        tasks.claim(taskId, "unit.prueba");
+        tasks.complete(taskId, org.camunda.bpm.engine.variable.Variables.createVariables()
+                .putValue("avanceFisico", 30.0).putValue("ejecucionFinanciera", 100000.0).putValue("pim", 400000.0)
+                .putValue("estadoEjecucion", "EN_EJECUCION").putValue("dificultades", "<b>Lluvias</b>")
+                .putValueTyped("evidencia1", org.camunda.bpm.engine.variable.Variables.fileValue("obra.jpg")
+                        .file(photo).mimeType("image/jpeg").create())
+                .putValueTyped("evidencia2", org.camunda.bpm.engine.variable.Variables.fileValue("acta.pdf")
+                        .file(pdf).mimeType("application/pdf").create())
+                .putValueTyped("evidencia3", org.camunda.bpm.engine.variable.Variables.fileValue("")
+                        .file(new byte[0]).create()));
+
+        assertThat(jdbc.sql("SELECT status FROM monitoring_report WHERE id = ?").param(report).query(String.class)
+                .single()).isEqualTo("REPORTADO");
+        var stored = evidence.of(report);
+        assertThat(stored).extracting(MonitoringEvidence.Evidence::fileName).containsExactly("obra.jpg", "acta.pdf");
+        assertThat(stored.get(0).contentType()).isEqualTo("image/jpeg");
+        assertThat(stored.get(0).uploadedBy()).isEqualTo("unit.prueba");
+        byte[] kept = evidence.content(report, stored.get(0).id()).orElseThrow().bytes();
+        assertThat(EvidenceMetadataTest.contains(kept, "Exif")).as("stored without EXIF").isFalse();
+        assertThat(evidence.content(report, stored.get(1).id()).orElseThrow().bytes()).isEqualTo(pdf);
+        // the files are not left in the engine's variables
+        assertThat(runtime.createVariableInstanceQuery().executionIdIn(execution)
+                .variableNameIn("evidencia1", "evidencia2", "evidencia3").list()).isEmpty();
+        assertThat(historyService.createHistoricVariableInstanceQuery().executionIdIn(execution)
+                .variableNameIn("evidencia1", "evidencia2", "evidencia3").includeDeleted().list())
+                .as("no file content left in the history").allSatisfy(v -> assertThat(v.getValue()).isNull());
+
+        // the project's public page: the photo as an image, the document as a link
+        String photoUrl = "/proyectos/" + year + "/" + cui + "/evidencias/" + stored.get(0).id();
+        String docUrl = "/proyectos/" + year + "/" + cui + "/evidencias/" + stored.get(1).id();
+        String publicPage = new Http(port).get("/proyectos/" + year + "/" + cui).body();
+        assertThat(publicPage).contains("<img", "src=\"" + photoUrl + "\"", "href=\"" + docUrl + "\"", "acta.pdf (PDF)");
+        var client = java.net.http.HttpClient.newHttpClient();
+        var image = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + photoUrl)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(image.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("inline");
+        assertThat(image.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age");
+        assertThat(EvidenceMetadataTest.contains(image.body(), "Exif")).isFalse();
+        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(image.body()))).isNotNull();
+        // another project's address does not serve it
+        assertThat(new Http(port).get("/proyectos/" + year + "/9999999/evidencias/" + stored.get(0).id())
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theEvidenceOfAReportNotYetReportedIsNotPublic() throws Exception {
+        Http unit = loggedIn(TEST_UNIT_GROUP);
+        unit.postMultipart(page, Map.of("_csrf", unit.csrfTokenOf(page)), "archivos", "avance.png", photo(), "image/png");
+        long fileId = evidence.of(report).get(0).id();
+        assertThat(new Http(port).get("/proyectos/" + year + "/" + cui + "/evidencias/" + fileId).statusCode())
+                .isEqualTo(404);
+        assertThat(new Http(port).get("/proyectos/" + year + "/" + cui).body()).doesNotContain("/evidencias/" + fileId);
+    }
+
+    @Test
+    void aFileThatIsNotAPhotoNorAPdfStopsTheCompletionAndNothingIsStored() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(taskId,
+                org.camunda.bpm.engine.variable.Variables.createVariables()
+                .putValue("avanceFisico", 30.0).putValue("ejecucionFinanciera", 100000.0).putValue("pim", 400000.0)
+                .putValue("estadoEjecucion", "EN_EJECUCION")
+                .putValueTyped("evidencia1", org.camunda.bpm.engine.variable.Variables.fileValue("obra.jpg")
+                        .file("MZ not a photo".getBytes()).mimeType("image/jpeg").create())))
+                .hasMessageContaining("obra.jpg");
+        assertThat(jdbc.sql("SELECT status FROM monitoring_report WHERE id = ?").param(report).query(String.class)
+                .single()).isEqualTo("PENDIENTE");
+        assertThat(evidence.of(report)).isEmpty();
+    }
+
+    private static byte[] pdf() throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        }
     }
 }

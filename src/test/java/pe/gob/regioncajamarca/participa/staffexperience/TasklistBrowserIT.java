@@ -192,21 +192,34 @@ class TasklistBrowserIT {
                     + onTimeTask + "')]"));
             assertThat(browser.waitForText("Avance del proyecto " + cui)).isTrue();
             browser.click(browser.findXpath("//button[contains(normalize-space(.),'Reclamar')]"));
-            String progress = browser.find("input[id$='Field_avanceFisico_048']:not([disabled])");
+            // the application's embedded form (static/forms/reportar-avance.html): its inputs by id
+            String progress = browser.find("input#avanceFisico:not([disabled])");
             assertThat(browser.waitForText("Liberar")).as("claimed: the task offers to unclaim").isTrue();
             shot(browser, "03-tasklist-formulario-avance");
 
             // 1. the form's own validation, in Spanish: progress above 100 %
             browser.type(progress, "150");
-            browser.type(browser.find("input[id$='Field_ejecucionFinanciera_049']"), "250000");
-            browser.type(browser.find("input[id$='Field_pim_050']"), "200000");
-            // form-js's select opens its list when its (visually hidden) input takes the focus, as with the Tab key
-            browser.find(".fjs-form-field-select .fjs-select-hidden-input");
-            browser.execute("document.querySelector('.fjs-form-field-select .fjs-select-hidden-input').focus();");
-            browser.click(browser.findXpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='En ejecución']"));
-            browser.type(browser.find("textarea[id$='Field_dificultades_052']"), "Lluvias de noviembre retrasaron el vaciado.");
+            browser.type(browser.find("input#ejecucionFinanciera"), "250000");
+            browser.clear(browser.find("input#pim"));
+            browser.type(browser.find("input#pim"), "200000");
+            browser.click(browser.findXpath("//select[@id='estadoEjecucion']/option[@value='EN_EJECUCION']"));
+            browser.type(browser.find("textarea#dificultades"), "Lluvias de noviembre retrasaron el vaciado.");
+            // a photo of the works, with its EXIF block (GPS location): chosen in the form's first file input
+            Path photo = Path.of("target", "tasklist-obra.jpg").toAbsolutePath();
+            java.nio.file.Files.createDirectories(photo.getParent());
+            java.nio.file.Files.write(photo,
+                    pe.gob.regioncajamarca.participa.monitoring.EvidenceMetadataTest.jpegWithExif());
+            // chosen with the figures, before the two refusals: the file is still sent when the form is corrected
+            browser.type(browser.find("input#evidencia1[type='file']"), photo.toString());
             browser.clickCentered(browser.findXpath("//button[normalize-space(.)='Completar']"));
-            assertThat(browser.waitForText("El valor máximo es 100.")).as("form-js validation in Spanish").isTrue();
+            boolean shown = false;
+            for (int i = 0; i < 50 && !shown; i++) {
+                shown = browser.execute("var m = [...document.querySelectorAll('.help-block')].find(p => "
+                        + "p.textContent.trim() === 'El valor máximo es 100.'); return !!m && m.offsetParent !== null;")
+                        .asBoolean();
+                Thread.sleep(100);
+            }
+            assertThat(shown).as("the form's validation in Spanish").isTrue();
             shot(browser, "04-tasklist-error-validacion");
 
             // 2. the server's rule: accrued spending above the PIM
@@ -225,7 +238,7 @@ class TasklistBrowserIT {
             assertThat(status).as("nothing stored while the form is refused").isEqualTo("PENDIENTE");
 
             // corrected: stored
-            String spent = browser.find("input[id$='Field_ejecucionFinanciera_049']");
+            String spent = browser.find("input#ejecucionFinanciera");
             browser.clear(spent);
             browser.type(spent, "150000");
             browser.clickCentered(browser.findXpath("//button[normalize-space(.)='Completar']"));
@@ -249,6 +262,31 @@ class TasklistBrowserIT {
             }
             assertThat(gone).as("the completed task leaves the list").isTrue();
             shot(browser, "06-tasklist-completada");
+
+            // the photo on the project's public page, without its EXIF block
+            int year = jdbc.sql("SELECT cycle_year FROM project WHERE cui = ? ORDER BY cycle_year DESC")
+                    .param(cui).query(Integer.class).list().get(0);
+            Long evidenceId = jdbc.sql("""
+                    SELECT e.id FROM monitoring_evidence e JOIN monitoring_report r ON r.id = e.report_id
+                    JOIN project p ON p.id = r.project_id WHERE p.cui = ? AND e.content_type = 'image/jpeg'""")
+                    .param(cui).query(Long.class).single();
+            String photoUrl = "/proyectos/" + year + "/" + cui + "/evidencias/" + evidenceId;
+            browser.open(base + "/proyectos/" + year + "/" + cui);
+            String img = browser.find("img[src='" + photoUrl + "']");
+            boolean loaded = false;
+            for (int i = 0; i < 50 && !loaded; i++) {
+                loaded = browser.execute("return arguments[0].complete && arguments[0].naturalWidth > 0;",
+                        java.util.Map.of("element-6066-11e4-a52e-4f735466cecf", img)).asBoolean();
+                Thread.sleep(100);
+            }
+            assertThat(loaded).as("the photo is shown on the public page").isTrue();
+            shot(browser, "06b-ficha-publica-evidencia");
+            byte[] published = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(base + photoUrl)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+            assertThat(pe.gob.regioncajamarca.participa.monitoring.EvidenceMetadataTest.contains(published, "Exif"))
+                    .as("published without EXIF").isFalse();
+            assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(published))).isNotNull();
         }
     }
 
