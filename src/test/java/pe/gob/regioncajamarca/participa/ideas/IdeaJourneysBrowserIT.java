@@ -31,8 +31,7 @@ class IdeaJourneysBrowserIT extends ProcessTest {
     @Journey(process = "project-idea-review", task = "Task_AddToPortfolio")
     void theTechnicalTeamAssessesAnIdeaAndPlanningIncorporatesIt() throws Exception {
         assumeTrue(WebDriver.available(), "chromium and chromium-driver are not installed (.ci/run installs them)");
-        int year = freeYear();
-        formalisedCycle(year);
+        int year = sharedFormalisedCycle();
         String email = "idea" + unique() + "@example.pe";
         IdeaService.Idea idea = ideas.submit(new IdeaSubmission(year, "Canal de riego Llaucán", TEST_PROVINCE,
                 TEST_DISTRICT, "Agricultura", "Eje 3: Desarrollo económico", 450, new BigDecimal("850000"), email));
@@ -47,7 +46,8 @@ class IdeaJourneysBrowserIT extends ProcessTest {
             tasklist.openAndClaim(assess, "Resultado de la evaluación");
             // what the citizen wrote and the support, on the form (issue 19)
             assertThat(tasklist.browser().waitForText("Agentes acreditados que la apoyan")).isTrue();
-            assertThat(tasklist.browser().source()).contains("Eje 3: Desarrollo económico", "Agricultura");
+            assertThat(tasklist.shown("Eje del PDRC")).isEqualTo("Eje 3: Desarrollo económico");
+            assertThat(tasklist.shown("Tema")).isEqualTo("Agricultura");
             tasklist.choose("Viable: se incorpora a la cartera")
                     .type("Respuesta pública", "Pertinente con el PDRC; la unidad formuladora la registrará.")
                     .screenshot("journey-evaluar-idea")
@@ -85,8 +85,7 @@ class IdeaJourneysBrowserIT extends ProcessTest {
     @Journey(process = "project-idea-review", task = "Task_AssessIdea")
     void anIdeaMergedWithAProjectNamesItsCui() throws Exception {
         assumeTrue(WebDriver.available(), "chromium and chromium-driver are not installed (.ci/run installs them)");
-        int year = freeYear();
-        formalisedCycle(year);
+        int year = sharedFormalisedCycle();
         IdeaService.Idea idea = ideas.submit(new IdeaSubmission(year, "Mejoramiento del camino a Chetilla",
                 TEST_PROVINCE, TEST_DISTRICT, "Transporte", "Eje 2: Infraestructura", 1200,
                 new BigDecimal("2300000"), null));

@@ -24,8 +24,7 @@ class IdeaProcessIT extends ProcessTest {
 
     @BeforeEach
     void cycle() {
-        year = freeYear();
-        formalisedCycle(year);
+        year = sharedFormalisedCycle();
     }
 
     private IdeaService.Idea submit(String email) {
@@ -81,7 +80,8 @@ class IdeaProcessIT extends ProcessTest {
         IdeaService.Idea idea = submit(null);
         ProcessInstance pi = instanceOf(idea);
         complete(taskOf(pi.getId(), "Task_AssessIdea"),
-                withVariables("viable", "fusionada", "respuestaPublica", "Se atiende con el CUI 2507448."));
+                withVariables("viable", "fusionada", "cuiFusion", "2507448",
+                        "respuestaPublica", "Se atiende con el CUI 2507448."));
         executeDueJobs(pi.getId());
         assertThat(pi).isEnded().hasPassed("Event_Answered");
         assertThat(ideas.find(idea.id()).orElseThrow().status()).isEqualTo("FUSIONADA");

@@ -35,8 +35,7 @@ class MonitoringProcessIT extends ProcessTest {
 
     @BeforeEach
     void prioritisedProject() {
-        int year = freeYear();
-        formalisedCycle(year);
+        int year = sharedFormalisedCycle();
         cui = String.valueOf(3000000 + unique());
         jdbc.sql("""
                 INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, prioritized,

@@ -17,8 +17,7 @@ class ReportPrefillIT extends ProcessTest {
 
     @Test
     void theNextReportStartsFromTheLastOne() {
-        int year = freeYear();
-        formalisedCycle(year);
+        int year = sharedFormalisedCycle();
         String cui = String.valueOf(3700000 + unique());
         jdbc.sql("""
                 INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, prioritized,

@@ -80,6 +80,6 @@ class OversightProcessIT extends ProcessTest {
         executeDueJobs(pi.getId());
         assertThat(pi).hasPassed("Event_UnitStatementReminded").isWaitingAt("Task_UnitStatement");
         assertThat(mailsTo(unitMember + "@example.pe")).singleElement().satisfies(s -> assertThat(s)
-                .startsWith("Recordatorio: «Presentar descargo de la unidad ejecutora» vence el 07/08/2026"));
+                .startsWith("Recordatorio: «Presentar descargo de la unidad ejecutora · ").contains("» vence el 07/08/2026"));
     }
 }

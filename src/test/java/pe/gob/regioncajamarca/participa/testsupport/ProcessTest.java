@@ -147,6 +147,23 @@ public abstract class ProcessTest {
                 new java.math.BigDecimal("14000000"), votesPerAgent, split, List.of()), null);
     }
 
+    private static int sharedFormalisedYear;
+
+    /**
+     * One formalised cycle shared by the tests that only attach projects or ideas of their own to it (each with its
+     * own CUIs and codes): the free years are few (a hundred for the whole run).
+     */
+    protected int sharedFormalisedCycle() {
+        synchronized (ProcessTest.class) {
+            if (sharedFormalisedYear == 0) {
+                int year = freeYear();
+                formalisedCycle(year);
+                sharedFormalisedYear = year;
+            }
+            return sharedFormalisedYear;
+        }
+    }
+
     /** Stores a formalised cycle of {@code year} with S/ 1,000,000 per scope (projects may then be attached). */
     protected void formalisedCycle(int year) {
         java.util.Map<String, java.math.BigDecimal> split = new java.util.HashMap<>();

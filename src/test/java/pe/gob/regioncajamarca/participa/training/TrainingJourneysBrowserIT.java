@@ -97,7 +97,8 @@ class TrainingJourneysBrowserIT extends ProcessTest {
         // the planning office adjusts it: the deadline field shows the stored date and keeps it
         String adjust = taskOf(pi.getId(), "Task_AdjustProgramme").getId();
         try (Tasklist tasklist = Tasklist.login(port, planner, password(planner))) {
-            tasklist.openAndClaim(adjust, "Añadan una sesión virtual");
+            tasklist.openAndClaim(adjust, "Observaciones de la Gerencia");
+            assertThat(tasklist.shown("Observaciones de la Gerencia")).contains("Añadan una sesión virtual");
             String first = tasklist.value("Inscripciones hasta");
             Thread.sleep(3000);
             String later = tasklist.value("Inscripciones hasta");

@@ -226,8 +226,7 @@ class TaskBoundariesIT extends ProcessTest {
         }
         if ("participatory-budget-cycle".equals(processKey)) {
             if (cycleYear == 0) { // one formalised cycle with one project for the five tasks of the cycle
-                cycleYear = freeYear();
-                formalisedCycle(cycleYear);
+                cycleYear = sharedFormalisedCycle();
                 jdbc.sql("""
                     INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit)
                     VALUES (?, ?, 'Proyecto de prueba', 'CAJAMARCA', 100000, 'Agricultura', ?)""")
