@@ -105,7 +105,7 @@ class PortalBrowserIT extends ProcessTest {
                     document.getElementById('educationLevel').selectedIndex = 1;
                     const d = document.getElementById('districtUbigeo');
                     d.value = [...d.options].find(o => o.value.startsWith('0601')).value;
-                    for (const c of ['acceptTerms1', 'acceptPrivacy1', 'acceptDataProcessing1']) {
+                    for (const c of ['acceptTerms', 'acceptPrivacy', 'acceptDataProcessing']) {
                       document.getElementById(c).checked = true; }""",
                     registration(dni));
             browser.click(browser.find("form.form button[type=submit]"));

@@ -1,0 +1,50 @@
+package pe.gob.regioncajamarca.participa.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
+import pe.gob.regioncajamarca.participa.testsupport.WebDriver;
+
+/** Issue 19: the citizen's journeys on a phone-sized window (360 px), in a real headless Chromium. */
+@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "participa.test.db", matches = "h2")
+class CitizenJourneysBrowserIT extends ProcessTest {
+
+    @LocalServerPort int port;
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** On a phone, every label of «Sus datos» sits above its own input, never beside the previous one. */
+    @Test
+    void theComplaintFormsLabelsSitAboveTheirInputsOnAPhone() throws Exception {
+        assumeTrue(WebDriver.available(), "chromium and chromium-driver are not installed (.ci/run installs them)");
+        try (WebDriver browser = WebDriver.start()) {
+            browser.resize(360, 800);
+            browser.open(url("/reclamos"));
+            browser.find("#nombre");
+            JsonNode boxes = browser.execute("""
+                    return [...document.querySelectorAll('form label[for]')].map(l => {
+                      const i = document.getElementById(l.getAttribute('for'));
+                      const a = l.getBoundingClientRect(), b = i.getBoundingClientRect();
+                      return { id: i.id, labelBottom: a.bottom, inputTop: b.top, labelLeft: a.left, inputLeft: b.left,
+                               inputWidth: b.width };
+                    });""");
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            for (JsonNode box : boxes) {
+                ids.add(box.get("id").asText());
+                assertThat(box.get("labelBottom").asDouble()).as("label of %s above its input", box.get("id").asText())
+                        .isLessThanOrEqualTo(box.get("inputTop").asDouble() + 0.5);
+                assertThat(Math.abs(box.get("labelLeft").asDouble() - box.get("inputLeft").asDouble()))
+                        .as("label of %s aligned with its input", box.get("id").asText()).isLessThan(2);
+            }
+            assertThat(ids).contains("nombre", "dni", "correo", "telefono");
+        }
+    }
+}
