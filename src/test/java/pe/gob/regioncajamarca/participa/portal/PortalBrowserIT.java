@@ -136,6 +136,10 @@ class PortalBrowserIT extends ProcessTest {
             violations.addAll(axe(browser, "/votacion"));
             shots(browser, "/votacion");
             browser.click(browser.find("main form.inline button.primary"));
+            // a vote is final: a confirmation page first (issue 19)
+            assertThat(browser.waitForText("Confirma su voto")).as(browser.source()).isTrue();
+            violations.addAll(axe(browser, "/votacion/{id} (confirmar)"));
+            browser.click(browser.find("main form.form button.primary"));
             assertThat(browser.waitForText("Votó")).as(browser.source()).isTrue();
             assertThat(jdbc.sql("SELECT COUNT(*) FROM vote WHERE cycle_year = ? AND document_number = ?")
                     .params(YEAR, dni).query(Integer.class).single()).isEqualTo(1);
