@@ -16,6 +16,8 @@ import pe.gob.regioncajamarca.participa.testsupport.WebDriver;
 class CitizenJourneysBrowserIT extends ProcessTest {
 
     @LocalServerPort int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    pe.gob.regioncajamarca.participa.identity.CitizenAccounts accounts;
 
     private String url(String path) {
         return "http://localhost:" + port + path;
@@ -45,6 +47,23 @@ class CitizenJourneysBrowserIT extends ProcessTest {
                         .as("label of %s aligned with its input", box.get("id").asText()).isLessThan(2);
             }
             assertThat(ids).contains("nombre", "dni", "correo", "telefono");
+        }
+    }
+
+    /** On a phone: the ballot asks for a login, and after it the citizen is on the ballot, not on the home page. */
+    @Test
+    void afterTheLoginTheCitizenIsWhereSheWasGoing() throws Exception {
+        assumeTrue(WebDriver.available(), "chromium and chromium-driver are not installed (.ci/run installs them)");
+        String dni = String.format("6%07d", unique() % 10_000_000);
+        accounts.create("DNI", dni, "clave-del-telefono", dni + "@example.pe", "Rosa", "Chávez", null);
+        try (WebDriver browser = WebDriver.start()) {
+            browser.resize(360, 800);
+            browser.open(url("/votacion"));
+            browser.type(browser.find("#username"), dni);
+            browser.type(browser.find("#password"), "clave-del-telefono");
+            browser.click(browser.find("main form.form button[type=submit]"));
+            browser.find("a[href='/mi-cuenta']");
+            assertThat(browser.url()).matches(url("/votacion") + "(\\?continue)?");
         }
     }
 }
