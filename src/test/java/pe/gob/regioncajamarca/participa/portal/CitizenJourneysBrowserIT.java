@@ -66,4 +66,44 @@ class CitizenJourneysBrowserIT extends ProcessTest {
             assertThat(browser.url()).matches(url("/votacion") + "(\\?continue)?");
         }
     }
+
+    /**
+     * On a phone, an empty registration: one message per field in the form's order, each faulty field marked and
+     * its message right below it (named by aria-describedby), the summary's links leading to the fields.
+     */
+    @Test
+    void anEmptyRegistrationMarksEveryFaultyFieldWithItsMessageBelowIt() throws Exception {
+        assumeTrue(WebDriver.available(), "chromium and chromium-driver are not installed (.ci/run installs them)");
+        pe.gob.regioncajamarca.participa.testsupport.PortalCycle.ensure(cycleService, plazos.today());
+        try (WebDriver browser = WebDriver.start()) {
+            browser.resize(360, 800);
+            browser.open(url("/agentes/inscripcion"));
+            browser.click(browser.find("form.form button[type=submit]"));
+            browser.find("#errores");
+            JsonNode result = browser.execute("""
+                    const links = [...document.querySelectorAll('#errores li a')].map(a => a.getAttribute('href').slice(1));
+                    const marked = [...document.querySelectorAll('[aria-invalid=true]')].map(f => {
+                      const m = document.getElementById(f.getAttribute('aria-describedby'));
+                      const box = (f.type === 'checkbox' ? f.closest('label') : f).getBoundingClientRect();
+                      const mb = m ? m.getBoundingClientRect() : null;
+                      return { id: f.id, message: m ? m.textContent : null, below: mb ? mb.top >= box.bottom - 1 : false,
+                               near: mb ? mb.top - box.bottom < 40 : false, invalidClass: f.classList.contains('invalid') };
+                    });
+                    return { links, marked, texts: [...document.querySelectorAll('#errores li')].map(l => l.textContent) };""");
+            java.util.List<String> links = new java.util.ArrayList<>();
+            result.get("links").forEach(l -> links.add(l.asText()));
+            java.util.List<String> marked = new java.util.ArrayList<>();
+            for (JsonNode f : result.get("marked")) {
+                marked.add(f.get("id").asText());
+                assertThat(f.get("message").isNull()).as("message of %s", f.get("id")).isFalse();
+                assertThat(f.get("below").asBoolean()).as("message of %s below it", f.get("id")).isTrue();
+                assertThat(f.get("near").asBoolean()).as("message of %s next to it", f.get("id")).isTrue();
+                assertThat(f.get("invalidClass").asBoolean()).isTrue();
+            }
+            // the summary lists the marked fields, in the page's order, once each
+            assertThat(links).containsExactlyElementsOf(marked).doesNotHaveDuplicates()
+                    .startsWith("documentNumber", "firstSurname", "givenNames", "email", "mobilePhone", "sex");
+            assertThat(result.get("texts").toString()).contains("Elija su sexo.").doesNotContain("Elija femenino o masculino.");
+        }
+    }
 }
