@@ -33,7 +33,7 @@ public class FormErrors {
             if (e.isGlobal()) {
                 continue;
             }
-            best.merge(e.getFieldName(), e, (a, b) -> rank(b) < rank(a) ? b : a);
+            best.merge(e.getFieldName(), e, (a, b) -> better(b, a) ? b : a);
         }
         List<DetailedError> result = new ArrayList<>(best.values());
         result.sort(Comparator.comparingInt(e -> {
@@ -47,18 +47,40 @@ public class FormErrors {
     public String of(List<DetailedError> errors, String field) {
         DetailedError best = null;
         for (DetailedError e : errors) {
-            if (!e.isGlobal() && field.equals(e.getFieldName()) && (best == null || rank(e) < rank(best))) {
+            if (!e.isGlobal() && field.equals(e.getFieldName()) && (best == null || better(e, best))) {
                 best = e;
             }
         }
         return best == null ? null : best.getMessage();
     }
 
+    /**
+     * Most useful first: «fill it in», then «not a number/date», then a range or a length («no puede pasar de S/
+     * 10,000,000,000»), then a shape (pattern, e-mail), last the number of digits (which a too large amount also
+     * breaks, with a message about decimals). Within a rank, by code, so that the choice never depends on the
+     * validator's order.
+     */
     private static int rank(DetailedError e) {
-        if (EMPTY.contains(e.getCode())) {
-            return 0;
+        String code = e.getCode() == null ? "" : e.getCode();
+        int rank;
+        if (EMPTY.contains(code)) {
+            rank = 0;
+        } else if ("typeMismatch".equals(code)) {
+            rank = 1;
+        } else if (code.equals("Pattern") || code.equals("Email")) {
+            rank = 3;
+        } else if (code.equals("Digits")) {
+            rank = 4;
+        } else {
+            rank = 2;
         }
-        return "typeMismatch".equals(e.getCode()) ? 1 : 2;
+        return rank;
+    }
+
+    private static boolean better(DetailedError a, DetailedError b) {
+        int ra = rank(a);
+        int rb = rank(b);
+        return ra != rb ? ra < rb : String.valueOf(a.getCode()).compareTo(String.valueOf(b.getCode())) < 0;
     }
 
     private static List<String> fieldOrder(Class<?> type) {
