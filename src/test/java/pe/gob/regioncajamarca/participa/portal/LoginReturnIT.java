@@ -62,6 +62,12 @@ class LoginReturnIT {
         assertThat(http.get("/capacitacion").body()).contains("href=\"/login?continuar=/capacitacion\"");
         assertThat(http.get("/login?continuar=/capacitacion").body())
                 .contains("name=\"continuar\" value=\"/capacitacion\"");
+        // a wrong password first: back to the login, still going to the same page
+        var wrong = http.postForm("/login", Map.of("username", dni, "password", "otra-clave", "continuar", "/capacitacion",
+                "_csrf", http.csrfTokenOf("/login?continuar=/capacitacion")));
+        assertThat(location(wrong)).endsWith("/login?error&continuar=%2Fcapacitacion");
+        assertThat(http.get("/login?error&continuar=%2Fcapacitacion").body())
+                .contains("name=\"continuar\" value=\"/capacitacion\"", "no son correctos");
         assertThat(location(login(http, dni, "/capacitacion"))).endsWith("/capacitacion");
 
         // another site, a protocol-relative address or a backslash trick: home, not away
