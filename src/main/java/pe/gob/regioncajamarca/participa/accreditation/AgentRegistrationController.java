@@ -177,7 +177,7 @@ class AgentRegistrationController {
         model.addAttribute("registrations", accreditation.registrationsOf(principal.getName()));
         String accountEmail = accreditation.emailOf(principal.getName()).orElse(null);
         model.addAttribute("sections", participation.stream().map(p -> p.sectionFor(principal.getName(), accountEmail))
-                .sorted(java.util.Comparator.comparingInt(MyParticipation.Section::order)).toList());
+                .filter(java.util.Objects::nonNull).sorted(java.util.Comparator.comparingInt(MyParticipation.Section::order)).toList());
         // the signed page where the citizen turns optional notices off or on (no DNI in the link)
         accreditation.emailOf(principal.getName()).ifPresent(email -> model.addAttribute("avisosUrl",
                 "/avisos?correo=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)

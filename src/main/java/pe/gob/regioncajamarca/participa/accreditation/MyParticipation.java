@@ -16,9 +16,18 @@ public interface MyParticipation {
     record Item(String text, String link, String statusKey) {
     }
 
-    /** A section; its title and the text shown when it is empty are message keys (the page is in two languages). */
-    record Section(int order, String titleKey, List<Item> items, String emptyKey) {
+    /**
+     * A section; its title and the text shown when it is empty are message keys (the page is in two languages). An
+     * optional action (a link and the message key of its text) is what the citizen can do next there, e.g. a citizen
+     * monitor's «Presentar un reporte de visita de obra».
+     */
+    record Section(int order, String titleKey, List<Item> items, String emptyKey, String actionLink, String actionKey) {
+
+        public Section(int order, String titleKey, List<Item> items, String emptyKey) {
+            this(order, titleKey, items, emptyKey, null, null);
+        }
     }
 
+    /** The citizen's section, or null when it does not concern them (e.g. citizen monitoring for a non-monitor). */
     Section sectionFor(String documentNumber, String email);
 }

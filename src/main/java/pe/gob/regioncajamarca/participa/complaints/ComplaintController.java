@@ -2,6 +2,8 @@ package pe.gob.regioncajamarca.participa.complaints;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,9 +36,25 @@ class ComplaintController {
         this.complaints = complaints;
     }
 
+    /** The field of the form each of the service's messages is about (issue 19: the field is marked with it). */
+    static final Map<String, String> FIELD_OF = Map.of(
+            "Elija qué desea presentar", "tipo", "Escriba el asunto", "asunto", "Describa su pedido", "descripcion",
+            "El CUI del proyecto", "cui", "Solo las denuncias", "anonimo", "Escriba sus nombres", "nombre",
+            "El DNI tiene", "dni", "Escriba un correo", "correo", "El teléfono", "telefono");
+
+    /** The field a message is about, if it is about one. */
+    static Optional<String> fieldOf(String error) {
+        return FIELD_OF.entrySet().stream().filter(e -> error != null && error.startsWith(e.getKey()))
+                .map(Map.Entry::getValue).findFirst();
+    }
+
     @GetMapping("/reclamos")
     String form(Model model) {
         model.addAttribute("kinds", ComplaintService.KINDS);
+        if (!model.containsAttribute("fieldErrors")) {
+            model.addAttribute("fieldErrors", Map.of());
+            model.addAttribute("errorFields", Map.of());
+        }
         return "complaints/formulario";
     }
 
@@ -63,6 +81,15 @@ class ComplaintController {
             return "redirect:/reclamos/" + code + "?nueva";
         } catch (ComplaintService.Refused e) {
             model.addAttribute("errors", e.errors());
+            // each faulty field marked, its message next to it (the first message of a field)
+            Map<String, String> fieldErrors = new java.util.LinkedHashMap<>();
+            Map<String, String> errorFields = new java.util.HashMap<>();
+            e.errors().forEach(m -> fieldOf(m).ifPresent(f -> {
+                fieldErrors.putIfAbsent(f, m);
+                errorFields.putIfAbsent(m, f);
+            }));
+            model.addAttribute("fieldErrors", fieldErrors);
+            model.addAttribute("errorFields", errorFields);
             model.addAttribute("form", s);
             return form(model);
         }

@@ -33,12 +33,25 @@ public class CredentialsChangedFilter extends OncePerRequestFilter {
         this.accounts = accounts;
     }
 
-    /** The portal's login success: remembers when, then goes on as {@code defaultSuccessUrl("/", false)} did. */
+    /**
+     * The portal's login success: remembers when, then goes back to the local path of {@code continuar}, else as
+     * {@code defaultSuccessUrl("/", false)} did (the saved request, else home).
+     */
     static AuthenticationSuccessHandler successHandler() {
         SavedRequestAwareAuthenticationSuccessHandler then = new SavedRequestAwareAuthenticationSuccessHandler();
         then.setDefaultTargetUrl("/");
+        org.springframework.security.web.savedrequest.HttpSessionRequestCache cache =
+                new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
         return (request, response, authentication) -> {
             request.getSession().setAttribute(LOGGED_IN_AT, Instant.now());
+            // issue 19: back to the page whose «Iniciar sesión» she followed (a local path only), else to the page
+            // that asked for the login (the saved request), else home
+            java.util.Optional<String> back = LocalReturn.path(request.getParameter(LocalReturn.PARAMETER));
+            if (back.isPresent()) {
+                cache.removeRequest(request, response);
+                response.sendRedirect(request.getContextPath() + back.get());
+                return;
+            }
             then.onAuthenticationSuccess(request, response, authentication);
         };
     }

@@ -145,6 +145,12 @@ public class SecurityConfig {
                         .permitAll()
                         .anyRequest().hasRole("CITIZEN"))
                 .formLogin(form -> form.loginPage("/login").successHandler(CredentialsChangedFilter.successHandler())
+                        // a wrong password keeps where the citizen was going (issue 19); LoginThrottle counts
+                        // every answer that goes to /login?error
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + "/login?error" + LocalReturn.path(request.getParameter(LocalReturn.PARAMETER))
+                                .map(p -> "&" + LocalReturn.PARAMETER + "=" + java.net.URLEncoder.encode(p,
+                                        java.nio.charset.StandardCharsets.UTF_8)).orElse("")))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?salida"))
                 .headers(h -> h.referrerPolicy(r -> r.policy(REFERRER_POLICY))

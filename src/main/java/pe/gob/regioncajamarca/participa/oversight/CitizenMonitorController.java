@@ -38,7 +38,7 @@ class CitizenMonitorController {
     }
 
     @GetMapping("/vigilancia/nuevo")
-    String form(Principal principal, Model model) {
+    String form(@RequestParam(name = "cui", required = false) String cui, Principal principal, Model model) {
         if (principal == null) {
             return "redirect:/login";
         }
@@ -50,6 +50,10 @@ class CitizenMonitorController {
         model.addAttribute("projects", reports.watchedBy(author));
         model.addAttribute("mine", reports.byAuthor(author));
         model.addAttribute("checklist", OversightReports.CHECKLIST);
+        // from a project's page: that project already ticked (issue 19)
+        if (cui != null && cui.matches("[0-9]{1,7}")) {
+            model.addAttribute("cuisElegidos", List.of(cui));
+        }
         return "oversight/nuevo-reporte";
     }
 
@@ -85,7 +89,7 @@ class CitizenMonitorController {
             model.addAttribute("cuisElegidos", cuis == null ? List.of() : cuis);
             model.addAttribute("hallazgos", findings == null ? List.of() : findings);
             model.addAttribute("alerta", alerta);
-            return form(principal, model);
+            return form(null, principal, model);
         }
     }
 }

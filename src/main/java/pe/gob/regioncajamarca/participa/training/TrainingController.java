@@ -33,9 +33,12 @@ class TrainingController {
     private final CitizenMonitors monitors;
     private final PdfDocuments pdf;
     private final DueDates plazos;
+    private final MyCourses courses;
 
     TrainingController(TrainingEditions editions, Enrolments enrolments, Certificates certificates,
-                       TrainingIndicators indicators, CitizenMonitors monitors, PdfDocuments pdf, DueDates plazos) {
+                       TrainingIndicators indicators, CitizenMonitors monitors, PdfDocuments pdf, DueDates plazos,
+                       MyCourses courses) {
+        this.courses = courses;
         this.editions = editions;
         this.enrolments = enrolments;
         this.certificates = certificates;
@@ -66,7 +69,11 @@ class TrainingController {
         String dni = citizen(auth);
         model.addAttribute("loggedIn", dni != null);
         if (dni != null) {
-            model.addAttribute("mine", enrolments.of(id, dni).filter(x -> !"CANCELADO".equals(x.status())).orElse(null));
+            Enrolments.Enrolment mine = enrolments.of(id, dni).filter(x -> !"CANCELADO".equals(x.status())).orElse(null);
+            model.addAttribute("mine", mine);
+            if (mine != null) {
+                model.addAttribute("mineOutcome", courses.key(mine));
+            }
             model.addAttribute("registered", enrolments.citizen(dni).flatMap(enrolments::fromRegistration).isPresent());
         }
         model.addAttribute("sexes", Enrolments.SEXES);
@@ -114,7 +121,9 @@ class TrainingController {
     @GetMapping("/capacitacion/mis-cursos")
     String mine(Authentication auth, Model model) {
         String dni = citizen(auth);
-        model.addAttribute("enrolments", enrolments.mine(dni));
+        List<Enrolments.Enrolment> mine = enrolments.mine(dni);
+        model.addAttribute("enrolments", mine);
+        model.addAttribute("outcomes", courses.keys(mine)); // «Certificado», «No cumplió la asistencia»... (issue 19)
         model.addAttribute("monitor", enrolments.citizen(dni).map(monitors::isCitizenMonitor).orElse(false));
         return "training/mis-cursos";
     }

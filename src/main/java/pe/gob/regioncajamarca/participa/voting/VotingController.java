@@ -16,7 +16,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import pe.gob.regioncajamarca.participa.accreditation.AccreditationService;
 import pe.gob.regioncajamarca.participa.cycle.Cycle;
+import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
+import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.calendar.DueDates;
 
 /** The portal's ballot ({@code /votacion}, accredited agents) and the live tally ({@code /votacion/resultados}, public). */
 @Controller
@@ -26,9 +29,11 @@ class VotingController {
     private final CycleService cycles;
     private final AccreditationService accreditation;
     private final MessageSource messages;
+    private final DueDates plazos;
 
     VotingController(VotingService voting, CycleService cycles, AccreditationService accreditation,
-                     MessageSource messages) {
+                     MessageSource messages, DueDates plazos) {
+        this.plazos = plazos;
         this.messages = messages;
         this.voting = voting;
         this.cycles = cycles;
@@ -51,12 +56,53 @@ class VotingController {
                     .orElse(cycle.votesPerAgent()));
             model.addAttribute("voted", voting.votedProjects(cycle.year(), principal.getName()));
             model.addAttribute("byScope", byScope(voting.tally(cycle.year())));
+            // before the voting opens, the day it opens (the calendar's dates are Lima's)
+            opening(cycle, plazos.today()).ifPresent(day -> model.addAttribute("opensOn", day));
         }
         return "voting/votacion";
     }
 
+    /**
+     * A vote is final, so it takes two steps (issue 19), both plain forms that work without JavaScript: the ballot's
+     * «Votar» posts here and gets a page that shows the project with «Confirmar voto» and «Volver»; only the
+     * confirmation's post (with {@code confirmado=true}) casts the vote. The double click stays harmless: the
+     * service stores at most one vote per agent and project, and the answer is a redirect to the ballot.
+     */
+    /**
+     * The day the voting of {@code cycle} opens, while it has not opened yet on {@code today} (the calendar's dates
+     * are Lima's, as {@code today} is); empty once it opened, or without a voting window.
+     */
+    static java.util.Optional<java.time.LocalDate> opening(Cycle cycle, java.time.LocalDate today) {
+        if (cycle.phase().ordinal() > CyclePhase.VOTACION.ordinal()) {
+            return java.util.Optional.empty();
+        }
+        return cycle.window(CyclePhase.VOTACION).map(Cycle.PhaseWindow::opensOn)
+                .filter(day -> day != null && today.isBefore(day));
+    }
+
     @PostMapping("/votacion/{projectId}")
-    String vote(@PathVariable long projectId, Principal principal, RedirectAttributes redirect, Locale locale) {
+    String vote(@PathVariable long projectId,
+                @org.springframework.web.bind.annotation.RequestParam(name = "confirmado", defaultValue = "false")
+                boolean confirmed, Principal principal, Model model, RedirectAttributes redirect, Locale locale) {
+        if (!confirmed) {
+            var project = voting.ballotProject(projectId);
+            if (project.isEmpty()) {
+                redirect.addFlashAttribute("error", messages.getMessage("voting.error.noProject", null,
+                        "El proyecto no existe.", locale));
+                return "redirect:/votacion";
+            }
+            var p = project.get();
+            if (voting.votedProjects(p.year(), principal.getName()).contains(projectId)) {
+                redirect.addFlashAttribute("error", messages.getMessage("voting.error.twice", null,
+                        "Ya votó por este proyecto.", locale));
+                return "redirect:/votacion";
+            }
+            model.addAttribute("project", p);
+            model.addAttribute("scopeLabel", Scopes.label(p.scope()));
+            model.addAttribute("votesLeft", voting.votesLeft(p.year(), principal.getName())
+                    .orElseGet(() -> cycles.find(p.year()).map(Cycle::votesPerAgent).orElse(0)));
+            return "voting/confirmar";
+        }
         try {
             int left = voting.castFor(principal.getName(), projectId);
             redirect.addFlashAttribute("ok", messages.getMessage("voting.ok", new Object[] {String.valueOf(left)}, locale));
@@ -76,8 +122,9 @@ class VotingController {
         return "voting/resultados";
     }
 
+    /** The tally by scope, each scope as people write it («Santa Cruz», «Jaén»), never its code. */
     private static Map<String, List<VotingService.Tally>> byScope(List<VotingService.Tally> tally) {
-        return tally.stream().collect(Collectors.groupingBy(VotingService.Tally::scope,
+        return tally.stream().collect(Collectors.groupingBy(t -> Scopes.label(t.scope()),
                 java.util.TreeMap::new, Collectors.toList()));
     }
 }

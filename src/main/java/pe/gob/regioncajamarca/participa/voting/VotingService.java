@@ -139,6 +139,18 @@ public class VotingService {
         return cast(p.year(), documentNumber, projectId, p.cui());
     }
 
+    /** A project as the ballot's confirmation shows it (issue 19). */
+    public record BallotProject(long id, int year, String cui, String name, String scope,
+                                java.math.BigDecimal cost) {
+    }
+
+    /** The project behind a vote, if it exists. */
+    public Optional<BallotProject> ballotProject(long projectId) {
+        return jdbc.sql("SELECT id, cycle_year, cui, name, scope, cost FROM project WHERE id = ?").param(projectId)
+                .query((rs, i) -> new BallotProject(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBigDecimal(6))).optional();
+    }
+
     static boolean isUniqueViolation(DataIntegrityViolationException e) {
         if (e instanceof DuplicateKeyException) {
             return true;

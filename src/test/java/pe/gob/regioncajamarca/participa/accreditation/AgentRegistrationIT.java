@@ -235,6 +235,53 @@ class AgentRegistrationIT {
                 .query(Integer.class).single()).isZero();
     }
 
+    /**
+     * Issue 19: an empty registration lists one message per field (the most useful: «Elija su sexo.», not also
+     * «Elija femenino o masculino.»), in the order of the form, and marks every faulty field with its message beside it.
+     */
+    @Test
+    void anEmptyRegistrationListsOneErrorPerFieldInTheFormsOrderAndMarksEveryField() {
+        Http http = new Http(port);
+        Map<String, String> f = new LinkedHashMap<>();
+        for (String name : List.of("documentNumber", "firstSurname", "secondSurname", "givenNames", "email",
+                "mobilePhone", "sex", "birthDate", "educationLevel", "profession", "organization", "districtUbigeo",
+                "password", "passwordConfirmation")) {
+            f.put(name, "");
+        }
+        f.put("documentType", "DNI");
+        var r = post(http, f);
+        assertThat(r.statusCode()).isEqualTo(200);
+        String body = r.body();
+        String summary = body.substring(body.indexOf("id=\"errores\""), body.indexOf("</ul>", body.indexOf("id=\"errores\"")));
+        List<String> expected = List.of("Escriba su número de documento.", "Escriba su apellido paterno.",
+                "Escriba sus nombres.", "Escriba su correo electrónico", "Escriba su número de celular.",
+                "Elija su sexo.", "Escriba su fecha de nacimiento.", "Elija su nivel educativo.", "Elija su distrito.",
+                "Elija una contraseña.", "Debe aceptar los términos y condiciones", "Debe aceptar la política de privacidad.",
+                "Debe autorizar el tratamiento de sus datos personales");
+        java.util.regex.Matcher items = java.util.regex.Pattern.compile("<li><a href=\"#(\\w+)\">([^<]*)</a></li>")
+                .matcher(summary);
+        List<String> listed = new java.util.ArrayList<>();
+        List<String> fields = new java.util.ArrayList<>();
+        while (items.find()) {
+            listed.add(items.group(2));
+            fields.add(items.group(1));
+        }
+        assertThat(listed).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(listed.get(i)).startsWith(expected.get(i));
+        }
+        assertThat(summary).doesNotContain("Elija femenino o masculino", "8 dígitos", "9 dígitos",
+                "al menos 8 caracteres", "región Cajamarca");
+        for (String field : fields) {
+            // the field is marked and names its message, which sits next to it
+            assertThat(body).containsPattern("id=\"" + field + "\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\""
+                    + field + "-error\"|id=\"" + field + "\"[^>]*aria-describedby=\"" + field + "-error\"[^>]*aria-invalid=\"true\"");
+            assertThat(body).containsPattern("<(input|select)[^>]*id=\"" + field + "\"[^>]*class=\"[^\"]*invalid");
+            assertThat(body).contains("id=\"" + field + "-error\" class=\"field-error\"");
+        }
+        assertThat(body).doesNotContain("aria-invalid=\"false\"");
+    }
+
     @Test
     void withoutTheCsrfTokenNothingIsRegistered() {
         String dni = dni();

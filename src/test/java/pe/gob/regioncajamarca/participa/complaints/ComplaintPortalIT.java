@@ -126,6 +126,13 @@ class ComplaintPortalIT extends ProcessTest {
         assertThat(body).contains("Escriba el asunto", "al menos 20 caracteres", "El DNI tiene 8 dígitos",
                 "El CUI del proyecto relacionado", "Solo las denuncias pueden presentarse de forma anónima")
                 .doesNotContain("<script>");
+        // issue 19: every faulty field marked, its message next to it, the summary's items leading to the fields
+        for (String field : List.of("asunto", "descripcion", "cui", "anonimo", "dni", "correo")) {
+            assertThat(body).as(field).containsPattern("id=\"" + field + "\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\""
+                    + field + "-error\"").contains("id=\"" + field + "-error\" class=\"field-error\"",
+                    "<a href=\"#" + field + "\">");
+        }
+        assertThat(body).doesNotContain("id=\"nombre-error\"").doesNotContain("aria-invalid=\"false\"");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint").query(Integer.class).single()).isEqualTo(before);
         // without the CSRF token nothing happens
         Map<String, String> noToken = fields(http, "RECLAMO", "x@example.pe");

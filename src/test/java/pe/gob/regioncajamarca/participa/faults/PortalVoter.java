@@ -73,7 +73,7 @@ final class PortalVoter {
 
     /** One vote; ERROR_PAGE when the POST or the page after it was the error page (the vote may or may not be in). */
     Outcome vote(long project) throws IOException, InterruptedException {
-        var answer = send(post("/votacion/" + project, Map.of("_csrf", csrf)));
+        var answer = send(post("/votacion/" + project, Map.of("_csrf", csrf, "confirmado", "true")));
         if (answer.statusCode() != 302 || !answer.headers().firstValue("Location").orElse("").endsWith("/votacion")) {
             if (answer.statusCode() == 403) {
                 csrf = null; // session lost: log in again

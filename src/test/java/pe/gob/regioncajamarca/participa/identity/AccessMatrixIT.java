@@ -92,6 +92,8 @@ class AccessMatrixIT extends ProcessTest {
             | POST | /acceso/recuperar | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /acceso/restablecer?token=no-vale | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | POST | /acceso/restablecer | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
+            | GET | /acceso/crear-cuenta | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
+            | POST | /acceso/crear-cuenta | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /agentes/inscripcion | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | POST | /agentes/inscripcion | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /mi-cuenta | L | 200 | 200 | 403 | 403 | 403 | 403 | 403 | 403 | 403 | 403 |
@@ -103,7 +105,7 @@ class AccessMatrixIT extends ProcessTest {
             | POST | /ideas/nueva | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | POST | /ideas/{idea}/apoyo | L | 302 | 302 | 403 | 403 | 403 | 403 | 403 | 403 | 403 | 403 |
             | GET | /votacion | L | 200 | 200 | 403 | 403 | 403 | 403 | 403 | 403 | 403 | 403 |
-            | POST | /votacion/{project} | L | 302 | 302 | 403 | 403 | 403 | 403 | 403 | 403 | 403 | 403 |
+            | POST | /votacion/{project} | L | 200 | 200 | 403 | 403 | 403 | 403 | 403 | 403 | 403 | 403 |
             | GET | /votacion/resultados | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /proyectos | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /proyectos/{year}/{cui} | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |

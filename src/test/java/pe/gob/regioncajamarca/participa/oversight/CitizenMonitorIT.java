@@ -70,9 +70,18 @@ class CitizenMonitorIT extends ProcessTest {
         Http notMonitor = loggedIn(citizenWithPassword(false));
         assertThat(notMonitor.get("/vigilancia/nuevo").body()).contains("los presentan los monitores ciudadanos");
         assertThat(new Http(port).get("/vigilancia/nuevo").statusCode()).isEqualTo(302); // to the login
+        // the form is linked where its users look (issue 19): Mi cuenta of a monitor only, and the project's page
+        assertThat(notMonitor.get("/mi-cuenta").body()).doesNotContain("href=\"/vigilancia/nuevo\"");
+        assertThat(new Http(port).get("/proyectos/" + year + "/" + cui).body())
+                .contains("href=\"/vigilancia/nuevo?cui=" + cui + "\"");
 
         String dni = citizenWithPassword(true);
         Http monitor = loggedIn(dni);
+        assertThat(monitor.get("/mi-cuenta").body()).contains("Vigilancia ciudadana", "href=\"/vigilancia/nuevo\"",
+                "Presentar un reporte de visita de obra", "Aún no presentó reportes de visita de obra.");
+        // from the project's page, that project comes ticked
+        assertThat(monitor.get("/vigilancia/nuevo?cui=" + cui).body())
+                .containsPattern("name=\"cui\" value=\"" + cui + "\" checked");
         String form = monitor.get("/vigilancia/nuevo").body();
         assertThat(form).contains("Defensa ribereña del río Chonta", "Lista de verificación");
         Map<String, String> fields = new LinkedHashMap<>();
@@ -97,5 +106,6 @@ class CitizenMonitorIT extends ProcessTest {
         staff.staffLogin(planner, "secreto-" + planner);
         assertThat(staff.get("/personal/vigilancia/" + code).body()).contains("Monitor ciudadano Luz Chávez")
                 .doesNotContain(dni);
+        assertThat(monitor.get("/mi-cuenta").body()).contains("href=\"/vigilancia/" + code + "\"", "En revisión");
     }
 }

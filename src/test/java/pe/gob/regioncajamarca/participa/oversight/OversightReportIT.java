@@ -40,6 +40,12 @@ class OversightReportIT extends ProcessTest {
         String member = staffUser("oversight-committee");
         Http http = new Http(port);
         http.staffLogin(member, "secreto-" + member);
+        // the staff home links the committee's report form for its members only (issue 19)
+        assertThat(http.get("/personal").body()).contains("href=\"/personal/vigilancia\"");
+        String someoneElse = staffUser("planning");
+        Http notMember = new Http(port);
+        notMember.staffLogin(someoneElse, "secreto-" + someoneElse);
+        assertThat(notMember.get("/personal").body()).doesNotContain("href=\"/personal/vigilancia\"");
         assertThat(http.get("/personal/vigilancia").body()).contains("Canal de riego Apalin", "No hay cuaderno de obra");
         ByteArrayOutputStream photo = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB), "png", photo);

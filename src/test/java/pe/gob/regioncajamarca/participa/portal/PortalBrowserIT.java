@@ -105,7 +105,7 @@ class PortalBrowserIT extends ProcessTest {
                     document.getElementById('educationLevel').selectedIndex = 1;
                     const d = document.getElementById('districtUbigeo');
                     d.value = [...d.options].find(o => o.value.startsWith('0601')).value;
-                    for (const c of ['acceptTerms1', 'acceptPrivacy1', 'acceptDataProcessing1']) {
+                    for (const c of ['acceptTerms', 'acceptPrivacy', 'acceptDataProcessing']) {
                       document.getElementById(c).checked = true; }""",
                     registration(dni));
             browser.click(browser.find("form.form button[type=submit]"));
@@ -136,6 +136,10 @@ class PortalBrowserIT extends ProcessTest {
             violations.addAll(axe(browser, "/votacion"));
             shots(browser, "/votacion");
             browser.click(browser.find("main form.inline button.primary"));
+            // a vote is final: a confirmation page first (issue 19)
+            assertThat(browser.waitForText("Confirma su voto")).as(browser.source()).isTrue();
+            violations.addAll(axe(browser, "/votacion/{id} (confirmar)"));
+            browser.click(browser.find("main form.form button.primary"));
             assertThat(browser.waitForText("Votó")).as(browser.source()).isTrue();
             assertThat(jdbc.sql("SELECT COUNT(*) FROM vote WHERE cycle_year = ? AND document_number = ?")
                     .params(YEAR, dni).query(Integer.class).single()).isEqualTo(1);

@@ -197,6 +197,8 @@ class TrainingProcessIT extends ProcessTest {
         clockAt(LocalDate.of(2026, 5, 26));
         executeDueJobs(pi.getId());
         assertThat(editions.find(edition).orElseThrow().status()).isEqualTo("EN_CURSO");
+        // while the edition runs, «Mis cursos» says so (issue 19)
+        assertThat(browser.get("/capacitacion/mis-cursos").body()).contains(code).contains("En curso");
         String mail6 = jdbc.sql("SELECT email FROM citizen_account WHERE id = ?").param(c6).query(String.class).single();
         assertThat(mailsTo(mail6)).as("the person still waiting is told").anyMatch(s -> s.startsWith("Sin cupo en"));
         assertThat(mailsTo(mail5)).noneMatch(s -> s.startsWith("Sin cupo en"));
@@ -277,10 +279,21 @@ class TrainingProcessIT extends ProcessTest {
             java.nio.file.Files.write(java.nio.file.Path.of("target/documents/informe-capacitacion.pdf"),
                     in.readAllBytes());
         }
-        assertThat(browser.get("/capacitacion/mis-cursos").body()).contains(code).contains("Inscrito");
+        // after the close, «Mis cursos» tells the outcome, not «Inscrito» (issue 19): c3 attended 50 %
+        assertThat(browser.get("/capacitacion/mis-cursos").body()).contains(code).contains("No cumplió la asistencia")
+                .doesNotContain(">Inscrito<");
+        assertThat(browser.get("/capacitacion/" + edition).body()).contains("No cumplió la asistencia");
         // and on Mi cuenta, as one more section of "my participation"
-        assertThat(browser.get("/mi-cuenta").body()).contains("Mis cursos de capacitación", "Inscrito")
-                .doesNotContain("Aún no se inscribió en ningún curso.");
+        assertThat(browser.get("/mi-cuenta").body()).contains("Mis cursos de capacitación", "No cumplió la asistencia")
+                .doesNotContain(">Inscrito<").doesNotContain("Aún no se inscribió en ningún curso.");
+        // c4 attended every session and failed the evaluation; c5 passed and holds a certificate
+        Http failed = new Http(port);
+        failed.postForm("/login", Map.of("username", dni(c4), "password", "x", "_csrf", failed.csrfTokenOf("/login")));
+        assertThat(failed.get("/mi-cuenta").body()).contains("No aprobó la evaluación").doesNotContain(">Inscrito<");
+        Http passed = new Http(port);
+        passed.postForm("/login", Map.of("username", dni(c5), "password", "x", "_csrf", passed.csrfTokenOf("/login")));
+        assertThat(passed.get("/mi-cuenta").body()).contains(">Certificado<",
+                enrolments.of(edition, c5).orElseThrow().certificateCode());
 
         // the staff who run the edition read its roster; a citizen's session does not open staff pages
         String planner = staffUser("planning");

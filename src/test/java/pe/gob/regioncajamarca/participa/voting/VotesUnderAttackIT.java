@@ -92,6 +92,7 @@ class VotesUnderAttackIT extends ProcessTest {
     private String vote(Http http, long project, Map<String, String> extra) {
         Map<String, String> form = new HashMap<>(extra);
         form.put("_csrf", http.csrfTokenOf("/votacion"));
+        form.put("confirmado", "true"); // the confirmation's post (issue 19)
         var answer = http.postForm("/votacion/" + project, form);
         assertThat(answer.statusCode()).isEqualTo(302);
         String page = http.get("/votacion").body();
@@ -113,7 +114,8 @@ class VotesUnderAttackIT extends ProcessTest {
         ExecutorService pool = Executors.newFixedThreadPool(20);
         List<Callable<Integer>> clicks = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            clicks.add(() -> http.postForm("/votacion/" + projects.get(0), Map.of("_csrf", token)).statusCode());
+            clicks.add(() -> http.postForm("/votacion/" + projects.get(0), Map.of("_csrf", token,
+                    "confirmado", "true")).statusCode());
         }
         List<Integer> statuses = new ArrayList<>();
         for (Future<Integer> f : pool.invokeAll(clicks)) {
@@ -131,7 +133,8 @@ class VotesUnderAttackIT extends ProcessTest {
         List<Callable<Integer>> spread = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             long project = projects.get(i % 4);
-            spread.add(() -> second.postForm("/votacion/" + project, Map.of("_csrf", token2)).statusCode());
+            spread.add(() -> second.postForm("/votacion/" + project, Map.of("_csrf", token2,
+                    "confirmado", "true")).statusCode());
         }
         for (Future<Integer> f : pool.invokeAll(spread)) {
             assertThat(f.get()).isEqualTo(302);
@@ -180,11 +183,12 @@ class VotesUnderAttackIT extends ProcessTest {
         // missing or wrong CSRF token: 403 with the Spanish error page, nothing stored
         int before = votesOf(victim);
         Http victimSession = loggedIn(victim);
-        HttpResponse<String> noToken = victimSession.postForm("/votacion/" + projects.get(0), Map.of());
+        HttpResponse<String> noToken = victimSession.postForm("/votacion/" + projects.get(0),
+                Map.of("confirmado", "true"));
         HttpResponse<String> wrongToken = victimSession.postForm("/votacion/" + projects.get(0),
-                Map.of("_csrf", "00000000-0000-0000-0000-000000000000"));
+                Map.of("_csrf", "00000000-0000-0000-0000-000000000000", "confirmado", "true"));
         HttpResponse<String> othersToken = victimSession.postForm("/votacion/" + projects.get(0),
-                Map.of("_csrf", http.csrfTokenOf("/votacion"))); // a token of another session
+                Map.of("_csrf", http.csrfTokenOf("/votacion"), "confirmado", "true")); // a token of another session
         for (HttpResponse<String> r : List.of(noToken, wrongToken, othersToken)) {
             assertThat(r.statusCode()).isEqualTo(403);
         }
@@ -193,13 +197,14 @@ class VotesUnderAttackIT extends ProcessTest {
         HttpResponse<String> browser = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
                         .newBuilder(java.net.URI.create("http://localhost:" + port + "/votacion/" + projects.get(0)))
                         .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=falso")).build(),
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=falso&confirmado=true")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(browser.statusCode()).isEqualTo(403);
         assertThat(browser.body()).contains("No tiene permiso para ver esta página", "inicie sesión");
 
         // anonymous: sent to the login, nothing stored
-        assertThat(new Http(port).postForm("/votacion/" + projects.get(0), Map.of()).statusCode()).isIn(302, 403);
+        assertThat(new Http(port).postForm("/votacion/" + projects.get(0), Map.of("confirmado", "true")).statusCode())
+                .isIn(302, 403);
 
         // an unknown project
         assertThat(vote(victimSession, 987_654_321L, Map.of())).contains("El proyecto no existe");

@@ -186,14 +186,26 @@ class VotingIT extends ProcessTest {
         String page = http.get("/votacion").body();
         assertThat(page).contains("le quedan <strong>3</strong>", "/votacion/" + projects.get(0));
         String token = http.csrfTokenOf("/votacion");
-        var first = http.postForm("/votacion/" + projects.get(0), Map.of("_csrf", token));
+        // scopes as people write them, never their codes
+        assertThat(page).contains("<h2>Chota</h2>").doesNotContain(">CHOTA<");
+        // «Votar» asks first (issue 19): a page with the project, «Confirmar voto» and «Volver»; nothing cast yet
+        var ask = http.postForm("/votacion/" + projects.get(0), Map.of("_csrf", token));
+        assertThat(ask.statusCode()).isEqualTo(200);
+        assertThat(ask.body()).contains("¿Confirma su voto?", "Proyecto 100", "Chota", "Confirmar voto",
+                "Volver a la votación", "name=\"confirmado\" value=\"true\"", "name=\"_csrf\"");
+        assertThat(voting.votedProjects(year, dni)).isEmpty();
+        var first = http.postForm("/votacion/" + projects.get(0), Map.of("_csrf", token, "confirmado", "true"));
         assertThat(first.statusCode()).isEqualTo(302);
         assertThat(http.get("/votacion").body()).contains("Su voto quedó registrado. Le quedan 2 votos.", "✓ Votó");
-        var second = http.postForm("/votacion/" + projects.get(0), Map.of("_csrf", token)); // the double click
+        var second = http.postForm("/votacion/" + projects.get(0), Map.of("_csrf", token, "confirmado", "true")); // the double click
         assertThat(second.statusCode()).isEqualTo(302);
         assertThat(http.get("/votacion").body()).contains("Ya votó por este proyecto");
         assertThat(voting.votedProjects(year, dni)).containsExactly(projects.get(0));
-        assertThat(http.postForm("/votacion/" + projects.get(1), Map.of()).statusCode()).isEqualTo(403); // no CSRF
+        assertThat(http.postForm("/votacion/" + projects.get(1), Map.of("confirmado", "true")).statusCode())
+                .isEqualTo(403); // no CSRF
+        // asking to confirm a project already voted goes back to the ballot with the reason
+        assertThat(http.postForm("/votacion/" + projects.get(0), Map.of("_csrf", token)).statusCode()).isEqualTo(302);
+        assertThat(http.get("/votacion").body()).contains("Ya votó por este proyecto");
         var tally = new Http(port).get("/votacion/resultados");
         assertThat(tally.statusCode()).isEqualTo(200);
         assertThat(tally.body()).contains("Proyecto 100").doesNotContain(dni);
