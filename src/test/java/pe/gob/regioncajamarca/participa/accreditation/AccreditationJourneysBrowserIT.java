@@ -30,8 +30,7 @@ class AccreditationJourneysBrowserIT extends ProcessTest {
 
     @BeforeEach
     void cycle() {
-        year = freeYear();
-        formalisedCycle(year);
+        year = sharedFormalisedCycle();
         planner = staffUser("planning");
     }
 

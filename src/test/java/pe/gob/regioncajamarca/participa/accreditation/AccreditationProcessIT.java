@@ -24,8 +24,7 @@ class AccreditationProcessIT extends ProcessTest {
 
     @BeforeEach
     void cycle() {
-        year = freeYear();
-        formalisedCycle(year);
+        year = sharedFormalisedCycle();
     }
 
     private AccreditationService.Registration register(String email) {

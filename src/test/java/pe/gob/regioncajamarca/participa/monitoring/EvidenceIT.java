@@ -34,8 +34,7 @@ class EvidenceIT extends ProcessTest {
 
     @BeforeEach
     void anOpenRound() {
-        year = freeYear();
-        formalisedCycle(year);
+        year = sharedFormalisedCycle();
         cui = String.valueOf(5000000 + unique());
         jdbc.sql("""
                 INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, prioritized,

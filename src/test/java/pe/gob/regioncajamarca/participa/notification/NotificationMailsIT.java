@@ -100,8 +100,7 @@ class NotificationMailsIT extends ProcessTest {
 
     @Test
     void theAccreditationMailHasATextAndAnHtmlPartInSpanishWithTheLink() throws Exception {
-        int year = freeYear();
-        formalisedCycle(year);
+        int year = sharedFormalisedCycle();
         String email = "acreditada" + unique() + "@example.pe";
         var r = accreditation.register(new AgentApplication(year, citizen(email), "976000111", "F",
                 LocalDate.of(1990, 5, 4), "Superior universitaria", null, null, TEST_PROVINCE, TEST_DISTRICT));
@@ -120,8 +119,7 @@ class NotificationMailsIT extends ProcessTest {
     @Test
     void staffGetOneDigestAnHourWithTheirGroupsNewAndEscalatedTasks() throws Exception {
         String group = "planning";
-        int year = freeYear();
-        formalisedCycle(year);
+        int year = sharedFormalisedCycle();
         String ana = staffUser(group);
         String noMail = staffUser(group);
         engine.getIdentityService().saveUser(withoutEmail(noMail));
@@ -161,8 +159,7 @@ class NotificationMailsIT extends ProcessTest {
     @Test
     void anEscalatedTaskReachesRegionalManagementInTheirDigest() throws Exception {
         String manager = staffUser("regional-management");
-        int year = freeYear();
-        formalisedCycle(year);
+        int year = sharedFormalisedCycle();
         String email = "tarde" + unique() + "@example.pe";
         var r = accreditation.register(new AgentApplication(year, citizen(email), "976000111", "F",
                 LocalDate.of(1990, 5, 4), "Superior universitaria", null, null, TEST_PROVINCE, TEST_DISTRICT));
@@ -245,8 +242,7 @@ class NotificationMailsIT extends ProcessTest {
                 .query(String.class).single());
 
         String member = staffUser("oversight-committee");
-        int year = freeYear();
-        formalisedCycle(year);
+        int year = sharedFormalisedCycle();
         jdbc.sql("""
                 INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, prioritized,
                                      execution_status, monitored_since)
