@@ -119,10 +119,11 @@ public class TaskVariableGuard extends AbstractProcessEnginePlugin {
             } else if (loggedIn() && command instanceof RemoveTaskVariablesCmd) {
                 refuseUndeclared(read(command, "entityId"), read(command, "variableNames"));
             }
-            if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
+            if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
+                    || command instanceof org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd) {
                 try {
                     return next.execute(command);
-                } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+                } catch (RuntimeException e) {
                     throw asRefusal(e);
                 }
             }
@@ -130,17 +131,19 @@ public class TaskVariableGuard extends AbstractProcessEnginePlugin {
         }
 
         /**
-         * A listener's refusal ("El avance físico no puede...") is the person's to fix, not a server error: the
+         * A listener's (or a start form's delegate's) refusal ("El avance físico no puede...") is the person's to fix, not a server error: the
          * engine wraps it twice ("ENGINE-03051 ... Exception while invoking TaskListener: ..."), and its REST API
          * answers 500. As a form validation error it is answered 400 with the application's sentence alone.
          * Refusals are the application's own exceptions and IllegalArgumentException; anything else (a bug, the
          * database) stays what it was.
          */
-        private RuntimeException asRefusal(org.camunda.bpm.engine.ProcessEngineException e) {
-            if (e instanceof FormFieldValidationException) {
+        private RuntimeException asRefusal(RuntimeException e) {
+            if (e instanceof FormFieldValidationException
+                    || e instanceof org.camunda.bpm.engine.AuthorizationException) {
                 return e;
             }
-            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            // a start form's delegate throws the application's exception as it is; a listener's comes wrapped
+            for (Throwable c = e; c != null; c = c.getCause()) {
                 boolean ours = c.getClass().getName().startsWith("pe.gob.regioncajamarca.participa.");
                 if ((ours || c instanceof IllegalArgumentException) && c instanceof RuntimeException
                         && c.getMessage() != null) {

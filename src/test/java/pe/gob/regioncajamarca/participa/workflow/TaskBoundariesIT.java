@@ -161,6 +161,24 @@ class TaskBoundariesIT extends ProcessTest {
         runtime.deleteProcessInstance(task.getProcessInstanceId(), "prueba", true, true);
     }
 
+    /** Issue 19: a refused start form (a training design with a bad session line) is a 400 with its sentence. */
+    @org.junit.jupiter.api.Test
+    void aRefusedStartFormIsAClientErrorWithItsSpanishSentence() throws Exception {
+        String user = staffUser("planning");
+        String body = """
+                {"variables": {
+                  "nombrePrograma": {"value": "Curso rechazado"}, "modulos": {"value": "1. Uno"},
+                  "publicoObjetivo": {"value": "Agentes"}, "modalidad": {"value": "PRESENCIAL"},
+                  "sesiones": {"value": "mañana | Auditorio | Lic. Ana"}, "cupos": {"value": 4, "type": "Long"},
+                  "inscripcionHasta": {"value": "2026-05-25"}, "asistenciaMinima": {"value": 75, "type": "Long"},
+                  "evaluacionRequerida": {"value": false, "type": "Boolean"},
+                  "cursoVigilancia": {"value": false, "type": "Boolean"}}}""";
+        var answer = new Http(port).postJson("/engine-rest/process-definition/key/training-programme/submit-form",
+                body, user, "secreto-" + user);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("Línea 1: «mañana» no es una fecha y hora").doesNotContain("ENGINE-");
+    }
+
     private static Object otherRecord(Object mine) {
         return mine instanceof Number n ? n.longValue() + 1 : "OTRO-" + mine;
     }
