@@ -53,7 +53,7 @@ class MonitoringJourneysBrowserIT extends ProcessTest {
         }
         identity.createMembership(member, "oversight-committee");
 
-        String quarter = (2090 + unique() % 9) + "-Q" + (1 + unique() % 4);
+        String quarter = freeQuarter();
         String pid = rounds.startByHand(quarter);
         executeDueJobs(pid);
         for (Task t : tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress").list()) {
@@ -112,7 +112,7 @@ class MonitoringJourneysBrowserIT extends ProcessTest {
                                      execution_status, monitored_since)
                 VALUES (?, ?, 'Puesto de salud Llacanora', 'CAJAMARCA', 700000, 'Salud', ?,
                         TRUE, 'EN_EJECUCION', CURRENT_DATE)""").params(year, cui, TEST_UNIT).update();
-        String quarter = (2080 + unique() % 9) + "-Q" + (1 + unique() % 4);
+        String quarter = freeQuarter();
         String pid = rounds.startByHand(quarter);
         executeDueJobs(pid);
         Task report = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress").list()

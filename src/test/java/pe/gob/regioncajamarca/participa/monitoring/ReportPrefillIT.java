@@ -24,18 +24,18 @@ class ReportPrefillIT extends ProcessTest {
                                      execution_status, monitored_since)
                 VALUES (?, ?, 'Reservorio Namora', 'CAJAMARCA', 900000, 'Agricultura', ?,
                         TRUE, 'EN_EJECUCION', CURRENT_DATE)""").params(year, cui, TEST_UNIT).update();
-        int base = 2070 + unique() % 9;
-        String first = rounds.startByHand(base + "-Q1");
+        String firstQuarter = freeQuarter();
+        String first = rounds.startByHand(firstQuarter);
         executeDueJobs(first);
         Task mine = report(first, cui);
         assertThat(tasks.getVariable(mine.getId(), "trimestreAnterior")).as("no report before").isNull();
         tasks.complete(mine.getId(), Map.of("avanceFisico", 35, "ejecucionFinanciera", 300000, "pim", 850000,
                 "estadoEjecucion", "EN_EJECUCION"));
 
-        String second = rounds.startByHand(base + "-Q2");
+        String second = rounds.startByHand(freeQuarter());
         executeDueJobs(second);
         Task next = report(second, cui);
-        assertThat(tasks.getVariable(next.getId(), "trimestreAnterior")).isEqualTo(base + "-Q1");
+        assertThat(tasks.getVariable(next.getId(), "trimestreAnterior")).isEqualTo(firstQuarter);
         assertThat(((Number) tasks.getVariable(next.getId(), "avanceAnterior")).doubleValue()).isEqualTo(35.0);
         assertThat(tasks.getVariable(next.getId(), "pim")).as("the PIM filled in from the last report")
                 .isNotNull();

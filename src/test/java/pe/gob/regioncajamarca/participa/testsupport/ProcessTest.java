@@ -147,6 +147,14 @@ public abstract class ProcessTest {
                 new java.math.BigDecimal("14000000"), votesPerAgent, split, List.of()), null);
     }
 
+    private static final AtomicInteger QUARTERS = new AtomicInteger();
+
+    /** A monitoring quarter no other test of this run uses (2150-Q1 onwards; other tests keep 2060-2099). */
+    protected static String freeQuarter() {
+        int n = QUARTERS.getAndIncrement();
+        return (2150 + n / 4) + "-Q" + (n % 4 + 1);
+    }
+
     private static int sharedFormalisedYear;
 
     /**
