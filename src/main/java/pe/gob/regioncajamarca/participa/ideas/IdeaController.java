@@ -96,7 +96,7 @@ class IdeaController {
         }
         IdeaService.Idea idea = ideas.submit(new IdeaSubmission(cycle.get().year(), form.getTitle(), province,
                 form.getDistrictUbigeo(), form.getTheme(), form.getAxis(), form.getBeneficiaries(),
-                form.getApproximateAmount(), form.getContactEmail()));
+                form.getApproximateAmount(), form.getContactEmail(), form.getDescription()));
         return "redirect:/ideas/" + idea.trackingCode() + "?nueva";
     }
 
@@ -108,6 +108,8 @@ class IdeaController {
                 idea.provinceName(), idea.status(), idea.publicAnswer(), null));
         model.addAttribute("supports", support.count(idea.id()));
         model.addAttribute("mergedInto", ideas.mergedInto(idea.id()).orElse(null));
+        model.addAttribute("description", ideas.assessment(idea.id()).map(IdeaService.Assessment::description)
+                .orElse(null));
         model.addAttribute("supportOpen", support.open(idea.cycleYear()));
         model.addAttribute("supported", citizen(auth) != null
                 && support.supportedBy(citizen(auth), idea.cycleYear()).contains(idea.id()));

@@ -42,6 +42,7 @@ class IdeaDelegates {
             }
             long id = n.longValue();
             ideas.assessment(id).ifPresent(a -> {
+                task.setVariableLocal("descripcion", a.description());
                 task.setVariableLocal("tema", a.theme());
                 task.setVariableLocal("eje", a.pdrcAxis());
                 task.setVariableLocal("distrito", a.district());

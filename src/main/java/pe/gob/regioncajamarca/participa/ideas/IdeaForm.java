@@ -17,6 +17,9 @@ public class IdeaForm {
     @Size(min = 10, max = 300, message = "{ideas.error.title.Size}")
     private String title;
 
+    @Size(max = 2000, message = "{ideas.error.description.Size}")
+    private String description;
+
     @NotBlank(message = "{ideas.error.districtUbigeo.NotBlank}")
     @Pattern(regexp = "06[0-9]{4}", message = "{ideas.error.districtUbigeo.Pattern}")
     private String districtUbigeo;
@@ -42,6 +45,8 @@ public class IdeaForm {
 
     public String getTitle() { return title; }
     public void setTitle(String v) { title = v == null ? null : v.trim(); }
+    public String getDescription() { return description; }
+    public void setDescription(String v) { description = v == null || v.isBlank() ? null : v.strip(); }
     public String getDistrictUbigeo() { return districtUbigeo; }
     public void setDistrictUbigeo(String v) { districtUbigeo = v; }
     public String getTheme() { return theme; }

@@ -41,10 +41,11 @@ public class IdeaService {
         String provisional = "IDEA-TMP-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         jdbc.sql("""
                 INSERT INTO project_idea (tracking_code, cycle_year, title, province_code, district_ubigeo, theme,
-                    pdrc_axis, beneficiaries, approximate_amount, contact_email, status, submitted_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECIBIDA', ?)""")
+                    pdrc_axis, beneficiaries, approximate_amount, contact_email, status, submitted_at, description)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECIBIDA', ?, ?)""")
                 .params(provisional, s.cycleYear(), s.title(), s.provinceCode(), s.districtUbigeo(), s.theme(),
-                        s.pdrcAxis(), s.beneficiaries(), s.approximateAmount(), s.contactEmail(), now)
+                        s.pdrcAxis(), s.beneficiaries(), s.approximateAmount(), s.contactEmail(), now,
+                        s.description() == null || s.description().isBlank() ? null : s.description().strip())
                 .update();
         long id = jdbc.sql("SELECT id FROM project_idea WHERE tracking_code = ?").param(provisional)
                 .query(Long.class).single();
@@ -138,17 +139,18 @@ public class IdeaService {
 
     /** What the technical team reads before assessing an idea (issue 19): everything the citizen wrote, and support. */
     public record Assessment(String theme, String pdrcAxis, String district, Integer beneficiaries,
-                             BigDecimal approximateAmount) {
+                             BigDecimal approximateAmount, String description) {
     }
 
     public Optional<Assessment> assessment(long ideaId) {
         return jdbc.sql("""
-                SELECT i.theme, i.pdrc_axis, d.name AS district_name, i.beneficiaries, i.approximate_amount
+                SELECT i.theme, i.pdrc_axis, d.name AS district_name, i.beneficiaries, i.approximate_amount,
+                       i.description
                 FROM project_idea i LEFT JOIN district d ON d.ubigeo = i.district_ubigeo WHERE i.id = ?""")
                 .param(ideaId)
                 .query((rs, n) -> new Assessment(rs.getString("theme"), rs.getString("pdrc_axis"),
                         rs.getString("district_name"), (Integer) rs.getObject("beneficiaries", Integer.class),
-                        rs.getBigDecimal("approximate_amount")))
+                        rs.getBigDecimal("approximate_amount"), rs.getString("description")))
                 .optional();
     }
 

@@ -34,7 +34,8 @@ class IdeaJourneysBrowserIT extends ProcessTest {
         int year = sharedFormalisedCycle();
         String email = "idea" + unique() + "@example.pe";
         IdeaService.Idea idea = ideas.submit(new IdeaSubmission(year, "Canal de riego Llaucán", TEST_PROVINCE,
-                TEST_DISTRICT, "Agricultura", "Eje 3: Desarrollo económico", 450, new BigDecimal("850000"), email));
+                TEST_DISTRICT, "Agricultura", "Eje 3: Desarrollo económico", 450, new BigDecimal("850000"), email,
+                "Revestir 3 km del canal de Llaucán: hoy se pierde la mitad del agua y 450 familias riegan una vez."));
         ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(idea.trackingCode())
                 .singleResult();
 
@@ -46,6 +47,7 @@ class IdeaJourneysBrowserIT extends ProcessTest {
             tasklist.openAndClaim(assess, "Resultado de la evaluación");
             // what the citizen wrote and the support, on the form (issue 19)
             assertThat(tasklist.browser().waitForText("Agentes acreditados que la apoyan")).isTrue();
+            assertThat(tasklist.shown("Descripción (escrita por el ciudadano)")).startsWith("Revestir 3 km del canal");
             assertThat(tasklist.shown("Eje del PDRC")).isEqualTo("Eje 3: Desarrollo económico");
             assertThat(tasklist.shown("Tema")).isEqualTo("Agricultura");
             tasklist.choose("Viable: se incorpora a la cartera")
@@ -61,8 +63,8 @@ class IdeaJourneysBrowserIT extends ProcessTest {
         assertThat(answered.publicAnswer()).isEqualTo("Pertinente con el PDRC; la unidad formuladora la registrará.");
         assertThat(mailsTo(email)).contains("Respuesta a su idea de proyecto " + idea.trackingCode());
         assertThat(new Http(port).get("/ideas/" + idea.trackingCode()).body())
-                .as("the answer is public on the idea's page")
-                .contains("Pertinente con el PDRC; la unidad formuladora la registrará.");
+                .as("the answer and the citizen's description are public on the idea's page")
+                .contains("Pertinente con el PDRC; la unidad formuladora la registrará.", "Revestir 3 km del canal");
 
         String incorporate = taskOf(pi.getId(), "Task_AddToPortfolio").getId();
         String planner = staffUser("planning");
