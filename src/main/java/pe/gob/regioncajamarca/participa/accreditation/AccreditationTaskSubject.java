@@ -25,7 +25,6 @@ class AccreditationTaskSubject implements TaskSubject {
     @Override
     public Optional<String> subjectOf(DelegateTask task) {
         String file = task.getExecution().getProcessBusinessKey();
-        return accreditation.findByFileNumber(file).map(r -> r.fileNumber() + " " + r.fullName())
-                .or(() -> Optional.ofNullable(file));
+        return accreditation.findByFileNumber(file).map(r -> r.fileNumber() + " " + r.fullName());
     }
 }

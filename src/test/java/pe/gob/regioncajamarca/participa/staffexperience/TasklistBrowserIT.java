@@ -337,7 +337,7 @@ class TasklistBrowserIT {
             openFilter(browser, "Tareas de mi oficina");
             assertThat(browser.waitForText("Revisar acreditación")).isTrue();
             shot(browser, "11-tasklist-planeamiento");
-            browser.click(browser.findXpath("//ol[contains(@class,'tasks-list')]/li//a[starts-with(normalize-space(.),'Revisar acreditación')]"));
+            browser.clickCentered(browser.findXpath("//ol[contains(@class,'tasks-list')]/li//a[starts-with(normalize-space(.),'Revisar acreditación')]"));
             assertThat(browser.waitForText("Reclamar")).isTrue();
             Thread.sleep(1500);
             shot(browser, "12-tasklist-revisar-acreditacion");
