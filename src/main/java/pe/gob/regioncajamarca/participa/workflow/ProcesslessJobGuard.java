@@ -1,6 +1,5 @@
 package pe.gob.regioncajamarca.participa.workflow;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -98,18 +97,18 @@ public class ProcesslessJobGuard extends AbstractProcessEnginePlugin {
         private static List<String> jobIds(Command<?> c) {
             List<String> ids = new ArrayList<>();
             if (c instanceof SetJobRetriesCmd) {
-                ids.add(read(c, "jobId"));
-                Collection<String> many = read(c, "jobIds");
+                ids.add(CommandFields.read(c, "jobId"));
+                Collection<String> many = CommandFields.read(c, "jobIds");
                 if (many != null) {
                     ids.addAll(many);
                 }
             } else if (c instanceof DeleteJobsCmd) {
-                Collection<String> many = read(c, "jobIds");
+                Collection<String> many = CommandFields.read(c, "jobIds");
                 if (many != null) {
                     ids.addAll(many);
                 }
             } else if (!(c instanceof AbstractSetJobDefinitionStateCmd) && !(c instanceof SetJobDefinitionPriorityCmd)) {
-                ids.add(read(c, "jobId"));
+                ids.add(CommandFields.read(c, "jobId"));
             }
             return ids;
         }
@@ -118,13 +117,13 @@ public class ProcesslessJobGuard extends AbstractProcessEnginePlugin {
             List<String> ids = new ArrayList<>();
             if (c instanceof SetJobRetriesCmd || c instanceof AbstractSetJobStateCmd
                     || c instanceof AbstractSetJobDefinitionStateCmd || c instanceof SetJobDefinitionPriorityCmd) {
-                ids.add(read(c, "jobDefinitionId"));
+                ids.add(CommandFields.read(c, "jobDefinitionId"));
             }
             return ids;
         }
 
         private static boolean refusedHere(FailedJobListener listener) {
-            JobFailureCollector collector = read(listener, "jobFailureCollector");
+            JobFailureCollector collector = CommandFields.read(listener, "jobFailureCollector");
             for (Throwable t = collector == null ? null : collector.getFailure(); t != null; t = t.getCause()) {
                 if (t instanceof Refused) {
                     return true;
@@ -152,43 +151,21 @@ public class ProcesslessJobGuard extends AbstractProcessEnginePlugin {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static <V> V read(Object command, String name) {
-        try {
-            return (V) field(command.getClass(), name).get(command);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    /** Camunda's commands keep what they carry in protected or private fields (see TaskVariableGuard). */
-    private static Field field(Class<?> type, String name) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            try {
-                Field f = c.getDeclaredField(name);
-                f.setAccessible(true);
-                return f;
-            } catch (NoSuchFieldException e) {
-                // look in the superclass
-            }
-        }
-        throw new IllegalStateException(type.getName() + " has no field " + name
-                + ": the engine changed, review ProcesslessJobGuard");
-    }
 
     static {
         // fail at start, not at the first refusal, if the engine's commands no longer carry these fields
         for (Class<?> c : List.of(SetJobDuedateCmd.class, RecalculateJobDuedateCmd.class, SetJobPriorityCmd.class,
                 DeleteJobCmd.class, ExecuteJobsCmd.class, UnlockJobCmd.class, AbstractSetJobStateCmd.class)) {
-            field(c, "jobId");
+            CommandFields.field(c, "jobId");
         }
-        field(SetJobRetriesCmd.class, "jobId");
-        field(SetJobRetriesCmd.class, "jobIds");
-        field(SetJobRetriesCmd.class, "jobDefinitionId");
-        field(DeleteJobsCmd.class, "jobIds");
-        field(AbstractSetJobStateCmd.class, "jobDefinitionId");
-        field(AbstractSetJobDefinitionStateCmd.class, "jobDefinitionId");
-        field(SetJobDefinitionPriorityCmd.class, "jobDefinitionId");
-        field(FailedJobListener.class, "jobFailureCollector");
+        CommandFields.field(SetJobRetriesCmd.class, "jobId");
+        CommandFields.field(SetJobRetriesCmd.class, "jobIds");
+        CommandFields.field(SetJobRetriesCmd.class, "jobDefinitionId");
+        CommandFields.field(DeleteJobsCmd.class, "jobIds");
+        CommandFields.field(AbstractSetJobStateCmd.class, "jobDefinitionId");
+        CommandFields.field(AbstractSetJobDefinitionStateCmd.class, "jobDefinitionId");
+        CommandFields.field(SetJobDefinitionPriorityCmd.class, "jobDefinitionId");
+        CommandFields.field(FailedJobListener.class, "jobFailureCollector");
     }
 }

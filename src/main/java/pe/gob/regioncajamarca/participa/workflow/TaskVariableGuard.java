@@ -1,6 +1,5 @@
 package pe.gob.regioncajamarca.participa.workflow;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -107,17 +106,17 @@ public class TaskVariableGuard extends AbstractProcessEnginePlugin {
         public <T> T execute(Command<T> command) {
             if (command instanceof CompleteTaskCmd || command instanceof HandleTaskBpmnErrorCmd
                     || command instanceof HandleTaskEscalationCmd) {
-                filter(command, read(command, "taskId"), "variables");
+                filter(command, CommandFields.read(command, "taskId"), "variables");
             } else if (command instanceof SubmitTaskFormCmd) {
-                filter(command, read(command, "taskId"), "properties");
+                filter(command, CommandFields.read(command, "taskId"), "properties");
             } else if (loggedIn() && (command instanceof SetTaskVariablesCmd
                     || command instanceof PatchTaskVariablesCmd)) {
-                filter(command, read(command, "entityId"), "variables");
+                filter(command, CommandFields.read(command, "entityId"), "variables");
                 if (command instanceof AbstractPatchVariablesCmd) {
-                    refuseUndeclared(read(command, "entityId"), read(command, "deletions"));
+                    refuseUndeclared(CommandFields.read(command, "entityId"), CommandFields.read(command, "deletions"));
                 }
             } else if (loggedIn() && command instanceof RemoveTaskVariablesCmd) {
-                refuseUndeclared(read(command, "entityId"), read(command, "variableNames"));
+                refuseUndeclared(CommandFields.read(command, "entityId"), CommandFields.read(command, "variableNames"));
             }
             if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
                     || command instanceof org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd) {
@@ -131,11 +130,11 @@ public class TaskVariableGuard extends AbstractProcessEnginePlugin {
         }
 
         /**
-         * A listener's (or a start form's delegate's) refusal ("El avance físico no puede...") is the person's to fix, not a server error: the
-         * engine wraps it twice ("ENGINE-03051 ... Exception while invoking TaskListener: ..."), and its REST API
-         * answers 500. As a form validation error it is answered 400 with the application's sentence alone.
-         * Refusals are the application's own exceptions and IllegalArgumentException; anything else (a bug, the
-         * database) stays what it was.
+         * A listener's (or a start form's delegate's) refusal ("El avance físico no puede...") is the person's to fix,
+         * not a server error: the engine wraps it twice ("ENGINE-03051 ... Exception while invoking TaskListener:
+         * ..."), and its REST API answers 500. As a form validation error it is answered 400 with the application's
+         * sentence alone. Refusals are the application's own exceptions and IllegalArgumentException; anything else (a
+         * bug, the database) stays what it was.
          */
         private RuntimeException asRefusal(RuntimeException e) {
             if (e instanceof FormFieldValidationException
@@ -159,7 +158,7 @@ public class TaskVariableGuard extends AbstractProcessEnginePlugin {
         }
 
         private void filter(Command<?> command, String taskId, String field) {
-            Map<String, Object> submitted = read(command, field);
+            Map<String, Object> submitted = CommandFields.read(command, field);
             if (submitted == null || submitted.isEmpty()) {
                 return;
             }
@@ -181,7 +180,7 @@ public class TaskVariableGuard extends AbstractProcessEnginePlugin {
             if (kept.size() != submitted.size()) {
                 Map<String, Object> replacement = submitted instanceof org.camunda.bpm.engine.variable.VariableMap
                         ? org.camunda.bpm.engine.variable.Variables.fromMap(kept) : kept;
-                write(command, field, replacement);
+                CommandFields.write(command, field, replacement);
             }
         }
 
@@ -216,47 +215,18 @@ public class TaskVariableGuard extends AbstractProcessEnginePlugin {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static <V> V read(Object command, String name) {
-        try {
-            return (V) field(command.getClass(), name).get(command);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static void write(Object command, String name, Object value) {
-        try {
-            field(command.getClass(), name).set(command, value);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    /** Camunda's commands keep what they carry in protected fields; the engine line is final (docs/adr/0002-task-variable-guard.md). */
-    private static Field field(Class<?> type, String name) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            try {
-                Field f = c.getDeclaredField(name);
-                f.setAccessible(true);
-                return f;
-            } catch (NoSuchFieldException e) {
-                // look in the superclass
-            }
-        }
-        throw new IllegalStateException(type.getName() + " has no field " + name
-                + ": the engine changed, review TaskVariableGuard");
-    }
 
     static {
         // fail at start, not at the first completion, if the engine's commands no longer carry these fields
-        field(CompleteTaskCmd.class, "variables");
-        field(SubmitTaskFormCmd.class, "properties");
-        field(HandleTaskBpmnErrorCmd.class, "variables");
-        field(HandleTaskEscalationCmd.class, "variables");
-        field(AbstractVariableCmd.class, "entityId");
-        field(SetTaskVariablesCmd.class, "variables");
-        field(PatchTaskVariablesCmd.class, "deletions");
-        field(RemoveTaskVariablesCmd.class, "variableNames");
+        CommandFields.field(CompleteTaskCmd.class, "variables");
+        CommandFields.field(SubmitTaskFormCmd.class, "properties");
+        CommandFields.field(HandleTaskBpmnErrorCmd.class, "variables");
+        CommandFields.field(HandleTaskEscalationCmd.class, "variables");
+        CommandFields.field(AbstractVariableCmd.class, "entityId");
+        CommandFields.field(SetTaskVariablesCmd.class, "variables");
+        CommandFields.field(PatchTaskVariablesCmd.class, "deletions");
+        CommandFields.field(RemoveTaskVariablesCmd.class, "variableNames");
     }
 }
