@@ -35,11 +35,7 @@ class MonitoringJourneysBrowserIT extends ProcessTest {
         assumeTrue(WebDriver.available(), "chromium and chromium-driver are not installed (.ci/run installs them)");
         int year = sharedFormalisedCycle();
         String cui = String.valueOf(3500000 + unique());
-        jdbc.sql("""
-                INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, prioritized,
-                                     execution_status, monitored_since)
-                VALUES (?, ?, 'Mejoramiento del canal Chim Chim', 'CAJAMARCA', 900000, 'Agricultura', ?,
-                        TRUE, 'EN_EJECUCION', CURRENT_DATE)""").params(year, cui, TEST_UNIT).update();
+        prioritisedProject(year, cui, "Mejoramiento del canal Chim Chim", 900000, "Agricultura");
         String member = "vigia" + unique();
         User u = identity.newUser(member);
         u.setFirstName("Vigía");
@@ -107,11 +103,7 @@ class MonitoringJourneysBrowserIT extends ProcessTest {
         assumeTrue(WebDriver.available(), "chromium and chromium-driver are not installed (.ci/run installs them)");
         int year = sharedFormalisedCycle();
         String cui = String.valueOf(3600000 + unique());
-        jdbc.sql("""
-                INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, prioritized,
-                                     execution_status, monitored_since)
-                VALUES (?, ?, 'Puesto de salud Llacanora', 'CAJAMARCA', 700000, 'Salud', ?,
-                        TRUE, 'EN_EJECUCION', CURRENT_DATE)""").params(year, cui, TEST_UNIT).update();
+        prioritisedProject(year, cui, "Puesto de salud Llacanora", 700000, "Salud");
         String quarter = freeQuarter();
         String pid = rounds.startByHand(quarter);
         executeDueJobs(pid);

@@ -37,12 +37,7 @@ class MonitoringProcessIT extends ProcessTest {
     void prioritisedProject() {
         int year = sharedFormalisedCycle();
         cui = String.valueOf(3000000 + unique());
-        jdbc.sql("""
-                INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, prioritized,
-                                     execution_status, monitored_since)
-                VALUES (?, ?, 'Mejoramiento del servicio de agua para riego', 'CAJAMARCA', 900000, 'Agricultura', ?,
-                        TRUE, 'EN_EJECUCION', CURRENT_DATE)""")
-                .params(year, cui, TEST_UNIT).update();
+        prioritisedProject(year, cui, "Mejoramiento del servicio de agua para riego", 900000, "Agricultura");
         if (identity.createUserQuery().userId("vigia-prueba").count() == 0) {
             User u = identity.newUser("vigia-prueba");
             u.setFirstName("Vigía");

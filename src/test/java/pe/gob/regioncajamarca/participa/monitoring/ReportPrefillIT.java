@@ -19,11 +19,7 @@ class ReportPrefillIT extends ProcessTest {
     void theNextReportStartsFromTheLastOne() {
         int year = sharedFormalisedCycle();
         String cui = String.valueOf(3700000 + unique());
-        jdbc.sql("""
-                INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, prioritized,
-                                     execution_status, monitored_since)
-                VALUES (?, ?, 'Reservorio Namora', 'CAJAMARCA', 900000, 'Agricultura', ?,
-                        TRUE, 'EN_EJECUCION', CURRENT_DATE)""").params(year, cui, TEST_UNIT).update();
+        prioritisedProject(year, cui, "Reservorio Namora", 900000, "Agricultura");
         String firstQuarter = freeQuarter();
         String first = rounds.startByHand(firstQuarter);
         executeDueJobs(first);

@@ -172,6 +172,18 @@ public abstract class ProcessTest {
         }
     }
 
+    /**
+     * A prioritised project of {@code year} in execution and in monitoring since today, in the scope CAJAMARCA,
+     * executed by the test unit ({@link #TEST_UNIT}): what a quarterly round opens a report for.
+     */
+    protected void prioritisedProject(int year, String cui, String name, long cost, String sector) {
+        jdbc.sql("""
+                INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, prioritized,
+                                     execution_status, monitored_since)
+                VALUES (?, ?, ?, 'CAJAMARCA', ?, ?, ?, TRUE, 'EN_EJECUCION', CURRENT_DATE)""")
+                .params(year, cui, name, cost, sector, TEST_UNIT).update();
+    }
+
     /** Stores a formalised cycle of {@code year} with S/ 1,000,000 per scope (projects may then be attached). */
     protected void formalisedCycle(int year) {
         java.util.Map<String, java.math.BigDecimal> split = new java.util.HashMap<>();

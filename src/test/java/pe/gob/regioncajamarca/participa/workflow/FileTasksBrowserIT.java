@@ -12,8 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,7 +35,6 @@ import pe.gob.regioncajamarca.participa.testsupport.WebDriver;
 class FileTasksBrowserIT extends ProcessTest {
 
     @LocalServerPort int port;
-    @Autowired IdentityService identity;
     @Autowired CycleStarter starter;
 
     @Test
@@ -45,14 +42,7 @@ class FileTasksBrowserIT extends ProcessTest {
     @Journey(process = "participatory-budget-cycle", task = "Task_EvaluateProjects")
     void thePlanningOfficeLoadsTheInvestmentProgrammeThroughTasklist() throws Exception {
         assumeTrue(WebDriver.available(), "chromium and chromium-driver are not installed (.ci/run installs them)");
-        String user = "programa" + unique();
-        User u = identity.newUser(user);
-        u.setFirstName("Pedro");
-        u.setLastName("Planificador");
-        u.setEmail(user + "@example.pe");
-        u.setPassword("clave-" + user);
-        identity.saveUser(u);
-        identity.createMembership(user, "planning");
+        String user = staffUser("planning");
 
         int year = freeYear();
         LocalDate today = plazos.today();
@@ -78,7 +68,7 @@ class FileTasksBrowserIT extends ProcessTest {
 
         try (WebDriver browser = WebDriver.start()) {
             assertThat(browser.camundaLogin("http://localhost:" + port + "/camunda/app/tasklist/", user,
-                    "clave-" + user, "Tareas de mi oficina")).isTrue();
+                    "secreto-" + user, "Tareas de mi oficina")).isTrue();
             browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
             assertThat(browser.waitForText("Archivo del programa (CSV o XLSX)")).isTrue();
             browser.click(browser.findXpath("//button[contains(normalize-space(.),'Reclamar')]"));
@@ -114,20 +104,13 @@ class FileTasksBrowserIT extends ProcessTest {
         // the technical team scores a scope with its matrix (the evaluation window is weeks ahead: the token is
         // put on the task, one per scope with projects, as the timer would)
         runtime.createProcessInstanceModification(pid).startBeforeActivity("Task_EvaluateProjects#multiInstanceBody").execute();
-        String evaluator = "evaluador" + unique();
-        User e = identity.newUser(evaluator);
-        e.setFirstName("Elena");
-        e.setLastName("Evaluadora");
-        e.setEmail(evaluator + "@example.pe");
-        e.setPassword("clave-" + evaluator);
-        identity.saveUser(e);
-        identity.createMembership(evaluator, "technical-team");
+        String evaluator = staffUser("technical-team");
         String scopeTask = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_EvaluateProjects")
                 .list().stream().filter(t -> "CAJAMARCA".equals(tasks.getVariable(t.getId(), "ambito")))
                 .findFirst().orElseThrow().getId();
         try (WebDriver browser = WebDriver.start()) {
             assertThat(browser.camundaLogin("http://localhost:" + port + "/camunda/app/tasklist/", evaluator,
-                    "clave-" + evaluator, "Tareas")).isTrue();
+                    "secreto-" + evaluator, "Tareas")).isTrue();
             browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + scopeTask);
             assertThat(browser.waitForText("Matriz de evaluación (CSV o XLSX)")).isTrue();
             browser.click(browser.findXpath("//button[contains(normalize-space(.),'Reclamar')]"));
