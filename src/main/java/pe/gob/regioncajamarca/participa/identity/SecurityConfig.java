@@ -108,7 +108,8 @@ public class SecurityConfig {
                 .authenticationManager(new ProviderManager(new StaffAuthenticationProvider(identity)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/personal/login").permitAll()
-                        .requestMatchers("/personal/historial", "/personal/historial/**")
+                        .requestMatchers("/personal/historial", "/personal/historial/**", "/personal/inversiones",
+                                "/personal/inversiones/**")
                         .hasAuthority(StaffUser.GROUP_PREFIX + StaffGroups.PLANNING)
                         .anyRequest().hasRole("STAFF"))
                 .formLogin(form -> form.loginPage("/personal/login").loginProcessingUrl("/personal/login")

@@ -1,0 +1,82 @@
+package pe.gob.regioncajamarca.participa.investments;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the national investment system says of a project, as of the last import that changed it: the module's API for
+ * the project pages, the monitoring round and open data. Source and date travel with the figures.
+ */
+@Service
+public class NationalFigures {
+
+    public static final String SOURCE = "Ministerio de Economía y Finanzas, Banco de Inversiones (Detalle de inversiones)";
+
+    private final JdbcClient jdbc;
+
+    NationalFigures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One investment's national figures; {@code importedAt} is when the import that last changed them ran. */
+    public record National(String cui, String name, String ubigeo, String executingUnit, String state,
+                           String situation, BigDecimal updatedCost, BigDecimal pimCurrentYear,
+                           BigDecimal accruedCurrentYear, BigDecimal accruedBeforeYear, BigDecimal physicalProgress,
+                           int figuresYear, Instant changedAt, Instant importedAt) {
+
+        /** Accrued since the investment began (years before plus this one). */
+        public BigDecimal accruedToDate() {
+            if (accruedBeforeYear == null && accruedCurrentYear == null) {
+                return null;
+            }
+            return (accruedBeforeYear == null ? BigDecimal.ZERO : accruedBeforeYear)
+                    .add(accruedCurrentYear == null ? BigDecimal.ZERO : accruedCurrentYear);
+        }
+
+        public String source() {
+            return SOURCE;
+        }
+    }
+
+    private static final String SELECT = """
+            SELECT n.*, i.started_at AS imported_at FROM national_investment n
+            JOIN national_investment_import i ON i.id = n.import_id""";
+
+    private static final RowMapper<National> ROW = (rs, n) -> new National(rs.getString("cui"), rs.getString("name"),
+            rs.getString("ubigeo"), rs.getString("executing_unit"), rs.getString("state"), rs.getString("situation"),
+            rs.getBigDecimal("updated_cost"), rs.getBigDecimal("pim_current_year"),
+            rs.getBigDecimal("accrued_current_year"), rs.getBigDecimal("accrued_before_year"),
+            rs.getBigDecimal("physical_progress"), rs.getInt("figures_year"),
+            rs.getTimestamp("changed_at").toInstant(), rs.getTimestamp("imported_at").toInstant());
+
+    public Optional<National> of(String cui) {
+        if (cui == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql(SELECT + " WHERE n.cui = :cui").param("cui", cui.replaceFirst("^0+(?=\\d)", ""))
+                .query(ROW).optional();
+    }
+
+    /** Every kept investment in CUI order, one at a time (open data's CSV streams them). */
+    public void each(Consumer<National> each) {
+        try (var rows = jdbc.sql(SELECT + " ORDER BY n.cui").query(ROW).stream()) {
+            rows.forEach(each);
+        }
+    }
+
+    public List<National> page(int offset, int limit) {
+        return jdbc.sql(SELECT + " ORDER BY n.cui OFFSET :o ROWS FETCH NEXT :l ROWS ONLY")
+                .param("o", offset).param("l", limit).query(ROW).list();
+    }
+
+    public int count() {
+        return jdbc.sql("SELECT COUNT(*) FROM national_investment").query(Integer.class).single();
+    }
+}

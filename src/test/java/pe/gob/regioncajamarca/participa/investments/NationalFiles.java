@@ -1,0 +1,59 @@
+package pe.gob.regioncajamarca.participa.investments;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Generated national files shaped like the Ministry's "Detalle de inversiones": its columns (more than the import
+ * reads, in the Ministry's order), quoted names with commas, every department; the region's rows (department 06)
+ * every {@code regionEvery} rows.
+ */
+final class NationalFiles {
+
+    static final String HEADER = "CODIGO_UNICO,CODIGO_SNIP,NOMBRE_INVERSION,TIPO_INVERSION,ESTADO,SITUACION,"
+            + "NIVEL,SECTOR,ENTIDAD,NOMBRE_UEI,FUNCION,PROGRAMA,SUBPROGRAMA,DEPARTAMENTO,PROVINCIA,DISTRITO,UBIGEO,"
+            + "MONTO_VIABLE,COSTO_ACTUALIZADO,DEVEN_ACUMUL_ANIO_ANT,PIM_ANIO_ACTUAL,DEV_ANIO_ACTUAL,AVANCE_FISICO,"
+            + "AVANCE_EJECUCION,FECHA_REGISTRO\n";
+
+    private NationalFiles() {
+    }
+
+    /** CUI of row {@code i} (1-based): 2,000,000 + i. */
+    static String cui(long i) {
+        return String.valueOf(2_000_000 + i);
+    }
+
+    static boolean inRegion(long i, int regionEvery) {
+        return i % regionEvery == 0;
+    }
+
+    /** Writes {@code rows} rows; the region's rows get PIM {@code 1000 + i}, accrued this year {@code 100 + i}. */
+    static Path write(Path file, long rows, int regionEvery) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(HEADER);
+            StringBuilder line = new StringBuilder(400);
+            for (long i = 1; i <= rows; i++) {
+                line.setLength(0);
+                boolean region = inRegion(i, regionEvery);
+                String dept = region ? "06" : String.format(Locale.ROOT, "%02d", 1 + (i % 25 == 5 ? 7 : i % 25));
+                String ubigeo = dept + String.format(Locale.ROOT, "%02d%02d", 1 + i % 13, 1 + i % 12);
+                line.append(cui(i)).append(',').append(i).append(",\"MEJORAMIENTO DEL SERVICIO DE AGUA POTABLE, ")
+                        .append("LOCALIDAD ").append(i).append("\",PROYECTO DE INVERSION,ACTIVO,VIABLE,GR,")
+                        .append("GOBIERNOS REGIONALES,GOBIERNO REGIONAL DE ")
+                        .append(region ? "CAJAMARCA" : "OTRO").append(",\"SEDE CENTRAL, ").append(dept)
+                        .append("\",SANEAMIENTO,SANEAMIENTO URBANO,AGUA POTABLE,DEPARTAMENTO ").append(dept)
+                        .append(",PROVINCIA,DISTRITO,").append(ubigeo).append(',').append(500_000 + i).append(".00,")
+                        .append(600_000 + i).append(".50,").append(200_000 + i).append(',')
+                        .append(1000 + i).append(',').append(100 + i).append(".25,")
+                        .append(i % 100).append(".5,").append(i % 90).append(",2019-03-0").append(1 + i % 9)
+                        .append('\n');
+                out.append(line);
+            }
+        }
+        return file;
+    }
+}
