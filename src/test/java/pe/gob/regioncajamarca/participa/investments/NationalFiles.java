@@ -22,17 +22,25 @@ final class NationalFiles {
     private NationalFiles() {
     }
 
-    /** CUI of row {@code i} (1-based): 2,000,000 + i. */
-    static String cui(long i) {
-        return String.valueOf(2_000_000 + i);
+    /** CUI of row {@code i} (1-based) of a file written from {@code base}. */
+    static String cui(long base, long i) {
+        return String.valueOf(base + i);
     }
 
     static boolean inRegion(long i, int regionEvery) {
         return i % regionEvery == 0;
     }
 
-    /** Writes {@code rows} rows; the region's rows get PIM {@code 1000 + i}, accrued this year {@code 100 + i}. */
+    /**
+     * Writes {@code rows} rows; the region's rows get PIM {@code 1000 + i}, accrued this year {@code 100 + i}
+     * (the first region row's PIM plus {@code pimShift}).
+     */
     static Path write(Path file, long rows, int regionEvery) throws IOException {
+        return write(file, rows, regionEvery, 2_000_000, 0);
+    }
+
+    /** Rows' CUIs are {@code base + i}; {@code pimShift} changes one row (a later release of the file). */
+    static Path write(Path file, long rows, int regionEvery, long base, long pimShift) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(HEADER);
             StringBuilder line = new StringBuilder(400);
@@ -41,14 +49,14 @@ final class NationalFiles {
                 boolean region = inRegion(i, regionEvery);
                 String dept = region ? "06" : String.format(Locale.ROOT, "%02d", 1 + (i % 25 == 5 ? 7 : i % 25));
                 String ubigeo = dept + String.format(Locale.ROOT, "%02d%02d", 1 + i % 13, 1 + i % 12);
-                line.append(cui(i)).append(',').append(i).append(",\"MEJORAMIENTO DEL SERVICIO DE AGUA POTABLE, ")
+                line.append(cui(base, i)).append(',').append(i).append(",\"MEJORAMIENTO DEL SERVICIO DE AGUA POTABLE, ")
                         .append("LOCALIDAD ").append(i).append("\",PROYECTO DE INVERSION,ACTIVO,VIABLE,GR,")
                         .append("GOBIERNOS REGIONALES,GOBIERNO REGIONAL DE ")
                         .append(region ? "CAJAMARCA" : "OTRO").append(",\"SEDE CENTRAL, ").append(dept)
                         .append("\",SANEAMIENTO,SANEAMIENTO URBANO,AGUA POTABLE,DEPARTAMENTO ").append(dept)
                         .append(",PROVINCIA,DISTRITO,").append(ubigeo).append(',').append(500_000 + i).append(".00,")
                         .append(600_000 + i).append(".50,").append(200_000 + i).append(',')
-                        .append(1000 + i).append(',').append(100 + i).append(".25,")
+                        .append(1000 + i + (i == regionEvery ? pimShift : 0)).append(',').append(100 + i).append(".25,")
                         .append(i % 100).append(".5,").append(i % 90).append(",2019-03-0").append(1 + i % 9)
                         .append('\n');
                 out.append(line);
