@@ -174,13 +174,16 @@ class VotingIT extends ProcessTest {
         var pb = http.get("/api/open-data/cycles/" + year + "/pabulib/CHOTA.pb");
         assertThat(pb.statusCode()).isEqualTo(200);
         String body = pb.body();
-        assertThat(body).contains("num_projects;4\n", "num_votes;40\n", "budget;1000000", "max_length;3\n",
-                "project_id;cost;votes;name;technical_score;selected\n", "100;600000.00;30;Proyecto 100;80.00;1\n",
-                "200;500000.00;10;Proyecto 200;70.00;0\n");
-        String votes = body.substring(body.indexOf("VOTES\nvoter_id;vote\n") + "VOTES\nvoter_id;vote\n".length());
-        assertThat(votes.lines()).hasSize(40);
-        assertThat(votes.lines().filter(l -> l.endsWith(";100,300") || l.endsWith(";300,100") || l.endsWith(";200,300")
-                || l.endsWith(";300,200")).count()).isEqualTo(10);
+        assertThat(PabulibFormat.problems(body)).isEmpty();
+        assertThat(body).contains("num_projects;4\n", "num_votes;40\n", "budget;1000000\n", "max_length;3\n",
+                "rule;greedy\n", "project_id;cost;votes;name;selected;description\n", "100;600000;30;Proyecto 100;1;",
+                "200;500000;10;Proyecto 200;0;", "VOTES\nvoter_id;vote;voting_method\n");
+        String votes = body.substring(body.indexOf("VOTES\nvoter_id;vote;voting_method\n")
+                + "VOTES\nvoter_id;vote;voting_method\n".length());
+        assertThat(votes.lines()).hasSize(40).allMatch(l -> l.endsWith(";internet"));
+        assertThat(votes.lines().map(l -> l.substring(0, l.length() - ";internet".length()))
+                .filter(l -> l.endsWith(";100,300") || l.endsWith(";300,100") || l.endsWith(";200,300")
+                        || l.endsWith(";300,200")).count()).isEqualTo(10);
         agents.forEach(dni -> assertThat(body).doesNotContain(dni));
     }
 
