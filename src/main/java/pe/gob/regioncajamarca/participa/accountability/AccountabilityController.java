@@ -27,14 +27,27 @@ class AccountabilityController {
     private final Accountability accountability;
     private final Territory territory;
 
-    AccountabilityController(Accountability accountability, Territory territory) {
+    private final pe.gob.regioncajamarca.participa.monitoring.MonitoringRollups rollups;
+    private final pe.gob.regioncajamarca.participa.maps.RegionMap map;
+
+    AccountabilityController(Accountability accountability, Territory territory,
+                             pe.gob.regioncajamarca.participa.monitoring.MonitoringRollups rollups,
+                             pe.gob.regioncajamarca.participa.maps.RegionMap map) {
         this.accountability = accountability;
         this.territory = territory;
+        this.rollups = rollups;
+        this.map = map;
     }
 
     @GetMapping("/rendicion-de-cuentas")
     String index(Model model) {
         model.addAttribute("cycles", accountability.lastCycles());
+        var byScope = rollups.byScope(null);
+        model.addAttribute("byScope", byScope);
+        model.addAttribute("scopeNames", territory.scopeNames());
+        model.addAttribute("map", map.provincesByScope(
+                pe.gob.regioncajamarca.participa.monitoring.MonitoringRollups.mapValues(byScope),
+                territory.provinceCodes(), "Ejecución de los proyectos priorizados por provincia"));
         return "accountability/indice";
     }
 

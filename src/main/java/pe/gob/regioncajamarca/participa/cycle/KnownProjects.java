@@ -16,6 +16,12 @@ public class KnownProjects {
         this.jdbc = jdbc;
     }
 
+    /** The INEI ubigeos of the districts a project of {@code year} benefits. */
+    public java.util.List<String> districtsOf(int year, String cui) {
+        return jdbc.sql("SELECT pd.ubigeo FROM project_district pd JOIN project p ON p.id = pd.project_id "
+                + "WHERE p.cycle_year = ? AND p.cui = ? ORDER BY pd.ubigeo").params(year, cui).query(String.class).list();
+    }
+
     /** A snapshot of the CUIs (a few thousand over ten cycles), without leading zeros. */
     public Set<String> cuis() {
         Set<String> cuis = new HashSet<>();

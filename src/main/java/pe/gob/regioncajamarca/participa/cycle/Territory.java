@@ -37,6 +37,14 @@ public class Territory {
         return names;
     }
 
+    /** The INEI code of each province's scope (CAJAMARCA → 0601); MULTIPROVINCIAL has none. */
+    public java.util.Map<String, String> provinceCodes() {
+        java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT scope, code FROM province WHERE code LIKE '06%' ORDER BY code")
+                .query((rs, i) -> codes.put(rs.getString(1), rs.getString(2))).list();
+        return codes;
+    }
+
     /** The province code of a district of the region, if it is one. */
     public Optional<String> provinceOf(String ubigeo) {
         return ubigeo == null ? Optional.empty() : jdbc.sql("SELECT province_code FROM district WHERE ubigeo = ?")

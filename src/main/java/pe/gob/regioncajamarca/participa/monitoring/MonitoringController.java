@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import pe.gob.regioncajamarca.participa.cycle.Territory;
+import pe.gob.regioncajamarca.participa.maps.RegionMap;
 
 /**
  * The public monitoring pages: execution rolled up per cycle, province and executing unit ({@code /seguimiento}),
@@ -25,8 +26,10 @@ class MonitoringController {
     private final MonitoringRollups rollups;
     private final MonitoringReport report;
     private final Territory territory;
+    private final RegionMap map;
 
-    MonitoringController(MonitoringRollups rollups, MonitoringReport report, Territory territory) {
+    MonitoringController(MonitoringRollups rollups, MonitoringReport report, Territory territory, RegionMap map) {
+        this.map = map;
         this.rollups = rollups;
         this.report = report;
         this.territory = territory;
@@ -51,6 +54,9 @@ class MonitoringController {
                 new Table("scope", year, rollups.byScope(year), territory.scopeNames(), false),
                 new Table("unit", year, rollups.byUnit(year), null, false)));
         model.addAttribute("rounds", rollups.rounds());
+        model.addAttribute("map", map.provincesByScope(MonitoringRollups.mapValues(rollups.byScope(year)),
+                territory.provinceCodes(), year == null ? "Ejecución por provincia, todos los ciclos"
+                        : "Ejecución por provincia, ciclo " + year));
         return "monitoring/seguimiento";
     }
 

@@ -64,6 +64,24 @@ public class MonitoringRollups {
                 rs.getInt(5), rs.getInt(6), rs.getBigDecimal(7), rs.getBigDecimal(8))).list();
     }
 
+    /**
+     * The provinces' shades for the region's map: money executed against money agreed (the tables' {@code %}),
+     * keyed by scope; scopes without projects are left out (drawn as "sin datos").
+     */
+    public static java.util.Map<String, pe.gob.regioncajamarca.participa.maps.RegionMap.Value> mapValues(
+            List<Rollup> byScope) {
+        java.util.Map<String, pe.gob.regioncajamarca.participa.maps.RegionMap.Value> values =
+                new java.util.LinkedHashMap<>();
+        for (Rollup r : byScope) {
+            if (r.projects() > 0) {
+                values.put(r.key(), new pe.gob.regioncajamarca.participa.maps.RegionMap.Value(r.executedPercent(),
+                        r.executedPercent() + " % ejecutado, " + r.projects()
+                                + (r.projects() == 1 ? " proyecto" : " proyectos")));
+            }
+        }
+        return values;
+    }
+
     /** Per scope (province code or MULTIPROVINCIAL), optionally for one cycle. */
     public List<Rollup> byScope(Integer year) {
         return by("p.scope", "", "p.scope", year);

@@ -30,11 +30,20 @@ class ProjectPageController {
     private final pe.gob.regioncajamarca.participa.monitoring.MonitoringAlerts alerts;
     private final MonitoringEvidence evidence;
 
+    private final pe.gob.regioncajamarca.participa.cycle.KnownProjects knownProjects;
+    private final pe.gob.regioncajamarca.participa.maps.RegionMap regionMap;
+    private final pe.gob.regioncajamarca.participa.investments.NationalFigures national;
+
     ProjectPageController(CycleResults results, CycleService cycles, MonitoringService monitoring,
                           OversightReports oversight, Territory territory,
                           pe.gob.regioncajamarca.participa.monitoring.MonitoringAlerts alerts,
-                          MonitoringEvidence evidence) {
+                          MonitoringEvidence evidence, pe.gob.regioncajamarca.participa.cycle.KnownProjects knownProjects,
+                          pe.gob.regioncajamarca.participa.maps.RegionMap regionMap,
+                          pe.gob.regioncajamarca.participa.investments.NationalFigures national) {
         this.evidence = evidence;
+        this.knownProjects = knownProjects;
+        this.regionMap = regionMap;
+        this.national = national;
         this.alerts = alerts;
         this.results = results;
         this.cycles = cycles;
@@ -60,6 +69,11 @@ class ProjectPageController {
         model.addAttribute("alerts", alerts.ofProject(year, cui));
         model.addAttribute("reports", oversight.aboutProject(year, cui));
         model.addAttribute("evidence", evidence.published(year, cui));
+        var districts = knownProjects.districtsOf(year, cui);
+        model.addAttribute("districts", districts);
+        model.addAttribute("national", national.of(cui).orElse(null));
+        model.addAttribute("map", districts.isEmpty() ? null
+                : regionMap.districts(java.util.Set.copyOf(districts), "Distritos que beneficia el proyecto " + cui));
         return "results/proyecto";
     }
 
