@@ -30,6 +30,7 @@ import pe.gob.regioncajamarca.participa.calendar.DueDates;
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
 import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
 import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport;
+import pe.gob.regioncajamarca.participa.cycle.RegionalImpact;
 import pe.gob.regioncajamarca.participa.cycle.Scopes;
 import pe.gob.regioncajamarca.participa.cycle.TabularFile;
 
@@ -62,8 +63,11 @@ public class HistoryImport {
     private final JdbcTemplate batches;
     private final CycleService cycles;
     private final DueDates plazos;
+    private final RegionalImpact regionalImpact;
 
-    public HistoryImport(JdbcClient jdbc, JdbcTemplate batches, CycleService cycles, DueDates plazos) {
+    public HistoryImport(JdbcClient jdbc, JdbcTemplate batches, CycleService cycles, DueDates plazos,
+                         RegionalImpact regionalImpact) {
+        this.regionalImpact = regionalImpact;
         this.jdbc = jdbc;
         this.batches = batches;
         this.cycles = cycles;
@@ -136,6 +140,7 @@ public class HistoryImport {
         Stored stored = stored(ctx);
 
         // 1. check every row of both files, storing nothing
+        RegionalImpact.Rule impactRule = regionalImpact.current();
         Set<String> projectKeysInFile = new HashSet<>();
         Map<Integer, Map<String, BigDecimal>> newCosts = new TreeMap<>();
         int[] counts = new int[4]; // projects new, unchanged; reports new, unchanged
@@ -147,6 +152,11 @@ public class HistoryImport {
                 ProjectRow p = HistoryRules.project(line, ctx, rp);
                 rp.forEach(x -> problems.add(projects.fileName(), line.row(), x.column(), x.reason()));
                 if (p == null) {
+                    return;
+                }
+                String notOfRegionalImpact = notOfRegionalImpact(p, impactRule);
+                if (notOfRegionalImpact != null) {
+                    problems.add(projects.fileName(), line.row(), "ambito", notOfRegionalImpact);
                     return;
                 }
                 String problem = seen.add(p.key()) ? judge(p, stored) : "el CUI " + p.cui() + " del ciclo " + p.year()
@@ -227,7 +237,7 @@ public class HistoryImport {
                             Timestamp.valueOf(start.plusMonths(3).minusDays(1).atTime(23, 59))).update();
         }
         if (projects != null && counts[0] > 0) {
-            storeProjects(projects, ctx, stored);
+            storeProjects(projects, ctx, stored, impactRule);
             newCosts.keySet().stream().filter(stored.cycles::containsKey).forEach(this::widenEnvelopes);
         }
         if (progress != null && counts[2] > 0) {
@@ -242,6 +252,20 @@ public class HistoryImport {
             }
         }
         return new Result(counts[0], counts[1], counts[2], counts[3], created, List.copyOf(newQuarters));
+    }
+
+    /**
+     * Why a MULTIPROVINCIAL row cannot be a prioritised project (it is not of regional impact, so it was not eligible),
+     * in the words of the decision {@code impacto-regional}; null when it is of regional impact or not MULTIPROVINCIAL.
+     */
+    private static String notOfRegionalImpact(ProjectRow p, RegionalImpact.Rule rule) {
+        if (!Scopes.MULTIPROVINCIAL.equals(p.scope())) {
+            return null;
+        }
+        RegionalImpact.Decision d = rule.decide(p.cost(), p.districts());
+        return d.eligible() ? null : "el proyecto MULTIPROVINCIAL " + d.reason() + " (uno priorizado debe costar "
+                + "S/ 3,000,000 o más y beneficiar a al menos 3 distritos de al menos 2 provincias): corrija el costo, "
+                + "los distritos o el ámbito";
     }
 
     /** Why a valid project row cannot be stored as it is, or null when it is new or already stored the same. */
@@ -369,15 +393,16 @@ public class HistoryImport {
         return fileProblems.isEmpty() ? rows[0] : -1;
     }
 
-    private void storeProjects(Upload projects, Context ctx, Stored stored) {
+    private void storeProjects(Upload projects, Context ctx, Stored stored, RegionalImpact.Rule impactRule) {
         List<Object[]> projectRows = new ArrayList<>();
         List<Object[]> districtRows = new ArrayList<>();
         Runnable flush = () -> {
             if (!projectRows.isEmpty()) {
                 batches.batchUpdate("""
                         INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, votes, prioritized,
-                                             reason, execution_status, monitored_since)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, 0, TRUE, ?, 'NO_INICIADO', ?)""", projectRows);
+                                             reason, execution_status, monitored_since, regional_impact,
+                                             regional_impact_reason)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 0, TRUE, ?, 'NO_INICIADO', ?, ?, ?)""", projectRows);
                 batches.batchUpdate("INSERT INTO project_district (project_id, ubigeo) "
                         + "SELECT id, ? FROM project WHERE cycle_year = ? AND cui = ?", districtRows);
                 projectRows.clear();
@@ -390,8 +415,11 @@ public class HistoryImport {
                 return;
             }
             stored.projects.put(p.key(), new StoredProject(HistoryRules.digest(p.canonical()), true));
+            RegionalImpact.Decision impact = Scopes.MULTIPROVINCIAL.equals(p.scope())
+                    ? impactRule.decide(p.cost(), p.districts()) : null; // of regional impact: checked in step 1
             projectRows.add(new Object[] {p.year(), p.cui(), p.name(), p.scope(), p.cost(), p.sector(), p.unit(), REASON,
-                    java.sql.Date.valueOf(LocalDate.of(p.year() + 1, 1, 1))});
+                    java.sql.Date.valueOf(LocalDate.of(p.year() + 1, 1, 1)), impact == null ? null : impact.eligible(),
+                    impact == null ? null : impact.reason()});
             p.districts().forEach(d -> districtRows.add(new Object[] {d, p.year(), p.cui()}));
             if (projectRows.size() >= BATCH) {
                 flush.run();

@@ -18,8 +18,9 @@ import pe.gob.regioncajamarca.participa.ledger.LedgerKinds;
 
 /**
  * "Calcular priorización": applies {@link Prioritisation} to the stored projects of a cycle (technical scores,
- * final vote counts, costs, districts) and the cycle's envelopes, and stores each project's vote score, total,
- * rank, result and reason. Running it again on the same data gives the same results (reproducible).
+ * final vote counts, costs, districts, regional-impact decisions) and the cycle's envelopes, and stores each project's
+ * vote score and total (rounded to 4 decimals, for display), rank (from the exact totals), result and reason.
+ * Running it again on the same data gives the same results (reproducible).
  */
 @Component("priorizar")
 public class PrioritisationRun implements JavaDelegate {
@@ -29,9 +30,11 @@ public class PrioritisationRun implements JavaDelegate {
 
     private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final Ledger ledger;
+    private final RegionalImpact regionalImpact;
 
     public PrioritisationRun(JdbcClient jdbc, CycleService cycles, org.springframework.jdbc.core.JdbcTemplate batch,
-                             Ledger ledger) {
+                             Ledger ledger, RegionalImpact regionalImpact) {
+        this.regionalImpact = regionalImpact;
         this.batch = batch;
         this.ledger = ledger;
         this.jdbc = jdbc;
@@ -59,6 +62,7 @@ public class PrioritisationRun implements JavaDelegate {
                         districts.getOrDefault(rs.getString(1), Set.of()), (Boolean) rs.getObject(6, Boolean.class),
                         rs.getString(7)))
                 .list();
+        candidates = decideRegionalImpact(year, candidates);
         List<Prioritisation.Result> results = Prioritisation.apply(candidates, CycleService.splitOf(cycle));
         List<Object> logged = new java.util.ArrayList<>(results.size());
         for (Prioritisation.Result r : results) {
@@ -69,6 +73,29 @@ public class PrioritisationRun implements JavaDelegate {
         ledger.append(LedgerKinds.PRIORITISATION, year, "priorizacion " + year, Ledger.fields("resultados", logged));
         store(year, results);
         return results;
+    }
+
+    /**
+     * A MULTIPROVINCIAL project stored without the decision {@code impacto-regional} (not loaded through the programme
+     * file) gets it now, from the table in force, and keeps it (regional_impact, regional_impact_reason).
+     */
+    private List<Prioritisation.Candidate> decideRegionalImpact(int year, List<Prioritisation.Candidate> candidates) {
+        if (candidates.stream().noneMatch(c -> Scopes.MULTIPROVINCIAL.equals(c.scope()) && c.regionalImpact() == null)) {
+            return candidates;
+        }
+        RegionalImpact.Rule rule = regionalImpact.current();
+        List<Prioritisation.Candidate> out = new java.util.ArrayList<>(candidates.size());
+        for (Prioritisation.Candidate c : candidates) {
+            if (Scopes.MULTIPROVINCIAL.equals(c.scope()) && c.regionalImpact() == null) {
+                RegionalImpact.Decision d = rule.decide(c.cost(), c.districts());
+                jdbc.sql("UPDATE project SET regional_impact = ?, regional_impact_reason = ? WHERE cycle_year = ? "
+                        + "AND cui = ?").params(d.eligible(), d.reason(), year, c.cui()).update();
+                c = new Prioritisation.Candidate(c.cui(), c.scope(), c.cost(), c.technicalScore(), c.votes(),
+                        c.districts(), d);
+            }
+            out.add(c);
+        }
+        return out;
     }
 
     /**

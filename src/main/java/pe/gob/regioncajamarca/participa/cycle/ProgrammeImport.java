@@ -8,13 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.apache.poi.ss.usermodel.Row;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code cui, nombre, ambito, distritos, costo, funcion, unidad_ejecutora}. Every row is validated; a file with
  * any bad row is rejected whole with one line per problem (row, column, reason) and nothing is stored. A project
  * already loaded with the same data is left as it is, so loading the same file again changes nothing.
- * MULTIPROVINCIAL projects get their regional-impact eligibility from the DMN decision {@code impacto-regional}.
+ * MULTIPROVINCIAL projects get their regional-impact eligibility from the DMN decision {@code impacto-regional}
+ * ({@link RegionalImpact}); the decision, its reason and the version of the table are stored and logged.
  */
 @Service
 public class ProgrammeImport {
@@ -37,19 +34,19 @@ public class ProgrammeImport {
 
     private final JdbcClient jdbc;
     private final CycleService cycles;
-    private final DecisionService decisions;
+    private final RegionalImpact regionalImpact;
 
     private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final pe.gob.regioncajamarca.participa.ledger.Ledger ledger;
 
-    public ProgrammeImport(JdbcClient jdbc, CycleService cycles, DecisionService decisions,
+    public ProgrammeImport(JdbcClient jdbc, CycleService cycles, RegionalImpact regionalImpact,
                            org.springframework.jdbc.core.JdbcTemplate batch,
                            pe.gob.regioncajamarca.participa.ledger.Ledger ledger) {
         this.batch = batch;
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.cycles = cycles;
-        this.decisions = decisions;
+        this.regionalImpact = regionalImpact;
     }
 
     /** One problem of the file: row number as the planner sees it in the spreadsheet (header = row 1). */
@@ -142,7 +139,7 @@ public class ProgrammeImport {
             problems.sort(java.util.Comparator.comparingInt(Problem::row));
             throw new RejectedFile(problems);
         }
-        insert(year, toInsert, districtProvince);
+        insert(year, toInsert);
         inserted = toInsert.size();
         return new Result(inserted, unchanged, List.of());
     }
@@ -257,29 +254,27 @@ public class ProgrammeImport {
     }
 
     /** Inserts the new projects and their districts in JDBC batches (a PMI may hold thousands of rows). */
-    private void insert(int year, List<Parsed> projects, Map<String, String> districtProvince) {
+    private void insert(int year, List<Parsed> projects) {
         if (projects.isEmpty()) {
             return;
         }
         List<Object[]> rows = new ArrayList<>(projects.size());
         List<Object> logged = new ArrayList<>(projects.size());
+        RegionalImpact.Rule rule = regionalImpact.current();
         for (Parsed p : projects) {
             Boolean eligible = null;
             String reason = null;
+            Integer version = null;
             if (Scopes.MULTIPROVINCIAL.equals(p.scope())) {
-                long provinces = p.districts().stream().map(districtProvince::get).filter(Objects::nonNull).distinct()
-                        .count();
-                DmnDecisionResultEntries r = decisions.evaluateDecisionByKey("impacto-regional")
-                        .variables(Variables.createVariables().putValue("costo", p.cost().doubleValue())
-                                .putValue("distritos", p.districts().size()).putValue("provincias", (int) provinces))
-                        .evaluate().getSingleResult();
-                eligible = r.getEntry("elegible");
-                reason = r.getEntry("motivo");
+                RegionalImpact.Decision d = rule.decide(p.cost(), p.districts());
+                eligible = d.eligible();
+                reason = d.reason();
+                version = d.version();
             }
             rows.add(new Object[] {year, p.cui(), p.name(), p.scope(), p.cost(), p.sector(), p.unit(), eligible, reason});
             logged.add(pe.gob.regioncajamarca.participa.ledger.Ledger.fields("cui", p.cui(), "ambito", p.scope(),
                     "costo", p.cost(), "distritos", new java.util.TreeSet<>(p.districts()), "impactoRegional", eligible,
-                    "motivoImpacto", reason));
+                    "motivoImpacto", reason, "versionImpacto", version));
         }
         // what the prioritisation needs of each project, in the integrity ledger (docs/security.md)
         ledger.append(pe.gob.regioncajamarca.participa.ledger.LedgerKinds.PROGRAMME_LOADED, year, "programa " + year,

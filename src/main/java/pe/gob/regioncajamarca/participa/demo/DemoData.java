@@ -29,6 +29,7 @@ import pe.gob.regioncajamarca.participa.cycle.CycleService;
 import pe.gob.regioncajamarca.participa.cycle.CycleStarter;
 import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
 import pe.gob.regioncajamarca.participa.cycle.Prioritisation;
+import pe.gob.regioncajamarca.participa.cycle.RegionalImpact;
 import pe.gob.regioncajamarca.participa.cycle.Scopes;
 import pe.gob.regioncajamarca.participa.identity.CitizenAccounts;
 import pe.gob.regioncajamarca.participa.complaints.ComplaintService;
@@ -67,11 +68,13 @@ class DemoData {
     private final ComplaintService complaints;
     private final OversightReports oversightReports;
     private final News news;
+    private final RegionalImpact regionalImpact;
 
     DemoData(JdbcClient jdbc, CycleService cycles, CycleStarter starter, CitizenAccounts citizens,
              AccreditationService accreditation, IdeaService ideas, MonitoringRounds rounds, RuntimeService runtime,
              TaskService tasks, DueDates plazos, ComplaintService complaints, OversightReports oversightReports,
-             News news) {
+             News news, RegionalImpact regionalImpact) {
+        this.regionalImpact = regionalImpact;
         this.news = news;
         this.complaints = complaints;
         this.oversightReports = oversightReports;
@@ -205,20 +208,30 @@ class DemoData {
         split.put("CAJAMARCA", cajamarca.add(envelope.subtract(sum))); // rounding rest
         cycles.importFormalised(new OpenCycleCommand(year, envelope, 5, split, List.of()));
 
-        List<Prioritisation.Candidate> candidates = projects.stream().map(p -> new Prioritisation.Candidate(p.cui(),
-                p.scope(), new BigDecimal(p.cost()), BigDecimal.valueOf(p.technical()), p.votes(),
-                Set.of(p.districts()))).toList();
+        // a MULTIPROVINCIAL project's eligibility comes from the decision impacto-regional, as when a programme is loaded
+        RegionalImpact.Rule rule = regionalImpact.current();
+        List<RegionalImpact.Decision> impact = projects.stream().map(p -> Scopes.MULTIPROVINCIAL.equals(p.scope())
+                ? rule.decide(new BigDecimal(p.cost()), Set.of(p.districts())) : null).toList();
+        List<Prioritisation.Candidate> candidates = new java.util.ArrayList<>();
+        for (int i = 0; i < projects.size(); i++) {
+            P p = projects.get(i);
+            candidates.add(new Prioritisation.Candidate(p.cui(), p.scope(), new BigDecimal(p.cost()),
+                    BigDecimal.valueOf(p.technical()), p.votes(), Set.of(p.districts()), impact.get(i)));
+        }
         List<Prioritisation.Result> results = Prioritisation.apply(candidates, split);
         for (int i = 0; i < projects.size(); i++) {
             P p = projects.get(i);
             Prioritisation.Result r = results.get(i);
+            RegionalImpact.Decision decided = impact.get(i);
             jdbc.sql("""
                     INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, technical_score,
-                        votes, vote_score, total_score, scope_rank, prioritized, reason, execution_status)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        votes, vote_score, total_score, scope_rank, prioritized, reason, execution_status,
+                        regional_impact, regional_impact_reason)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(year, p.cui(), p.name(), p.scope(), new BigDecimal(p.cost()), p.sector(), p.unit(),
                             BigDecimal.valueOf(p.technical()), p.votes(), r.voteScore(), r.totalScore(), r.rank(),
-                            r.prioritized(), r.reason(), r.prioritized() ? p.execution() : null)
+                            r.prioritized(), r.reason(), r.prioritized() ? p.execution() : null,
+                            decided == null ? null : decided.eligible(), decided == null ? null : decided.reason())
                     .update();
             long id = jdbc.sql("SELECT id FROM project WHERE cycle_year = ? AND cui = ?").params(year, p.cui())
                     .query(Long.class).single();

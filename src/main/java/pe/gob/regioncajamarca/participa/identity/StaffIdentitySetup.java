@@ -156,7 +156,8 @@ public class StaffIdentitySetup {
         // every decision, with its history: no decision is ever evaluated for a report of wrongdoing (its due date is
         // computed in wrongdoing-report itself), so this history never reveals one (WrongdoingIsolationIT)
         grant(StaffGroups.PLANNING, Resources.DECISION_DEFINITION, "*", READ, READ_HISTORY);
-        // loading the investment programme evaluates the regional-impact decision as the planner
+        // a planner may evaluate the regional-impact decision in Cockpit or through REST; the application evaluates it
+        // as itself, whoever is logged in (cycle.RegionalImpact)
         grant(StaffGroups.PLANNING, Resources.DECISION_DEFINITION, "impacto-regional", CREATE_INSTANCE);
         // regional management watches every process in Cockpit (complaints too, issue 19), except reports of
         // wrongdoing, which are a process of their own (wrongdoing-report) that no grant here mentions

@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
 import pe.gob.regioncajamarca.participa.cycle.Prioritisation;
+import pe.gob.regioncajamarca.participa.cycle.RegionalImpact;
+import pe.gob.regioncajamarca.participa.cycle.Scopes;
 import pe.gob.regioncajamarca.participa.ledger.Ledger;
 import pe.gob.regioncajamarca.participa.ledger.LedgerKinds;
 
@@ -31,8 +33,10 @@ import pe.gob.regioncajamarca.participa.ledger.LedgerKinds;
  * The check behind {@code /registro-de-integridad} and {@code --participa.ledger.verify}: seals what is pending,
  * walks the hash chain ({@link Ledger#verify()}), and for each cycle recomputes from the ledger's entries alone the
  * votes per project (online votes, confirmed workshop tallies), the technical scores and the prioritisation (the
- * 80/20 rule applied to the programme, scores, votes and envelopes as logged) and compares them with what the
- * database stores and the portal publishes.
+ * 80/20 rule applied to the programme, scores, votes and envelopes as logged, ranked on exact totals) and compares
+ * them with what the database stores and the portal publishes. A MULTIPROVINCIAL project's eligibility is decided
+ * again by the DMN {@code impacto-regional} ({@link RegionalImpact}, the version logged with the programme) from its
+ * logged cost and districts; a logged decision that does not follow from them is a difference.
  */
 @Service
 public class IntegrityCheck {
@@ -45,10 +49,13 @@ public class IntegrityCheck {
     private final CycleService cycles;
     private final ObjectReader json;
     private final Duration maxAge;
+    private final RegionalImpact regionalImpact;
     private Report cached;
 
     public IntegrityCheck(Ledger ledger, JdbcClient jdbc, CycleService cycles, ObjectMapper mapper,
-                          @Value("${participa.ledger.check-max-age:5m}") Duration maxAge) {
+                          @Value("${participa.ledger.check-max-age:5m}") Duration maxAge,
+                          RegionalImpact regionalImpact) {
+        this.regionalImpact = regionalImpact;
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.cycles = cycles;
@@ -98,7 +105,7 @@ public class IntegrityCheck {
     }
 
     private record Programmed(String cui, String scope, BigDecimal cost, Set<String> districts, Boolean impact,
-                              String impactReason) {
+                              String impactReason, Integer impactVersion) {
     }
 
     /** Whether a cycle's stored votes, scores and results follow from the ledger. */
@@ -141,7 +148,8 @@ public class IntegrityCheck {
                     programme.put(x.path("cui").asText(), new Programmed(x.path("cui").asText(),
                             x.path("ambito").asText(), x.path("costo").decimalValue(), districts,
                             x.path("impactoRegional").isNull() ? null : x.path("impactoRegional").asBoolean(),
-                            x.path("motivoImpacto").isNull() ? null : x.path("motivoImpacto").asText()));
+                            x.path("motivoImpacto").isNull() ? null : x.path("motivoImpacto").asText(),
+                            x.path("versionImpacto").isInt() ? x.path("versionImpacto").asInt() : null));
                 });
                 case LedgerKinds.TECHNICAL_SCORES -> p.path("puntajes").properties()
                         .forEach(s -> technical.put(s.getKey(), s.getValue().decimalValue()));
@@ -204,16 +212,29 @@ public class IntegrityCheck {
             summary = "Resultados publicados sin respaldo en el registro.";
         } else {
             List<Prioritisation.Candidate> candidates = new ArrayList<>();
+            Map<Integer, RegionalImpact.Rule> rules = new HashMap<>();
             for (Stored s : stored.values()) {
                 Programmed p = programme.get(s.cui());
                 if (p == null) {
                     diffs.add("Proyecto " + s.cui() + ": no figura en el programa de inversiones registrado.");
-                    p = new Programmed(s.cui(), s.scope(), s.cost(), Set.of(), null, null);
+                    p = new Programmed(s.cui(), s.scope(), s.cost(), Set.of(), null, null, null);
+                }
+                RegionalImpact.Decision impact = null;
+                if (Scopes.MULTIPROVINCIAL.equals(p.scope())) {
+                    impact = rules.computeIfAbsent(p.impactVersion(), regionalImpact::version)
+                            .decide(p.cost(), p.districts());
+                    // an entry logged without the table's version (before it was logged) is compared on eligibility only
+                    if (p.impact() != null && (p.impact() != impact.eligible() || p.impactVersion() != null
+                            && !Objects.equals(p.impactReason(), impact.reason()))) {
+                        diffs.add("Proyecto " + s.cui() + ": el programa registrado dice «" + p.impactReason()
+                                + "», pero la decisión impacto-regional con su costo y distritos registrados da «"
+                                + impact.reason() + "».");
+                    }
                 }
                 candidates.add(new Prioritisation.Candidate(p.cui(), p.scope(), p.cost(),
                         technical.getOrDefault(p.cui(), BigDecimal.ZERO),
                         loggedVotes.getOrDefault(p.cui(), 0) + workshopVotes.getOrDefault(p.cui(), 0), p.districts(),
-                        p.impact(), p.impactReason()));
+                        impact));
             }
             Map<String, BigDecimal> split = envelopes;
             if (split == null) {

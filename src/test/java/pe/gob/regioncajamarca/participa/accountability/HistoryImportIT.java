@@ -146,6 +146,41 @@ class HistoryImportIT extends HistoryTestSupport {
     }
 
     @Test
+    void aMultiprovincialProjectMustBeOfRegionalImpactAsTheDecisionImpactoRegionalSays() {
+        // a prioritised MULTIPROVINCIAL project of an earlier cycle was eligible, so it is of regional impact: the
+        // decision impacto-regional (the one copy of the rule) judges each row, and its reason says what fails
+        int y = first() + 8;
+        String twoInTwo = cui(), threeInOne = cui(), good = cui(), cheap = cui(), exact = cui();
+        String projects = PROJECT_HEADER
+                + y + "," + twoInTwo + ",Dos distritos de dos provincias,MULTIPROVINCIAL,060101|060401,5000000,Transporte,transportes\n"
+                + y + "," + threeInOne + ",Tres distritos de una provincia,MULTIPROVINCIAL,060101|060102|060103,5000000,Transporte,transportes\n"
+                + y + "," + good + ",Tres distritos de dos provincias,MULTIPROVINCIAL,060101|060108|060201,3370340,Educación,educacion\n"
+                + y + "," + cheap + ",Un céntimo menos,MULTIPROVINCIAL,060101|060108|060201,2999999.99,Educación,educacion\n"
+                + y + "," + exact + ",Tres millones justos,MULTIPROVINCIAL,060101|060108|060201,3000000.00,Educación,educacion\n";
+        String fix = " (uno priorizado debe costar S/ 3,000,000 o más y beneficiar a al menos 3 distritos de al menos 2 "
+                + "provincias): corrija el costo, los distritos o el ámbito";
+        assertThat(problems(csv("p.csv", projects), null)).containsExactly(
+                "p.csv, fila 2, columna ambito: el proyecto MULTIPROVINCIAL no es de impacto regional: beneficia a menos "
+                        + "de 3 distritos" + fix,
+                "p.csv, fila 3, columna ambito: el proyecto MULTIPROVINCIAL no es de impacto regional: sus distritos "
+                        + "están en menos de 2 provincias" + fix,
+                "p.csv, fila 5, columna ambito: el proyecto MULTIPROVINCIAL no es de impacto regional: costo menor a "
+                        + "S/ 3,000,000" + fix);
+        assertThat(count("SELECT COUNT(*) FROM project WHERE cui IN (?, ?, ?, ?, ?)", twoInTwo, threeInOne, good, cheap,
+                exact)).isZero();
+
+        // the two of regional impact load, with the decision stored like a programme's
+        String accepted = PROJECT_HEADER
+                + y + "," + good + ",Tres distritos de dos provincias,MULTIPROVINCIAL,060101|060108|060201,3370340,Educación,educacion\n"
+                + y + "," + exact + ",Tres millones justos,MULTIPROVINCIAL,060101|060108|060201,3000000.00,Educación,educacion\n";
+        assertThat(history.load(csv("p.csv", accepted), null).projectsInserted()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT cui, regional_impact, regional_impact_reason FROM project WHERE cui IN (?, ?) "
+                        + "ORDER BY cui").params(good, exact)
+                .query((rs, i) -> rs.getString(1) + " " + rs.getBoolean(2) + " " + rs.getString(3)).list())
+                .containsExactly(good + " true proyecto de impacto regional", exact + " true proyecto de impacto regional");
+    }
+
+    @Test
     void aCycleRunInTheSystemAStoredProjectWithOtherDataAndARealRoundAreNotOverwritten() {
         int system = first();
         Map<String, BigDecimal> split = new HashMap<>();

@@ -1,6 +1,8 @@
 package pe.gob.regioncajamarca.participa.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -12,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import pe.gob.regioncajamarca.participa.cycle.Prioritisation.Candidate;
 import pe.gob.regioncajamarca.participa.cycle.Prioritisation.Result;
 
-/** The 80/20 rule on examples computed by hand. */
+/**
+ * The 80/20 rule on examples computed by hand. Each tie-break has a test of its own that fails without it: the other
+ * tie-breaks and the input order would give the other answer.
+ */
 class PrioritisationTest {
 
     static Candidate c(String cui, String scope, String cost, int technical, int votes, String... districts) {
@@ -49,35 +54,79 @@ class PrioritisationTest {
     }
 
     @Test
-    void tiesGoToTheHigherTechnicalScoreThenTheLowerCostThenTheLowerCui() {
-        // nobody voted: vote score 0; totals 0.8*technical
+    void totalsAreComparedExactlyNotAfterRoundingToFourDecimals() {
+        // the example, scope CHOTA, most votes 161:
+        // 1000001: 0.8 × 55.59 + 0.2 × (125 / 161 × 100) = 44.472 + 15.527950310559… = 59.999950310559…
+        // 1000002: 0.8 × 50.00 + 0.2 × 100               = 60 exactly: really the higher of the two
+        // rounded to 4 decimals both are 60.0000, and the tie-break (higher technical) would put 1000001 first
         List<Result> r = Prioritisation.apply(List.of(
-                c("300", "CHOTA", "100", 50, 0, "060401"),
-                c("200", "CHOTA", "90", 50, 0, "060401"),
-                c("100", "CHOTA", "90", 50, 0, "060401"),
-                c("400", "CHOTA", "10", 60, 0, "060401")),
-                Map.of("CHOTA", new BigDecimal("1000")));
-        assertThat(r).extracting(Result::cui, Result::rank)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("300", 4), org.assertj.core.groups.Tuple.tuple("200", 3),
-                        org.assertj.core.groups.Tuple.tuple("100", 2), org.assertj.core.groups.Tuple.tuple("400", 1));
-        assertThat(r).allMatch(x -> x.voteScore().signum() == 0);
+                new Candidate("1000001", "CHOTA", new BigDecimal("100"), new BigDecimal("55.59"), 125, Set.of("060401")),
+                new Candidate("1000002", "CHOTA", new BigDecimal("100"), new BigDecimal("50.00"), 161, Set.of("060401"))),
+                Map.of("CHOTA", new BigDecimal("100")));
+        assertThat(r).extracting(Result::cui, Result::rank, Result::prioritized).containsExactly(
+                tuple("1000001", 2, false), tuple("1000002", 1, true));
+        // what is displayed and stored is rounded: both show 60.0000, the rank says which is higher
+        assertThat(r).extracting(Result::totalScore).containsExactly(new BigDecimal("60.0000"), new BigDecimal("60.0000"));
+        assertThat(r.get(0).voteScore()).isEqualTo(new BigDecimal("77.6398"));
     }
 
     @Test
-    void aMultiprovincialProjectMustBeOfRegionalImpact() {
+    void equalTotalsGoToTheHigherTechnicalScore() {
+        // most votes 100 (9000003); totals 0.8 × 60 + 0 = 48 and 0.8 × 55 + 0.2 × 20 = 48, exactly equal.
+        // 900 has the higher technical score but the higher cost and CUI: only the technical tie-break puts it first
         List<Result> r = Prioritisation.apply(List.of(
-                // 456,468.55 < 3,000,000: not eligible
-                c("2500442", "MULTIPROVINCIAL", "456468.55", 90, 10, "060101", "060401", "060801"),
-                // 3 districts of 2 provinces, 3,370,340: eligible
-                c("2585850", "MULTIPROVINCIAL", "3370340.00", 80, 5, "060101", "060108", "060201"),
-                // 3 districts of one province: not eligible
-                c("9000002", "MULTIPROVINCIAL", "5000000", 95, 1, "060101", "060102", "060103")),
+                c("100", "CHOTA", "400", 55, 20, "060401"),
+                c("900", "CHOTA", "500", 60, 0, "060401"),
+                c("9000003", "CHOTA", "1", 0, 100, "060401")),
+                Map.of("CHOTA", new BigDecimal("1000")));
+        assertThat(r).extracting(Result::cui, Result::totalScore, Result::rank).containsExactly(
+                tuple("100", new BigDecimal("48.0000"), 2),
+                tuple("900", new BigDecimal("48.0000"), 1),
+                tuple("9000003", new BigDecimal("20.0000"), 3));
+    }
+
+    @Test
+    void equalTotalsAndTechnicalScoresGoToTheLowerCost() {
+        // same score and votes; 900 costs less but has the higher CUI: only the cost tie-break puts it first
+        List<Result> r = Prioritisation.apply(List.of(
+                c("100", "CHOTA", "200", 70, 3, "060401"),
+                c("900", "CHOTA", "100", 70, 3, "060401")),
+                Map.of("CHOTA", new BigDecimal("1000")));
+        assertThat(r).extracting(Result::cui, Result::rank).containsExactly(tuple("100", 2), tuple("900", 1));
+    }
+
+    @Test
+    void equalTotalsTechnicalScoresAndCostsGoToTheLowerCui() {
+        // everything equal; the CUI compares as a number (99 < 100, though "100" < "99" as text), and the input
+        // order puts 100 first: only the CUI tie-break puts 99 first
+        List<Result> r = Prioritisation.apply(List.of(
+                c("100", "CHOTA", "100", 70, 3, "060401"),
+                c("99", "CHOTA", "100", 70, 3, "060401")),
+                Map.of("CHOTA", new BigDecimal("1000")));
+        assertThat(r).extracting(Result::cui, Result::rank).containsExactly(tuple("100", 2), tuple("99", 1));
+    }
+
+    @Test
+    void aMultiprovincialProjectIsEligibleOnlyAsTheRegionalImpactDecisionSays() {
+        // the decision itself is the DMN impacto-regional (RegionalImpactIT); here: the rule follows what it says
+        RegionalImpact.Decision yes = new RegionalImpact.Decision(true, "proyecto de impacto regional", 1);
+        RegionalImpact.Decision no = new RegionalImpact.Decision(false,
+                "no es de impacto regional: sus distritos están en menos de 2 provincias", 1);
+        List<Result> r = Prioritisation.apply(List.of(
+                new Candidate("9000002", "MULTIPROVINCIAL", new BigDecimal("5000000"), BigDecimal.valueOf(95), 1,
+                        Set.of("060101", "060102", "060103"), no),
+                new Candidate("2585850", "MULTIPROVINCIAL", new BigDecimal("3370340.00"), BigDecimal.valueOf(80), 5,
+                        Set.of("060101", "060108", "060201"), yes)),
                 Map.of("MULTIPROVINCIAL", new BigDecimal("10000000")));
         assertThat(r.get(0).prioritized()).isFalse();
         assertThat(r.get(0).rank()).isNull();
-        assertThat(r.get(0).reason()).contains("costo menor a S/ 3,000,000");
+        assertThat(r.get(0).reason())
+                .isEqualTo("No elegible: no es de impacto regional: sus distritos están en menos de 2 provincias");
         assertThat(r.get(1).prioritized()).isTrue();
         assertThat(r.get(1).rank()).isEqualTo(1);
-        assertThat(r.get(2).reason()).contains("menos de 3 distritos de al menos 2 provincias");
+        // without a decision the rule refuses to guess (there is no second copy of the regional-impact rule)
+        assertThatThrownBy(() -> Prioritisation.apply(List.of(c("2500442", "MULTIPROVINCIAL", "456468.55", 90, 10,
+                "060101", "060401", "060801")), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("impacto-regional");
     }
 }

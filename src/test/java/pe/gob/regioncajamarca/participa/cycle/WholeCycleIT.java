@@ -310,13 +310,25 @@ class WholeCycleIT extends ProcessTest {
             int max = votes.values().stream().max(Integer::compare).orElse(0);
             Map<String, BigDecimal> voteScore = new HashMap<>();
             Map<String, BigDecimal> total = new HashMap<>();
+            // the exact total as a fraction: 0.8 × t + 0.2 × 100 × v / max = (4 × t × max + 100 × v) / (5 × max)
+            Map<String, java.math.BigInteger[]> exact = new HashMap<>();
             for (Planned p : projects) {
+                long m = Math.max(max, 1);
+                java.math.BigInteger num = java.math.BigInteger.valueOf(4L * p.technical() * m + 100L * votes.get(p.cui()));
+                java.math.BigInteger den = java.math.BigInteger.valueOf(5L * m);
+                exact.put(p.cui(), new java.math.BigInteger[] {num, den});
                 BigDecimal vs = max == 0 ? BigDecimal.ZERO : new BigDecimal(votes.get(p.cui()) * 100)
                         .divide(new BigDecimal(max), 4, RoundingMode.HALF_UP);
                 voteScore.put(p.cui(), vs);
-                total.put(p.cui(), new BigDecimal(p.technical()).multiply(new BigDecimal("0.8"))
-                        .add(vs.multiply(new BigDecimal("0.2"))).setScale(4, RoundingMode.HALF_UP));
+                // displayed: the exact total rounded to 4 decimals
+                total.put(p.cui(), new BigDecimal(num).divide(new BigDecimal(den), 4, RoundingMode.HALF_UP));
             }
+            // a/b against c/d by cross-multiplication (b, d > 0): no rounding anywhere
+            Comparator<Planned> byExactTotal = (x, y) -> {
+                java.math.BigInteger[] a = exact.get(x.cui());
+                java.math.BigInteger[] b = exact.get(y.cui());
+                return a[0].multiply(b[1]).compareTo(b[0].multiply(a[1]));
+            };
             List<Planned> eligible = new ArrayList<>();
             for (Planned p : projects) {
                 boolean ok = true;
@@ -331,7 +343,7 @@ class WholeCycleIT extends ProcessTest {
                             false, false));
                 }
             }
-            eligible.sort(Comparator.comparing((Planned p) -> total.get(p.cui())).reversed()
+            eligible.sort(byExactTotal.reversed()
                     .thenComparing(Comparator.comparingInt(Planned::technical).reversed())
                     .thenComparing(Planned::cost)
                     .thenComparing(p -> Long.parseLong(p.cui())));

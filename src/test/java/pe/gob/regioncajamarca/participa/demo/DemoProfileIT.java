@@ -76,6 +76,12 @@ class DemoProfileIT {
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM cycle WHERE phase = 'FORMALIZADO'").query(Integer.class).single())
                 .isEqualTo(3);
+        // the earlier cycles' MULTIPROVINCIAL projects were judged by the decision impacto-regional, kept with them
+        assertThat(jdbc.sql("SELECT cui, regional_impact, reason FROM project WHERE scope = 'MULTIPROVINCIAL' ORDER BY cui")
+                .query((rs, i) -> rs.getString(1) + " " + rs.getBoolean(2) + " " + rs.getString(3)).list())
+                .containsExactly("2234235 true Financiado",
+                        "2500442 false No elegible: no es de impacto regional: costo menor a S/ 3,000,000",
+                        "2585850 true Financiado");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM citizen_account WHERE document_number = '40000001'")
                 .query(Integer.class).single()).isEqualTo(1);
         String status = null;

@@ -18,6 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import pe.gob.regioncajamarca.participa.accreditation.AccreditationService;
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
+import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
+import pe.gob.regioncajamarca.participa.cycle.Scopes;
 import pe.gob.regioncajamarca.participa.cycle.PrioritisationRun;
 import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport;
 import pe.gob.regioncajamarca.participa.cycle.TechnicalEvaluation;
@@ -190,6 +192,86 @@ class IntegrityLedgerIT extends ProcessTest {
                     .params(year, d).update();
             jdbc.sql("UPDATE project SET prioritized = NOT prioritized WHERE cycle_year = ? AND cui = ?").params(year, a)
                     .update();
+        }
+        assertThat(check.check(year).status()).isEqualTo("CONFORME");
+    }
+
+    @Test
+    void multiprovincialEligibilityIsDecidedAgainByTheDecisionFromTheLoggedProgramme() {
+        int year = freeYear();
+        Map<String, java.math.BigDecimal> split = new HashMap<>();
+        Scopes.ALL.forEach(s -> split.put(s, new java.math.BigDecimal("1000000")));
+        split.put(Scopes.MULTIPROVINCIAL, new java.math.BigDecimal("20000000"));
+        cycleService.open(new OpenCycleCommand(year, split.values().stream().reduce(java.math.BigDecimal.ZERO,
+                java.math.BigDecimal::add), 2, split, List.of()), null);
+        String c = "95" + (year % 1000);
+        String twoInTwo = c + "01", threeInOne = c + "02", good = c + "03", cheap = c + "04", exact = c + "05";
+        programme.load(year, "pmi.csv", ("cui;nombre;ambito;distritos;costo;funcion;unidad_ejecutora\n"
+                + twoInTwo + ";Dos distritos de dos provincias;MULTIPROVINCIAL;060101|060401;5000000;Transporte;transportes\n"
+                + threeInOne + ";Tres distritos de una provincia;MULTIPROVINCIAL;060101|060102|060103;5000000;Transporte;transportes\n"
+                + good + ";Tres distritos de dos provincias;MULTIPROVINCIAL;060101|060108|060201;3370340;Educación;educacion\n"
+                + cheap + ";Un céntimo menos;MULTIPROVINCIAL;060101|060108|060201;2999999.99;Educación;educacion\n"
+                + exact + ";Tres millones justos;MULTIPROVINCIAL;060101|060108|060201;3000000.00;Educación;educacion\n")
+                .getBytes(StandardCharsets.UTF_8));
+        cycleService.changePhase(year, CyclePhase.EVALUACION, null);
+        evaluation.load(year, Scopes.MULTIPROVINCIAL, "multi.csv", ("cui;puntaje;comentario\n" + twoInTwo + ";95;\n"
+                + threeInOne + ";90;\n" + good + ";60;\n" + cheap + ";85;\n" + exact + ";70;\n")
+                .getBytes(StandardCharsets.UTF_8));
+        cycleService.changePhase(year, CyclePhase.VOTACION, null);
+        cycleService.changePhase(year, CyclePhase.PRIORIZACION, null);
+        voting.storeFinalCounts(year);
+        prioritisation.run(year);
+
+        // the highest technical scores are not eligible; the two of regional impact rank 1 and 2 and are funded
+        Map<String, String> results = new HashMap<>();
+        jdbc.sql("SELECT cui, scope_rank, prioritized, reason FROM project WHERE cycle_year = ?").param(year)
+                .query((rs, i) -> results.put(rs.getString(1), rs.getObject(2) + " " + rs.getBoolean(3) + " "
+                        + rs.getString(4))).list();
+        assertThat(results).containsExactlyInAnyOrderEntriesOf(Map.of(
+                twoInTwo, "null false No elegible: no es de impacto regional: beneficia a menos de 3 distritos",
+                threeInOne, "null false No elegible: no es de impacto regional: sus distritos están en menos de 2 provincias",
+                good, "2 true Financiado",
+                cheap, "null false No elegible: no es de impacto regional: costo menor a S/ 3,000,000",
+                exact, "1 true Financiado"));
+        IntegrityCheck.CycleCheck ok = check.check(year);
+        assertThat(ok.differences()).isEmpty();
+        assertThat(ok.status()).isEqualTo("CONFORME");
+
+        // 1. the logged programme says the two-district project is of regional impact: the check decides again from
+        // its logged cost and districts, names the difference, and does not rank it
+        Ledger.Entry loaded = ledger.entriesOf(year, LedgerKinds.PROGRAMME_LOADED).get(0);
+        String logged = "\"cui\":\"" + twoInTwo + "\",\"distritos\":[\"060101\",\"060401\"],\"impactoRegional\":false,"
+                + "\"motivoImpacto\":\"no es de impacto regional: beneficia a menos de 3 distritos\"";
+        assertThat(loaded.payload()).contains(logged);
+        String forged = loaded.payload().replace(logged, "\"cui\":\"" + twoInTwo + "\",\"distritos\":[\"060101\","
+                + "\"060401\"],\"impactoRegional\":true,\"motivoImpacto\":\"proyecto de impacto regional\"");
+        boolean postgres = TestDatabaseInitializer.usePostgres();
+        if (postgres) {
+            jdbc.sql("ALTER TABLE ledger_entry DISABLE TRIGGER ledger_entry_append_only").update();
+        }
+        try {
+            jdbc.sql("UPDATE ledger_entry SET payload = ? WHERE id = ?").params(forged, loaded.id()).update();
+            IntegrityCheck.CycleCheck forgedCheck = check.check(year);
+            assertThat(forgedCheck.status()).isEqualTo("NO_CONFORME");
+            assertThat(forgedCheck.differences()).containsExactly("Proyecto " + twoInTwo + ": el programa registrado "
+                    + "dice «proyecto de impacto regional», pero la decisión impacto-regional con su costo y distritos "
+                    + "registrados da «no es de impacto regional: beneficia a menos de 3 distritos».");
+        } finally {
+            jdbc.sql("UPDATE ledger_entry SET payload = ? WHERE id = ?").params(loaded.payload(), loaded.id()).update();
+            if (postgres) {
+                jdbc.sql("ALTER TABLE ledger_entry ENABLE TRIGGER ledger_entry_append_only").update();
+            }
+        }
+
+        // 2. a project that is not of regional impact published as funded: the recomputed results say otherwise
+        jdbc.sql("UPDATE project SET prioritized = TRUE, scope_rank = 3 WHERE cycle_year = ? AND cui = ?")
+                .params(year, threeInOne).update();
+        try {
+            assertThat(check.check(year).differences()).anyMatch(x -> x.startsWith("Proyecto " + threeInOne
+                    + ": publicado puesto 3, priorizado, puntaje 72; según el registro puesto null, no priorizado"));
+        } finally {
+            jdbc.sql("UPDATE project SET prioritized = FALSE, scope_rank = NULL WHERE cycle_year = ? AND cui = ?")
+                    .params(year, threeInOne).update();
         }
         assertThat(check.check(year).status()).isEqualTo("CONFORME");
     }
