@@ -32,6 +32,7 @@ import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
 import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport;
 import pe.gob.regioncajamarca.participa.cycle.Scopes;
 import pe.gob.regioncajamarca.participa.cycle.TabularFile;
+import pe.gob.regioncajamarca.participa.monitoring.Quarter;
 
 /**
  * Loads the history of the last ten cycles from two files (CSV or XLSX, header row, any order): the prioritised
@@ -220,7 +221,8 @@ public class HistoryImport {
             created.add(year);
         });
         for (String q : newQuarters) {
-            LocalDate start = LocalDate.of(Integer.parseInt(q.substring(0, 4)), (q.charAt(6) - '1') * 3 + 1, 1);
+            // a historical round is dated as the quarter it reports
+            LocalDate start = Quarter.parse(q).firstDay();
             jdbc.sql("INSERT INTO monitoring_round (quarter, status, process_instance_id, opened_at, closed_at) "
                             + "VALUES (?, ?, NULL, ?, ?)")
                     .params(q, HISTORICAL_ROUND, Timestamp.valueOf(start.atStartOfDay()),
@@ -274,7 +276,7 @@ public class HistoryImport {
         jdbc.sql("SELECT scope, code FROM province").query((rs, i) -> scopeProvince.put(rs.getString(1),
                 rs.getString(2))).list();
         Set<String> units = new HashSet<>(jdbc.sql("SELECT code FROM executing_unit").query(String.class).list());
-        return new Context(today.getYear(), today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1),
+        return new Context(today.getYear(), Quarter.reportedBy(today).toString(),
                 districtProvince, scopeProvince, units);
     }
 
@@ -427,10 +429,8 @@ public class HistoryImport {
             }
             stored.reports.put(g.key(), HistoryRules.digest(g.canonical()));
             years.add(g.year());
-            LocalDate start = LocalDate.of(Integer.parseInt(g.quarter().substring(0, 4)),
-                    (g.quarter().charAt(6) - '1') * 3 + 1, 1);
             rows.add(new Object[] {g.quarter(), g.physical(), g.financial(), g.budget(), g.status(), REPORTED_BY,
-                    Timestamp.valueOf(start.plusMonths(3).minusDays(1).atTime(12, 0)), g.year(), g.cui()});
+                    Timestamp.valueOf(Quarter.parse(g.quarter()).lastDay().atTime(12, 0)), g.year(), g.cui()});
             if (rows.size() >= BATCH) {
                 batches.batchUpdate(sql, rows);
                 rows.clear();

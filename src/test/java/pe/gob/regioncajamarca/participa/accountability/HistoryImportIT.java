@@ -127,8 +127,8 @@ class HistoryImportIT extends HistoryTestSupport {
                 "p.csv, fila 8, columna costo: el costo admite como máximo 2 decimales",
                 "a.csv, fila 2, columna trimestre: el trimestre " + (y - 1) + "-Q4 es anterior al ciclo " + y
                         + ": la ejecución empieza en el año del ciclo o después",
-                "a.csv, fila 3, columna trimestre: el trimestre " + now + "-Q2 aún no ha terminado (el actual es " + now
-                        + "-Q2): su avance se reporta en la ronda de seguimiento",
+                "a.csv, fila 3, columna trimestre: el trimestre " + now + "-Q2 aún no ha terminado (el último terminado "
+                        + "es " + now + "-Q1): su avance se reporta en la ronda de seguimiento que se abre cuando termina",
                 "a.csv, fila 4, columna avance_fisico: el avance físico debe estar entre 0 y 100 (se leyó 120)",
                 "a.csv, fila 4, columna devengado: el devengado (2000) no puede superar el PIM (1000)",
                 "a.csv, fila 4, columna estado: estado desconocido \"TERMINADO\" (NO_INICIADO, EN_EJECUCION, PARALIZADO o CONCLUIDO)",

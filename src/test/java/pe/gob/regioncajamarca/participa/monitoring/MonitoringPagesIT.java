@@ -57,10 +57,10 @@ class MonitoringPagesIT extends ProcessTest {
         executeDueJobs(pid);
         for (Task t : tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress").list()) {
             if (cui.equals(tasks.getVariable(t.getId(), "cui"))) {
-                complete(t, withVariables("avanceFisico", 30, "ejecucionFinanciera", 800000, "pim", 900000,
+                complete(t, withVariables("avanceFisico", 30, "ejecucionFinanciera", 800000, "devengadoAnio", 800000, "pim", 900000,
                         "estadoEjecucion", "PARALIZADO", "dificultades", "Expediente técnico en reformulación"));
             } else {
-                complete(t, withVariables("avanceFisico", 100, "ejecucionFinanciera", 1, "pim", 1,
+                complete(t, withVariables("avanceFisico", 100, "ejecucionFinanciera", 1, "devengadoAnio", 1, "pim", 1,
                         "estadoEjecucion", "CONCLUIDO"));
             }
         }
