@@ -109,7 +109,9 @@ class MonitoringPagesIT extends ProcessTest {
         HttpResponse<String> json = http.get("/api/open-data/projects/" + cui + "/progress");
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(json.body()).contains("\"quarter\":\"" + quarter + "\"", "\"physicalProgress\":30",
-                "\"financialExecution\":800000", "\"status\":\"PARALIZADO\"", "\"reportedAt\":\"");
+                "\"financialExecution\":88.9", "\"status\":\"PARALIZADO\"", "\"reportedAt\":\"",
+                "\"accruedToDate\":800000", "\"accruedThisYear\":800000", "\"currentBudget\":900000",
+                "\"updatedCost\":900000");
         assertThat(http.get("/api/open-data/projects/9999999/progress").statusCode()).isEqualTo(404);
         assertThat(http.get("/api/open-data/projects/" + cui + "/progress.csv").body())
                 .startsWith("quarter,physicalProgress,financialExecution,status,reportedAt").contains(quarter + ",30");
