@@ -138,6 +138,7 @@ public class HistoryImport {
 
         // 1. check every row of both files, storing nothing
         Set<String> projectKeysInFile = new HashSet<>();
+        Map<String, BigDecimal> costsInFile = new HashMap<>();
         Map<Integer, Map<String, BigDecimal>> newCosts = new TreeMap<>();
         int[] counts = new int[4]; // projects new, unchanged; reports new, unchanged
         if (projects != null) {
@@ -150,6 +151,7 @@ public class HistoryImport {
                 if (p == null) {
                     return;
                 }
+                costsInFile.putIfAbsent(p.key(), p.cost());
                 String problem = seen.add(p.key()) ? judge(p, stored) : "el CUI " + p.cui() + " del ciclo " + p.year()
                         + " se repite en el archivo";
                 if (problem != null) {
@@ -176,6 +178,7 @@ public class HistoryImport {
                     return;
                 }
                 StoredProject project = stored.projects.get(g.projectKey());
+                BigDecimal cost = costsInFile.getOrDefault(g.projectKey(), project == null ? null : project.cost());
                 Long report = stored.reports.get(g.key());
                 String round = stored.rounds.get(g.quarter());
                 if (!seen.add(g.key())) {
@@ -185,6 +188,11 @@ public class HistoryImport {
                     problems.add(progress.fileName(), line.row(), "cui", "el CUI " + g.cui()
                             + " no es un proyecto priorizado del ciclo " + g.year()
                             + ": inclúyalo en el archivo de proyectos");
+                } else if (cost != null && g.financial().compareTo(cost) > 0) {
+                    // accrued to date (since the project began) may exceed one year's PIM, never the project's cost
+                    problems.add(progress.fileName(), line.row(), "devengado", "el devengado acumulado ("
+                            + g.financial().toPlainString() + ") no puede superar el costo del proyecto ("
+                            + cost.toPlainString() + "): el devengado es lo devengado desde el inicio del proyecto");
                 } else if (report != null && report == HistoryRules.digest(g.canonical())) {
                     counts[3]++;
                 } else if (report != null) {
@@ -280,7 +288,7 @@ public class HistoryImport {
                 districtProvince, scopeProvince, units);
     }
 
-    private record StoredProject(long digest, boolean prioritized) {
+    private record StoredProject(long digest, boolean prioritized, BigDecimal cost) {
     }
 
     /** What the database already holds for the cycles of the window, as digests (little memory). */
@@ -305,7 +313,8 @@ public class HistoryImport {
             ProjectRow p = new ProjectRow((Integer) current[0], (String) current[1], (String) current[2],
                     (String) current[3], new TreeSet<>(districts), ((BigDecimal) current[4]).setScale(2),
                     (String) current[5], (String) current[6]);
-            projectMap.put(p.key(), new StoredProject(HistoryRules.digest(p.canonical()), Boolean.TRUE.equals(current[7])));
+            projectMap.put(p.key(), new StoredProject(HistoryRules.digest(p.canonical()), Boolean.TRUE.equals(current[7]),
+                    p.cost()));
             districts.clear();
         };
         jdbc.sql("""
@@ -391,7 +400,7 @@ public class HistoryImport {
             if (p == null || stored.projects.containsKey(p.key())) {
                 return;
             }
-            stored.projects.put(p.key(), new StoredProject(HistoryRules.digest(p.canonical()), true));
+            stored.projects.put(p.key(), new StoredProject(HistoryRules.digest(p.canonical()), true, p.cost()));
             projectRows.add(new Object[] {p.year(), p.cui(), p.name(), p.scope(), p.cost(), p.sector(), p.unit(), REASON,
                     java.sql.Date.valueOf(LocalDate.of(p.year() + 1, 1, 1))});
             p.districts().forEach(d -> districtRows.add(new Object[] {d, p.year(), p.cui()}));

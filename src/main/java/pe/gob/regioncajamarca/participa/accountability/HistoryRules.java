@@ -175,11 +175,8 @@ final class HistoryRules {
         if (budget != null && budget.signum() <= 0) {
             problems.add(new RowProblem("pim", "el PIM (presupuesto institucional modificado) debe ser mayor que cero"));
         }
-        if (financial != null && budget != null && financial.signum() >= 0 && budget.signum() > 0
-                && financial.compareTo(budget) > 0) {
-            problems.add(new RowProblem("devengado", "el devengado (" + financial.toPlainString()
-                    + ") no puede superar el PIM (" + budget.toPlainString() + ")"));
-        }
+        // devengado is accrued to date since the project began: a multi-year project's may exceed the year's PIM
+        // (it may not exceed the project's cost: HistoryImport checks that, knowing the project)
         String status = v.get("estado").trim().toUpperCase(Locale.ROOT).replace(' ', '_').replace("Ó", "O");
         if (!STATUSES.contains(status)) {
             problems.add(new RowProblem("estado", "estado desconocido \"" + v.get("estado")
