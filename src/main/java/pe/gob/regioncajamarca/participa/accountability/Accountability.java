@@ -45,12 +45,11 @@ public class Accountability {
     public record CycleSummary(int year, String phase, boolean historical, int projects, int completed,
                                int inExecution, int paralysed, int notStarted, BigDecimal agreed, BigDecimal executed) {
 
-        /** Money executed against money agreed, in per cent with one decimal. */
+        /** Money executed against money agreed, in per cent with one decimal (the monitoring's one formula). */
         public BigDecimal executedPercent() {
-            if (agreed == null || agreed.signum() <= 0) {
-                return BigDecimal.ZERO.setScale(1);
-            }
-            return executed.multiply(BigDecimal.valueOf(100)).divide(agreed, 1, RoundingMode.HALF_UP);
+            BigDecimal percent = pe.gob.regioncajamarca.participa.monitoring.FinancialExecution.percentOf(executed,
+                    agreed);
+            return percent == null ? BigDecimal.ZERO.setScale(1) : percent;
         }
     }
 

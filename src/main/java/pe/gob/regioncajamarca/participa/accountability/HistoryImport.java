@@ -33,6 +33,7 @@ import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport;
 import pe.gob.regioncajamarca.participa.cycle.RegionalImpact;
 import pe.gob.regioncajamarca.participa.cycle.Scopes;
 import pe.gob.regioncajamarca.participa.cycle.TabularFile;
+import pe.gob.regioncajamarca.participa.monitoring.Quarter;
 
 /**
  * Loads the history of the last ten cycles from two files (CSV or XLSX, header row, any order): the prioritised
@@ -142,6 +143,7 @@ public class HistoryImport {
         // 1. check every row of both files, storing nothing
         RegionalImpact.Rule impactRule = regionalImpact.current();
         Set<String> projectKeysInFile = new HashSet<>();
+        Map<String, BigDecimal> costsInFile = new HashMap<>();
         Map<Integer, Map<String, BigDecimal>> newCosts = new TreeMap<>();
         int[] counts = new int[4]; // projects new, unchanged; reports new, unchanged
         if (projects != null) {
@@ -159,6 +161,7 @@ public class HistoryImport {
                     problems.add(projects.fileName(), line.row(), "ambito", notOfRegionalImpact);
                     return;
                 }
+                costsInFile.putIfAbsent(p.key(), p.cost());
                 String problem = seen.add(p.key()) ? judge(p, stored) : "el CUI " + p.cui() + " del ciclo " + p.year()
                         + " se repite en el archivo";
                 if (problem != null) {
@@ -185,6 +188,7 @@ public class HistoryImport {
                     return;
                 }
                 StoredProject project = stored.projects.get(g.projectKey());
+                BigDecimal cost = costsInFile.getOrDefault(g.projectKey(), project == null ? null : project.cost());
                 Long report = stored.reports.get(g.key());
                 String round = stored.rounds.get(g.quarter());
                 if (!seen.add(g.key())) {
@@ -194,6 +198,11 @@ public class HistoryImport {
                     problems.add(progress.fileName(), line.row(), "cui", "el CUI " + g.cui()
                             + " no es un proyecto priorizado del ciclo " + g.year()
                             + ": inclúyalo en el archivo de proyectos");
+                } else if (cost != null && g.financial().compareTo(cost) > 0) {
+                    // accrued to date (since the project began) may exceed one year's PIM, never the project's cost
+                    problems.add(progress.fileName(), line.row(), "devengado", "el devengado acumulado ("
+                            + g.financial().toPlainString() + ") no puede superar el costo del proyecto ("
+                            + cost.toPlainString() + "): el devengado es lo devengado desde el inicio del proyecto");
                 } else if (report != null && report == HistoryRules.digest(g.canonical())) {
                     counts[3]++;
                 } else if (report != null) {
@@ -230,7 +239,8 @@ public class HistoryImport {
             created.add(year);
         });
         for (String q : newQuarters) {
-            LocalDate start = LocalDate.of(Integer.parseInt(q.substring(0, 4)), (q.charAt(6) - '1') * 3 + 1, 1);
+            // a historical round is dated as the quarter it reports
+            LocalDate start = Quarter.parse(q).firstDay();
             jdbc.sql("INSERT INTO monitoring_round (quarter, status, process_instance_id, opened_at, closed_at) "
                             + "VALUES (?, ?, NULL, ?, ?)")
                     .params(q, HISTORICAL_ROUND, Timestamp.valueOf(start.atStartOfDay()),
@@ -298,11 +308,11 @@ public class HistoryImport {
         jdbc.sql("SELECT scope, code FROM province").query((rs, i) -> scopeProvince.put(rs.getString(1),
                 rs.getString(2))).list();
         Set<String> units = new HashSet<>(jdbc.sql("SELECT code FROM executing_unit").query(String.class).list());
-        return new Context(today.getYear(), today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1),
+        return new Context(today.getYear(), Quarter.reportedBy(today).toString(),
                 districtProvince, scopeProvince, units);
     }
 
-    private record StoredProject(long digest, boolean prioritized) {
+    private record StoredProject(long digest, boolean prioritized, BigDecimal cost) {
     }
 
     /** What the database already holds for the cycles of the window, as digests (little memory). */
@@ -327,7 +337,8 @@ public class HistoryImport {
             ProjectRow p = new ProjectRow((Integer) current[0], (String) current[1], (String) current[2],
                     (String) current[3], new TreeSet<>(districts), ((BigDecimal) current[4]).setScale(2),
                     (String) current[5], (String) current[6]);
-            projectMap.put(p.key(), new StoredProject(HistoryRules.digest(p.canonical()), Boolean.TRUE.equals(current[7])));
+            projectMap.put(p.key(), new StoredProject(HistoryRules.digest(p.canonical()), Boolean.TRUE.equals(current[7]),
+                    p.cost()));
             districts.clear();
         };
         jdbc.sql("""
@@ -414,7 +425,7 @@ public class HistoryImport {
             if (p == null || stored.projects.containsKey(p.key())) {
                 return;
             }
-            stored.projects.put(p.key(), new StoredProject(HistoryRules.digest(p.canonical()), true));
+            stored.projects.put(p.key(), new StoredProject(HistoryRules.digest(p.canonical()), true, p.cost()));
             RegionalImpact.Decision impact = Scopes.MULTIPROVINCIAL.equals(p.scope())
                     ? impactRule.decide(p.cost(), p.districts()) : null; // of regional impact: checked in step 1
             projectRows.add(new Object[] {p.year(), p.cui(), p.name(), p.scope(), p.cost(), p.sector(), p.unit(), REASON,
@@ -455,10 +466,8 @@ public class HistoryImport {
             }
             stored.reports.put(g.key(), HistoryRules.digest(g.canonical()));
             years.add(g.year());
-            LocalDate start = LocalDate.of(Integer.parseInt(g.quarter().substring(0, 4)),
-                    (g.quarter().charAt(6) - '1') * 3 + 1, 1);
             rows.add(new Object[] {g.quarter(), g.physical(), g.financial(), g.budget(), g.status(), REPORTED_BY,
-                    Timestamp.valueOf(start.plusMonths(3).minusDays(1).atTime(12, 0)), g.year(), g.cui()});
+                    Timestamp.valueOf(Quarter.parse(g.quarter()).lastDay().atTime(12, 0)), g.year(), g.cui()});
             if (rows.size() >= BATCH) {
                 batches.batchUpdate(sql, rows);
                 rows.clear();

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport.Line;
 import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.monitoring.Quarter;
 
 /**
  * The rules of one row of the history files, without the database: what the planning office may load about an
@@ -27,8 +28,11 @@ final class HistoryRules {
     static final List<String> STATUSES = List.of("NO_INICIADO", "EN_EJECUCION", "PARALIZADO", "CONCLUIDO");
     private static final Pattern QUARTER = Pattern.compile("^([0-9]{4})-?[Qq]([1-4])$");
 
-    /** What a row is checked against: the year and quarter of today, the territory and the executing units. */
-    record Context(int currentYear, String currentQuarter, Map<String, String> districtProvince,
+    /**
+     * What a row is checked against: the year of today, the last quarter that has ended (the one the current round
+     * reports, {@link Quarter#reportedBy}), the territory and the executing units.
+     */
+    record Context(int currentYear, String lastEndedQuarter, Map<String, String> districtProvince,
                    Map<String, String> scopeProvince, Set<String> units) {
 
         int firstYear() {
@@ -152,9 +156,10 @@ final class HistoryRules {
         } else if (year != null && Integer.parseInt(quarter.substring(0, 4)) < year) {
             problems.add(new RowProblem("trimestre", "el trimestre " + quarter + " es anterior al ciclo " + year
                     + ": la ejecución empieza en el año del ciclo o después"));
-        } else if (quarter.compareTo(ctx.currentQuarter()) >= 0) {
-            problems.add(new RowProblem("trimestre", "el trimestre " + quarter + " aún no ha terminado (el actual es "
-                    + ctx.currentQuarter() + "): su avance se reporta en la ronda de seguimiento"));
+        } else if (Quarter.parse(quarter).compareTo(Quarter.parse(ctx.lastEndedQuarter())) > 0) {
+            problems.add(new RowProblem("trimestre", "el trimestre " + quarter + " aún no ha terminado (el último "
+                    + "terminado es " + ctx.lastEndedQuarter() + "): su avance se reporta en la ronda de seguimiento "
+                    + "que se abre cuando termina"));
         }
         BigDecimal physical = number(v.get("avance_fisico").replace("%", ""), "avance_fisico", "el avance físico",
                 problems);
@@ -170,11 +175,8 @@ final class HistoryRules {
         if (budget != null && budget.signum() <= 0) {
             problems.add(new RowProblem("pim", "el PIM (presupuesto institucional modificado) debe ser mayor que cero"));
         }
-        if (financial != null && budget != null && financial.signum() >= 0 && budget.signum() > 0
-                && financial.compareTo(budget) > 0) {
-            problems.add(new RowProblem("devengado", "el devengado (" + financial.toPlainString()
-                    + ") no puede superar el PIM (" + budget.toPlainString() + ")"));
-        }
+        // devengado is accrued to date since the project began: a multi-year project's may exceed the year's PIM
+        // (it may not exceed the project's cost: HistoryImport checks that, knowing the project)
         String status = v.get("estado").trim().toUpperCase(Locale.ROOT).replace(' ', '_').replace("Ó", "O");
         if (!STATUSES.contains(status)) {
             problems.add(new RowProblem("estado", "estado desconocido \"" + v.get("estado")
@@ -187,7 +189,7 @@ final class HistoryRules {
                 status);
     }
 
-    /** "2019-Q4" (also accepts "2019Q4" and a lower-case q), or null. */
+    /** "2019-Q4" (also accepts "2019Q4" and a lower-case q), or null; the label of {@link Quarter}. */
     static String quarter(String text) {
         Matcher m = QUARTER.matcher(text == null ? "" : text.trim());
         return m.matches() ? m.group(1) + "-Q" + m.group(2) : null;

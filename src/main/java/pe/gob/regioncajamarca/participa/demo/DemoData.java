@@ -37,7 +37,6 @@ import pe.gob.regioncajamarca.participa.ideas.IdeaService;
 import pe.gob.regioncajamarca.participa.oversight.OversightReports;
 import pe.gob.regioncajamarca.participa.ideas.IdeaSubmission;
 import pe.gob.regioncajamarca.participa.monitoring.MonitoringRounds;
-import pe.gob.regioncajamarca.participa.monitoring.MonitoringService;
 import pe.gob.regioncajamarca.participa.news.News;
 
 /**
@@ -282,8 +281,9 @@ class DemoData {
         ideas.submit(new IdeaSubmission(year, "Puesto de salud con sala de partos en Querocoto", "0604", "060415",
                 "Salud", "Eje 1: Desarrollo social", 2100, new BigDecimal("2400000"), null));
 
-        // this quarter's monitoring round: executing units (unit.sede) report their projects
-        String quarter = MonitoringService.quarterOf(today);
+        // the current monitoring round: executing units (unit.sede) report their projects
+        // (it reports the quarter that has just ended)
+        String quarter = pe.gob.regioncajamarca.participa.monitoring.Quarter.reportedBy(today).toString();
         if (jdbc.sql("SELECT COUNT(*) FROM monitoring_round WHERE quarter = ?").param(quarter).query(Integer.class)
                 .single() == 0) {
             rounds.startByHand(quarter);

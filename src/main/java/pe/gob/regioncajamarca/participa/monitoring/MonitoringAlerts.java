@@ -1,7 +1,6 @@
 package pe.gob.regioncajamarca.participa.monitoring;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -17,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The alerts of a quarter, decided by the DMN table {@code alertas-seguimiento} (processes/, readable and changeable
  * by a manager in Camunda Modeler): for each project of the round its reported status, the gap between financial
- * execution (% of the PIM) and physical progress, and how many quarters its physical progress has not moved. The
+ * execution ({@link FinancialExecution#percent}: accrued to date over the updated total cost) and physical progress, and how many quarters its physical progress has not moved. The
  * alerts are stored per project and quarter, shown on the project's page and in the report to the committee.
  */
 @Service
@@ -37,27 +36,45 @@ public class MonitoringAlerts {
                         String code, String message) {
     }
 
-    record Row(long projectId, String status, BigDecimal physical, BigDecimal financial, BigDecimal pim,
-               String executionStatus) {
+    record Row(long projectId, String status, BigDecimal physical, BigDecimal financial, BigDecimal updatedCost,
+               BigDecimal projectCost, String executionStatus) {
+    }
+
+    private List<Row> rows(String quarter, String andWhere, Object... params) {
+        Object[] all = new Object[params.length + 1];
+        all[0] = quarter;
+        System.arraycopy(params, 0, all, 1, params.length);
+        return jdbc.sql("""
+                SELECT r.project_id, r.status, r.physical_progress, r.financial_execution, r.updated_cost, p.cost,
+                       r.execution_status
+                FROM monitoring_report r JOIN project p ON p.id = r.project_id WHERE r.quarter = ?""" + andWhere)
+                .params(all)
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7))).list();
+    }
+
+    /** The decision's input for one project's report of a quarter, as {@link #evaluate} passes it. */
+    Map<String, Object> inputOf(String quarter, long projectId) {
+        return rows(quarter, " AND r.project_id = ?", projectId).stream().findFirst()
+                .map(r -> input(r, quarter)).orElseThrow();
+    }
+
+    private Map<String, Object> input(Row r, String quarter) {
+        Map<String, Object> in = new HashMap<>();
+        boolean reported = "REPORTADO".equals(r.status());
+        in.put("reportado", reported);
+        in.put("estado", r.executionStatus());
+        in.put("brecha", gap(r));
+        in.put("trimestresSinAvance", reported ? quartersWithoutProgress(r.projectId(), quarter) : 0);
+        return in;
     }
 
     /** Evaluates the decision for every project of the round and stores the alerts; returns how many. */
     @Transactional
     public int evaluate(String quarter) {
-        List<Row> rows = jdbc.sql("""
-                SELECT project_id, status, physical_progress, financial_execution, current_budget, execution_status
-                FROM monitoring_report WHERE quarter = ?""").param(quarter)
-                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-                        rs.getBigDecimal(5), rs.getString(6))).list();
         int raised = 0;
-        for (Row r : rows) {
-            Map<String, Object> in = new HashMap<>();
-            boolean reported = "REPORTADO".equals(r.status());
-            in.put("reportado", reported);
-            in.put("estado", r.executionStatus());
-            in.put("brecha", gap(r));
-            in.put("trimestresSinAvance", reported ? quartersWithoutProgress(r.projectId(), quarter) : 0);
-            DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION).variables(in).evaluate();
+        for (Row r : rows(quarter, "")) {
+            DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION).variables(input(r, quarter)).evaluate();
             for (var entry : result) {
                 String code = entry.getEntry("codigo");
                 String message = entry.getEntry("mensaje");
@@ -72,12 +89,15 @@ public class MonitoringAlerts {
         return raised;
     }
 
-    /** Financial execution as % of the PIM minus physical progress (points); 0 when unknown. */
+    /**
+     * Financial execution ({@link FinancialExecution#percent}) minus physical progress, in percentage points; 0 when
+     * either is unknown.
+     */
     static double gap(Row r) {
-        if (r.physical() == null || r.financial() == null || r.pim() == null || r.pim().signum() <= 0) {
+        BigDecimal financialPct = FinancialExecution.percent(r.financial(), r.updatedCost(), r.projectCost());
+        if (r.physical() == null || financialPct == null) {
             return 0;
         }
-        BigDecimal financialPct = r.financial().multiply(BigDecimal.valueOf(100)).divide(r.pim(), 2, RoundingMode.HALF_UP);
         return financialPct.subtract(r.physical()).doubleValue();
     }
 

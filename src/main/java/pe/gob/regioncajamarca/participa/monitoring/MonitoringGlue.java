@@ -47,7 +47,10 @@ public class MonitoringGlue {
         this.identity = identity;
     }
 
-    /** "Preparar ronda de seguimiento": the quarter (given, or today's) and one report per project. */
+    /**
+     * "Preparar ronda de seguimiento": the quarter it reports (given by hand, or the one that has just ended,
+     * {@link Quarter#reportedBy}) and one report per project.
+     */
     @Component("prepararRonda")
     static class PrepareRound implements JavaDelegate {
         private final MonitoringGlue glue;
@@ -59,11 +62,13 @@ public class MonitoringGlue {
         @Override
         public void execute(DelegateExecution execution) {
             Object given = execution.getVariable("trimestre");
-            String quarter = given == null || given.toString().isBlank()
-                    ? MonitoringService.quarterOf(glue.plazos.today()) : given.toString().trim();
+            Quarter reported = given == null || given.toString().isBlank()
+                    ? Quarter.reportedBy(glue.plazos.today()) : Quarter.parse(given.toString());
+            String quarter = reported.toString();
             List<Long> reports = glue.monitoring.openRound(quarter, execution.getProcessInstanceId());
             execution.setProcessBusinessKey(quarter);
             execution.setVariable("trimestre", quarter);
+            execution.setVariable("periodo", reported.months()); // "julio a septiembre de 2026", for the forms
             execution.setVariable("informes", reports);
             execution.setVariable("proyectosPorReportar", reports.size());
             // the reports close 15 business days after the round opens, whatever is missing
@@ -142,8 +147,12 @@ public class MonitoringGlue {
         execution.setVariableLocal("ambito", r.scope());
         execution.setVariableLocal("unidad", r.unitName());
         execution.setVariableLocal("anioCiclo", r.cycleYear()); // the link to the project's public page
-        // the last figures reported, shown on the form so that the unit starts from them; the PIM (which seldom
-        // changes) is filled in (a form field takes the value of the variable of its name)
+        // the last figures reported, shown on the form so that the unit starts from them; the PIM and the updated
+        // total cost (which seldom change) are filled in (a form field takes the value of the variable of its name);
+        // without a report before, the updated cost starts at the project's cost
+        if (r.cost() != null) {
+            execution.setVariableLocal("costoActualizado", r.cost().doubleValue());
+        }
         monitoring.previousProgress(id).ifPresent(prev -> {
             execution.setVariableLocal("trimestreAnterior", prev.quarter());
             execution.setVariableLocal("avanceAnterior", prev.physicalProgress() == null ? null
@@ -152,6 +161,9 @@ public class MonitoringGlue {
                     : prev.financialExecution().doubleValue());
             if (prev.currentBudget() != null) {
                 execution.setVariableLocal("pim", prev.currentBudget().doubleValue());
+            }
+            if (prev.updatedCost() != null) {
+                execution.setVariableLocal("costoActualizado", prev.updatedCost().doubleValue());
             }
         });
     }
@@ -172,10 +184,13 @@ public class MonitoringGlue {
             List<pe.gob.regioncajamarca.participa.documents.UploadedFiles.Checked> files = evidenceOf(task);
             // the report this task was created for (server-side), never a variable sent with the completion
             long report = glue.taskRecords.of(task, REPORT);
-            glue.monitoring.recordProgress(report,
-                    decimal(task.getVariable("avanceFisico")), decimal(task.getVariable("ejecucionFinanciera")),
-                    decimal(task.getVariable("pim")), (String) task.getVariable("estadoEjecucion"),
-                    (String) task.getVariable("dificultades"), task.getAssignee());
+            // ejecucionFinanciera: accrued to date since the project began; devengadoAnio: accrued this year
+            glue.monitoring.recordProgress(report, decimal(task.getVariable("avanceFisico")),
+                    new MonitoringService.Money(decimal(task.getVariable("ejecucionFinanciera")),
+                            decimal(task.getVariable("devengadoAnio")), decimal(task.getVariable("pim")),
+                            decimal(task.getVariable("costoActualizado"))),
+                    (String) task.getVariable("estadoEjecucion"), (String) task.getVariable("dificultades"),
+                    task.getAssignee());
             if (!files.isEmpty()) {
                 String user = task.getAssignee() == null ? "tasklist" : task.getAssignee();
                 glue.evidence.add(report, files, null, user); // stored without EXIF or GPS location

@@ -17,7 +17,8 @@ import pe.gob.regioncajamarca.participa.documents.PdfDocuments;
 
 /**
  * The Follow-up and Monitoring Report of a quarter ("Informe de Seguimiento y Monitoreo"): the round's reports in
- * tables per executing unit and per province, the share of each status, money executed against money agreed, and
+ * tables per executing unit and per province, the share of each status, money accrued to date against the updated
+ * total costs ({@link FinancialExecution}), and
  * the alerts. The same model feeds the public page {@code /seguimiento/{quarter}} and the PDF.
  */
 @Service
@@ -45,9 +46,10 @@ public class MonitoringReport {
             return reports.size();
         }
 
+        /** Accrued to date over the updated total costs of the group: {@link FinancialExecution#percentOf}. */
         public BigDecimal executedPercent() {
-            return agreed.signum() <= 0 ? BigDecimal.ZERO
-                    : executed.multiply(BigDecimal.valueOf(100)).divide(agreed, 1, RoundingMode.HALF_UP);
+            BigDecimal percent = FinancialExecution.percentOf(executed, agreed);
+            return percent == null ? BigDecimal.ZERO : percent;
         }
 
         /** Bar widths (0-100) of the money executed and of the average physical progress. */
@@ -72,7 +74,9 @@ public class MonitoringReport {
         int reported = 0, completed = 0, inExecution = 0, paralysed = 0, notStarted = 0, unreported = 0;
         BigDecimal agreed = BigDecimal.ZERO, executed = BigDecimal.ZERO, physical = BigDecimal.ZERO;
         for (MonitoringService.Report r : reports) {
-            agreed = agreed.add(r.currentBudget() != null && r.currentBudget().signum() > 0 ? r.currentBudget() : r.cost());
+            // what each project's accrued money is measured against (never one year's PIM)
+            BigDecimal base = FinancialExecution.base(r.updatedCost(), r.cost());
+            agreed = agreed.add(base == null ? BigDecimal.ZERO : base);
             if (!"REPORTADO".equals(r.status())) {
                 unreported++;
                 continue;
@@ -108,6 +112,7 @@ public class MonitoringReport {
             Map<String, String> scopeNames = territory.scopeNames();
             Map<String, Object> model = new HashMap<>();
             model.put("quarter", quarter);
+            model.put("period", Quarter.parse(quarter).months()); // "julio a septiembre de 2026"
             model.put("round", round);
             model.put("total", group("Total", reports));
             List<Group> byUnit = groups(reports, MonitoringService.Report::unitName);

@@ -1,7 +1,6 @@
 package pe.gob.regioncajamarca.participa.monitoring;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,7 +9,8 @@ import org.springframework.stereotype.Service;
 /**
  * Execution of the prioritised projects rolled up per province (scope), per executing unit and per cycle: how many
  * are completed, in execution, paralysed or not started, and the money executed (each project's latest reported
- * accrued amount) against the money agreed (its cost in the cycle). Public facts only.
+ * amount accrued to date) against the money agreed (its cost in the cycle), through
+ * {@link FinancialExecution#percentOf}. Public facts only.
  */
 @Service
 public class MonitoringRollups {
@@ -30,12 +30,10 @@ public class MonitoringRollups {
             return projects == 0 ? 0 : Math.round(100f * n / projects);
         }
 
-        /** Money executed against money agreed, in per cent with one decimal. */
+        /** Money executed against money agreed, in per cent with one decimal: {@link FinancialExecution#percentOf}. */
         public BigDecimal executedPercent() {
-            if (agreed == null || agreed.signum() <= 0) {
-                return BigDecimal.ZERO;
-            }
-            return executed.multiply(BigDecimal.valueOf(100)).divide(agreed, 1, RoundingMode.HALF_UP);
+            BigDecimal percent = FinancialExecution.percentOf(executed, agreed);
+            return percent == null ? BigDecimal.ZERO : percent;
         }
     }
 

@@ -18,12 +18,13 @@ public class MonitoringRounds {
         this.runtime = runtime;
     }
 
-    /** Returns the process instance id of the new round of {@code quarter} (e.g. "2026-Q4"). */
+    /**
+     * Returns the process instance id of the new round that reports {@code quarter} (e.g. "2026-Q3", the quarter whose
+     * figures it collects, not the one it is opened in: see {@link Quarter#reportedBy}).
+     */
     public String startByHand(String quarter) {
-        if (!MonitoringService.isQuarter(quarter)) {
-            throw new IllegalArgumentException("El trimestre debe tener la forma AAAA-Qn, por ejemplo 2026-Q4.");
-        }
-        return runtime.createMessageCorrelation(START_MESSAGE).setVariable("trimestre", quarter)
+        String reported = Quarter.parse(quarter).toString();
+        return runtime.createMessageCorrelation(START_MESSAGE).setVariable("trimestre", reported)
                 .correlateStartMessage().getId();
     }
 }

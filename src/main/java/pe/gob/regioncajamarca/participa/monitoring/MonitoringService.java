@@ -3,7 +3,6 @@ package pe.gob.regioncajamarca.participa.monitoring;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,25 +31,27 @@ public class MonitoringService {
         this.events = events;
     }
 
-    /** One project's report in a round, with what its task and the round's report show. */
+    /**
+     * One project's report in a round, with what its task and the round's report show. Money: {@code
+     * financialExecution} is the amount accrued to date since the project began (devengado acumulado), {@code
+     * accruedThisYear} the amount accrued this year (devengado del año), {@code currentBudget} the year's PIM,
+     * {@code updatedCost} the updated total cost, {@code cost} the project's cost in the cycle.
+     */
     public record Report(long id, String quarter, int cycleYear, String cui, String projectName, String unitGroup,
                          String unitName, String scope, String status, BigDecimal physicalProgress,
                          BigDecimal financialExecution, BigDecimal currentBudget, BigDecimal cost,
-                         String executionStatus, String issues) {
+                         String executionStatus, String issues, BigDecimal accruedThisYear, BigDecimal updatedCost) {
 
-        /** Financial execution as a share (%) of the current budget (PIM), or of the cost when no PIM. */
+        /** Financial execution (%): {@link FinancialExecution#percent}. */
         public BigDecimal financialPercent() {
-            BigDecimal base = currentBudget != null && currentBudget.signum() > 0 ? currentBudget : cost;
-            if (financialExecution == null || base == null || base.signum() <= 0) {
-                return null;
-            }
-            return financialExecution.multiply(BigDecimal.valueOf(100)).divide(base, 1, java.math.RoundingMode.HALF_UP);
+            return FinancialExecution.percent(financialExecution, updatedCost, cost);
         }
     }
 
     private static final String REPORT_SQL = """
             SELECT r.id, r.quarter, p.cycle_year, p.cui, p.name, r.unit_group, u.name AS unit_name, p.scope, r.status,
-                   r.physical_progress, r.financial_execution, r.current_budget, p.cost, r.execution_status, r.issues
+                   r.physical_progress, r.financial_execution, r.current_budget, p.cost, r.execution_status, r.issues,
+                   r.accrued_year, r.updated_cost
             FROM monitoring_report r JOIN project p ON p.id = r.project_id
             JOIN executing_unit u ON u.code = p.executing_unit
             """;
@@ -58,20 +59,17 @@ public class MonitoringService {
     private static Report mapReport(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new Report(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBigDecimal(10),
-                rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBigDecimal(13), rs.getString(14), rs.getString(15));
+                rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBigDecimal(13), rs.getString(14), rs.getString(15),
+                rs.getBigDecimal(16), rs.getBigDecimal(17));
     }
 
-    /** "2026-Q4" for any day of October to December 2026. */
-    public static String quarterOf(LocalDate day) {
-        return day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
-    }
-
+    /** A quarter label as {@link Quarter} writes it ("2026-Q3"). */
     public static boolean isQuarter(String quarter) {
-        return quarter != null && quarter.matches("^[0-9]{4}-Q[1-4]$");
+        return Quarter.isValid(quarter);
     }
 
     /**
-     * Opens the round of a quarter and creates one pending report per prioritised project of a formalised cycle
+     * Opens the round that reports {@code quarter} (an ended quarter, {@link Quarter#reportedBy}) and creates one pending report per prioritised project of a formalised cycle
      * that is not concluded. Idempotent for the same process instance (a retried job creates nothing twice);
      * a quarter that already has a round of another process is refused.
      *
@@ -79,9 +77,7 @@ public class MonitoringService {
      */
     @Transactional
     public List<Long> openRound(String quarter, String processInstanceId) {
-        if (!isQuarter(quarter)) {
-            throw new IllegalArgumentException("El trimestre debe tener la forma AAAA-Qn, por ejemplo 2026-Q4.");
-        }
+        quarter = Quarter.parse(quarter).toString();
         Optional<String> owner = jdbc.sql("SELECT process_instance_id FROM monitoring_round WHERE quarter = ?")
                 .param(quarter).query(String.class).optional();
         if (owner.isPresent() && !owner.get().equals(processInstanceId)) {
@@ -114,22 +110,46 @@ public class MonitoringService {
         return jdbc.sql(REPORT_SQL + " WHERE r.id = ?").param(id).query(MonitoringService::mapReport).optional();
     }
 
-    /** Stores an executing unit's quarterly report and the project's current execution status. */
+    /** The money a unit reports each quarter (soles). */
+    public record Money(BigDecimal accruedToDate, BigDecimal accruedThisYear, BigDecimal currentBudget,
+                        BigDecimal updatedCost) {
+    }
+
+    /**
+     * Stores an executing unit's quarterly report and the project's current execution status. The money is checked
+     * as domain.md says: accrued to date (since the project began) ≤ updated total cost; accrued this year ≤ the
+     * year's PIM; accrued this year ≤ accrued to date. A multi-year project's accrued to date may exceed the PIM.
+     */
     @Transactional
-    public void recordProgress(long reportId, BigDecimal physical, BigDecimal financial, BigDecimal currentBudget,
-                               String executionStatus, String issues, String reportedBy) {
+    public void recordProgress(long reportId, BigDecimal physical, Money money, String executionStatus,
+                               String issues, String reportedBy) {
         if (physical == null || physical.signum() < 0 || physical.compareTo(BigDecimal.valueOf(100)) > 0) {
             throw new IllegalArgumentException("El avance físico debe estar entre 0 y 100 %.");
         }
-        if (financial == null || financial.signum() < 0) {
-            throw new IllegalArgumentException("La ejecución financiera no puede ser negativa.");
+        BigDecimal accrued = required(money.accruedToDate(), "el devengado acumulado (desde el inicio del proyecto)");
+        BigDecimal accruedYear = required(money.accruedThisYear(), "el devengado del año");
+        BigDecimal pim = required(money.currentBudget(), "el PIM del año");
+        BigDecimal updatedCost = required(money.updatedCost(), "el costo total actualizado");
+        if (updatedCost.signum() <= 0) {
+            throw new IllegalArgumentException("El costo total actualizado debe ser mayor que cero.");
         }
         if (!STATUSES.contains(executionStatus)) {
             throw new IllegalArgumentException("Elija el estado del proyecto.");
         }
-        if (currentBudget != null && financial.compareTo(currentBudget) > 0) {
-            throw new IllegalArgumentException("La ejecución financiera (S/ " + financial.toPlainString()
-                    + ") no puede superar el presupuesto vigente (PIM, S/ " + currentBudget.toPlainString() + ").");
+        if (accrued.compareTo(updatedCost) > 0) {
+            throw new IllegalArgumentException("El devengado acumulado (S/ " + soles(accrued)
+                    + ") no puede superar el costo total actualizado (S/ " + soles(updatedCost)
+                    + "): corrija el devengado acumulado o actualice el costo total.");
+        }
+        if (accruedYear.compareTo(pim) > 0) {
+            throw new IllegalArgumentException("El devengado del año (S/ " + soles(accruedYear)
+                    + ") no puede superar el PIM del año (S/ " + soles(pim)
+                    + "): corrija el devengado del año o el PIM.");
+        }
+        if (accruedYear.compareTo(accrued) > 0) {
+            throw new IllegalArgumentException("El devengado del año (S/ " + soles(accruedYear)
+                    + ") no puede superar el devengado acumulado (S/ " + soles(accrued)
+                    + "): el acumulado desde el inicio del proyecto incluye lo devengado este año.");
         }
         BigDecimal previous = previousProgress(reportId).map(Progress::physicalProgress).orElse(null);
         if (previous != null && physical.compareTo(previous) < 0 && (issues == null || issues.isBlank())) {
@@ -139,9 +159,10 @@ public class MonitoringService {
         }
         jdbc.sql("""
                 UPDATE monitoring_report SET status = 'REPORTADO', physical_progress = ?, financial_execution = ?,
-                    current_budget = ?, execution_status = ?, issues = ?, reported_by = ?, reported_at = ?
+                    accrued_year = ?, current_budget = ?, updated_cost = ?, execution_status = ?, issues = ?,
+                    reported_by = ?, reported_at = ?
                 WHERE id = ?""")
-                .params(physical, financial, currentBudget, executionStatus, issues, reportedBy,
+                .params(physical, accrued, accruedYear, pim, updatedCost, executionStatus, issues, reportedBy,
                         Timestamp.from(Instant.now()), reportId)
                 .update();
         record Before(long projectId, String quarter, String status) {
@@ -157,18 +178,14 @@ public class MonitoringService {
         }
     }
 
-    /** One quarterly report of a project, as the public sees it. */
+    /** One quarterly report of a project, as the public sees it (money as in {@link Report}). */
     public record Progress(String quarter, BigDecimal physicalProgress, BigDecimal financialExecution,
                            String executionStatus, java.time.Instant reportedAt, BigDecimal currentBudget,
-                           BigDecimal cost) {
+                           BigDecimal cost, BigDecimal accruedThisYear, BigDecimal updatedCost) {
 
-        /** Financial execution as a share (%) of the PIM, or of the cost when no PIM was reported. */
+        /** Financial execution (%): {@link FinancialExecution#percent}. */
         public BigDecimal financialPercent() {
-            BigDecimal base = currentBudget != null && currentBudget.signum() > 0 ? currentBudget : cost;
-            if (financialExecution == null || base == null || base.signum() <= 0) {
-                return null;
-            }
-            return financialExecution.multiply(BigDecimal.valueOf(100)).divide(base, 1, java.math.RoundingMode.HALF_UP);
+            return FinancialExecution.percent(financialExecution, updatedCost, cost);
         }
 
         public String statusName() {
@@ -178,14 +195,14 @@ public class MonitoringService {
 
     private static final String PROGRESS_SQL = """
             SELECT r.quarter, r.physical_progress, r.financial_execution, r.execution_status, r.reported_at,
-                   r.current_budget, p.cost
+                   r.current_budget, p.cost, r.accrued_year, r.updated_cost
             FROM monitoring_report r JOIN project p ON p.id = r.project_id
             """;
 
     private static Progress mapProgress(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new Progress(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getString(4),
                 rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), rs.getBigDecimal(6),
-                rs.getBigDecimal(7));
+                rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9));
     }
 
     /** The reported quarters of the projects with a CUI (every cycle), oldest first. */
@@ -201,6 +218,22 @@ public class MonitoringService {
                 WHERE this_one.id = ? AND r.quarter < this_one.quarter AND r.status = 'REPORTADO'
                 ORDER BY r.quarter DESC""").param(reportId)
                 .query(MonitoringService::mapProgress).stream().findFirst();
+    }
+
+    private static BigDecimal required(BigDecimal value, String what) {
+        if (value == null) {
+            throw new IllegalArgumentException("Indique " + what + ", en soles.");
+        }
+        if (value.signum() < 0) {
+            throw new IllegalArgumentException(Character.toUpperCase(what.charAt(0)) + what.substring(1)
+                    + " no puede ser negativo.");
+        }
+        return value;
+    }
+
+    private static String soles(BigDecimal amount) {
+        return new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.US))
+                .format(amount);
     }
 
     /** The reports still pending when the reporting closes become NO_REPORTADO; returns how many. */

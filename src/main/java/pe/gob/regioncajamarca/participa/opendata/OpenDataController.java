@@ -40,8 +40,14 @@ class OpenDataController {
         this.monitoring = monitoring;
     }
 
+    /**
+     * One quarterly report: {@code quarter} is the quarter whose figures it carries (the ended quarter the round
+     * reports); {@code financialExecution} is the financial execution in per cent (MonitoringService.Progress
+     * #financialPercent, the one formula: accrued to date over the updated total cost); the money in soles follows.
+     */
     record ProgressJson(String quarter, BigDecimal physicalProgress, BigDecimal financialExecution, String status,
-                        java.time.Instant reportedAt) {
+                        java.time.Instant reportedAt, BigDecimal accruedToDate, BigDecimal accruedThisYear,
+                        BigDecimal currentBudget, BigDecimal updatedCost) {
     }
 
     /** A project's quarterly reports (every cycle that holds its CUI), oldest first; 404 for an unknown CUI. */
@@ -61,9 +67,11 @@ class OpenDataController {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.parseMediaType(CSV))
                     .body("error\nNo existe un proyecto con el CUI " + cui + "\n");
         }
-        StringBuilder out = new StringBuilder("quarter,physicalProgress,financialExecution,status,reportedAt\r\n");
+        StringBuilder out = new StringBuilder("quarter,physicalProgress,financialExecution,status,reportedAt,"
+                + "accruedToDate,accruedThisYear,currentBudget,updatedCost\r\n");
         for (ProgressJson p : progressOf(cui)) {
-            out.append(Csv.row(p.quarter(), p.physicalProgress(), p.financialExecution(), p.status(), p.reportedAt()));
+            out.append(Csv.row(p.quarter(), p.physicalProgress(), p.financialExecution(), p.status(), p.reportedAt(),
+                    p.accruedToDate(), p.accruedThisYear(), p.currentBudget(), p.updatedCost()));
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(CSV))
                 .header("Content-Disposition", "inline; filename=\"avance-" + cui + ".csv\"").body(out.toString());
@@ -71,7 +79,8 @@ class OpenDataController {
 
     private List<ProgressJson> progressOf(String cui) {
         return monitoring.progressOf(cui).stream().map(p -> new ProgressJson(p.quarter(), p.physicalProgress(),
-                p.financialExecution(), p.executionStatus(), p.reportedAt())).toList();
+                p.financialPercent(), p.executionStatus(), p.reportedAt(), p.financialExecution(), p.accruedThisYear(),
+                p.currentBudget(), p.updatedCost())).toList();
     }
 
     record ScopeJson(String scope, BigDecimal envelope) {

@@ -109,7 +109,11 @@ class HistoryImportIT extends HistoryTestSupport {
                 + y + "," + dup + ",tercer trimestre,-1,-5,0,EN_EJECUCION\n"
                 + y + ",7654321," + y + "-Q4,10,100,1000,EN_EJECUCION\n"
                 + y + "," + dup + "," + y + "-Q4,10,100,1000,EN_EJECUCION\n"
-                + y + "," + dup + "," + y + "Q4,10,100,1000,EN_EJECUCION\n";
+                + y + "," + dup + "," + y + "Q4,10,100,1000,EN_EJECUCION\n"
+                // accrued to date above the project's cost (1,880,000.50): refused
+                + y + "," + dup + "," + y + "-Q2,10,2000000,1000,EN_EJECUCION\n"
+                // a multi-year project: accrued to date (5,000) above the year's PIM (1,000) but within its cost
+                + y + "," + dup + "," + y + "-Q1,5,5000,1000,EN_EJECUCION\n";
         List<String> problems = problems(csv("p.csv", projects), csv("a.csv", progress));
         assertThat(problems).containsExactly(
                 "p.csv, fila 3, columna ciclo: el ciclo " + (first() - 1) + " no está entre los diez anteriores a " + now
@@ -127,10 +131,9 @@ class HistoryImportIT extends HistoryTestSupport {
                 "p.csv, fila 8, columna costo: el costo admite como máximo 2 decimales",
                 "a.csv, fila 2, columna trimestre: el trimestre " + (y - 1) + "-Q4 es anterior al ciclo " + y
                         + ": la ejecución empieza en el año del ciclo o después",
-                "a.csv, fila 3, columna trimestre: el trimestre " + now + "-Q2 aún no ha terminado (el actual es " + now
-                        + "-Q2): su avance se reporta en la ronda de seguimiento",
+                "a.csv, fila 3, columna trimestre: el trimestre " + now + "-Q2 aún no ha terminado (el último terminado "
+                        + "es " + now + "-Q1): su avance se reporta en la ronda de seguimiento que se abre cuando termina",
                 "a.csv, fila 4, columna avance_fisico: el avance físico debe estar entre 0 y 100 (se leyó 120)",
-                "a.csv, fila 4, columna devengado: el devengado (2000) no puede superar el PIM (1000)",
                 "a.csv, fila 4, columna estado: estado desconocido \"TERMINADO\" (NO_INICIADO, EN_EJECUCION, PARALIZADO o CONCLUIDO)",
                 "a.csv, fila 5, columna trimestre: \"tercer trimestre\" no es un trimestre: escríbalo como AAAA-Qn, p. ej. 2019-Q4",
                 "a.csv, fila 5, columna avance_fisico: el avance físico debe estar entre 0 y 100 (se leyó -1)",
@@ -139,7 +142,9 @@ class HistoryImportIT extends HistoryTestSupport {
                 "a.csv, fila 6, columna cui: el CUI 7654321 no es un proyecto priorizado del ciclo " + y
                         + ": inclúyalo en el archivo de proyectos",
                 "a.csv, fila 8, columna trimestre: el avance del CUI " + dup + " del ciclo " + y + " en el trimestre " + y
-                        + "-Q4 se repite en el archivo");
+                        + "-Q4 se repite en el archivo",
+                "a.csv, fila 9, columna devengado: el devengado acumulado (2000000.00) no puede superar el costo del "
+                        + "proyecto (1880000.50): el devengado es lo devengado desde el inicio del proyecto");
         assertThat(count("SELECT COUNT(*) FROM cycle WHERE cycle_year = ?", y)).isZero();
         assertThat(count("SELECT COUNT(*) FROM project WHERE cui = ?", dup)).isZero();
         assertThat(count("SELECT COUNT(*) FROM monitoring_round WHERE quarter = ?", y + "-Q4")).isZero();

@@ -108,7 +108,7 @@ class EvidenceIT extends ProcessTest {
         // what Tasklist's embedded form sends: the figures and the files (an empty third file input)
         tasks.claim(taskId, "unit.prueba");
         tasks.complete(taskId, org.camunda.bpm.engine.variable.Variables.createVariables()
-                .putValue("avanceFisico", 30.0).putValue("ejecucionFinanciera", 100000.0).putValue("pim", 400000.0)
+                .putValue("avanceFisico", 30.0).putValue("ejecucionFinanciera", 100000.0).putValue("devengadoAnio", 100000.0).putValue("pim", 400000.0)
                 .putValue("estadoEjecucion", "EN_EJECUCION").putValue("dificultades", "<b>Lluvias</b>")
                 .putValueTyped("evidencia1", org.camunda.bpm.engine.variable.Variables.fileValue("obra.jpg")
                         .file(photo).mimeType("image/jpeg").create())
@@ -167,7 +167,7 @@ class EvidenceIT extends ProcessTest {
     void aFileThatIsNotAPhotoNorAPdfStopsTheCompletionAndNothingIsStored() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(taskId,
                 org.camunda.bpm.engine.variable.Variables.createVariables()
-                .putValue("avanceFisico", 30.0).putValue("ejecucionFinanciera", 100000.0).putValue("pim", 400000.0)
+                .putValue("avanceFisico", 30.0).putValue("ejecucionFinanciera", 100000.0).putValue("devengadoAnio", 100000.0).putValue("pim", 400000.0)
                 .putValue("estadoEjecucion", "EN_EJECUCION")
                 .putValueTyped("evidencia1", org.camunda.bpm.engine.variable.Variables.fileValue("obra.jpg")
                         .file("MZ not a photo".getBytes()).mimeType("image/jpeg").create())))

@@ -53,7 +53,7 @@ class MonitoringJourneysBrowserIT extends ProcessTest {
         String pid = rounds.startByHand(quarter);
         executeDueJobs(pid);
         for (Task t : tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress").list()) {
-            tasks.complete(t.getId(), Map.of("avanceFisico", 40, "ejecucionFinanciera", 300000, "pim", 900000,
+            tasks.complete(t.getId(), Map.of("avanceFisico", 40, "ejecucionFinanciera", 300000, "devengadoAnio", 300000, "pim", 900000,
                     "estadoEjecucion", "EN_EJECUCION"));
         }
         executeDueJobs(pid);

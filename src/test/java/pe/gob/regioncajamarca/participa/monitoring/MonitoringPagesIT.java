@@ -57,10 +57,10 @@ class MonitoringPagesIT extends ProcessTest {
         executeDueJobs(pid);
         for (Task t : tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress").list()) {
             if (cui.equals(tasks.getVariable(t.getId(), "cui"))) {
-                complete(t, withVariables("avanceFisico", 30, "ejecucionFinanciera", 800000, "pim", 900000,
+                complete(t, withVariables("avanceFisico", 30, "ejecucionFinanciera", 800000, "devengadoAnio", 800000, "pim", 900000,
                         "estadoEjecucion", "PARALIZADO", "dificultades", "Expediente técnico en reformulación"));
             } else {
-                complete(t, withVariables("avanceFisico", 100, "ejecucionFinanciera", 1, "pim", 1,
+                complete(t, withVariables("avanceFisico", 100, "ejecucionFinanciera", 1, "devengadoAnio", 1, "pim", 1,
                         "estadoEjecucion", "CONCLUIDO"));
             }
         }
@@ -109,7 +109,9 @@ class MonitoringPagesIT extends ProcessTest {
         HttpResponse<String> json = http.get("/api/open-data/projects/" + cui + "/progress");
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(json.body()).contains("\"quarter\":\"" + quarter + "\"", "\"physicalProgress\":30",
-                "\"financialExecution\":800000", "\"status\":\"PARALIZADO\"", "\"reportedAt\":\"");
+                "\"financialExecution\":88.9", "\"status\":\"PARALIZADO\"", "\"reportedAt\":\"",
+                "\"accruedToDate\":800000", "\"accruedThisYear\":800000", "\"currentBudget\":900000",
+                "\"updatedCost\":900000");
         assertThat(http.get("/api/open-data/projects/9999999/progress").statusCode()).isEqualTo(404);
         assertThat(http.get("/api/open-data/projects/" + cui + "/progress.csv").body())
                 .startsWith("quarter,physicalProgress,financialExecution,status,reportedAt").contains(quarter + ",30");

@@ -79,8 +79,8 @@ class MonitoringProcessIT extends ProcessTest {
         assertThat(candidateGroupsOf(mine)).containsExactly(TEST_UNIT_GROUP);
         assertThat(mine.getDueDate()).isEqualTo(plazos.habiles(10));
 
-        complete(mine, withVariables("avanceFisico", 35.5, "ejecucionFinanciera", 410000, "pim", 900000,
-                "estadoEjecucion", "PARALIZADO", "dificultades", "Lluvias"));
+        complete(mine, withVariables("avanceFisico", 35.5, "ejecucionFinanciera", 410000, "devengadoAnio", 410000,
+                "pim", 900000, "estadoEjecucion", "PARALIZADO", "dificultades", "Lluvias"));
         MonitoringService.Report report = monitoring.reports(quarter).stream().filter(r -> cui.equals(r.cui()))
                 .findFirst().orElseThrow();
         assertThat(report.status()).isEqualTo("REPORTADO");
@@ -91,7 +91,7 @@ class MonitoringProcessIT extends ProcessTest {
 
         // the other units' projects of this test database (if any) report too
         for (Task t : tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress").list()) {
-            complete(t, withVariables("avanceFisico", 10, "ejecucionFinanciera", 1, "pim", 1,
+            complete(t, withVariables("avanceFisico", 10, "ejecucionFinanciera", 1, "devengadoAnio", 1, "pim", 1,
                     "estadoEjecucion", "EN_EJECUCION"));
         }
         executeDueJobs(pid); // "Cerrar reportes y evaluar alertas" runs after a savepoint
@@ -134,7 +134,8 @@ class MonitoringProcessIT extends ProcessTest {
         LocalDate fires = timer.getDuedate().toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
         assertThat(fires.getDayOfMonth()).isEqualTo(1);
         assertThat(fires.getMonthValue()).isIn(1, 4, 7, 10);
-        String expected = MonitoringService.quarterOf(fires);
+        // the round opened as a quarter begins reports the quarter that has just ended
+        String expected = Quarter.reportedBy(fires).toString();
         java.util.Set<String> before = new java.util.HashSet<>();
         runtime.createProcessInstanceQuery().processDefinitionKey(MonitoringService.PROCESS_KEY).list()
                 .forEach(p -> before.add(p.getId()));
@@ -193,28 +194,33 @@ class MonitoringProcessIT extends ProcessTest {
         String pid = rounds.startByHand(first);
         executeDueJobs(pid);
         complete(taskForMyProject(pid), withVariables("avanceFisico", 40, "ejecucionFinanciera", 300000,
-                "pim", 900000, "estadoEjecucion", "EN_EJECUCION"));
+                "devengadoAnio", 300000, "pim", 900000, "estadoEjecucion", "EN_EJECUCION"));
         String second = quarter();
         String pid2 = rounds.startByHand(second);
         executeDueJobs(pid2);
         Task mine = taskForMyProject(pid2);
         assertThat(tasks.getVariable(mine.getId(), "avanceAnterior")).isEqualTo(40.0);
         assertThat(tasks.getVariable(mine.getId(), "ambito")).isEqualTo("CAJAMARCA");
+        // the updated total cost is filled in: the project's cost (900,000) on its first report, then the last one
+        assertThat(tasks.getVariable(mine.getId(), "costoActualizado")).isEqualTo(900000.0);
         assertThatThrownBy(() -> tasks.complete(mine.getId(), java.util.Map.of("avanceFisico", 50,
-                "ejecucionFinanciera", 950000, "pim", 900000, "estadoEjecucion", "EN_EJECUCION")))
-                .hasMessageContaining("no puede superar el presupuesto vigente");
+                "ejecucionFinanciera", 950000, "devengadoAnio", 600000, "pim", 900000,
+                "estadoEjecucion", "EN_EJECUCION")))
+                .hasMessageContaining("El devengado acumulado (S/ 950,000.00) no puede superar el costo total "
+                        + "actualizado (S/ 900,000.00)");
         assertThatThrownBy(() -> tasks.complete(mine.getId(), java.util.Map.of("avanceFisico", 30,
-                "ejecucionFinanciera", 350000, "pim", 900000, "estadoEjecucion", "EN_EJECUCION")))
+                "ejecucionFinanciera", 350000, "devengadoAnio", 50000, "pim", 900000,
+                "estadoEjecucion", "EN_EJECUCION")))
                 .hasMessageContaining("es menor que el del último reporte (40 %)");
         assertThat(taskForMyProject(pid2).getId()).isEqualTo(mine.getId()); // still open, nothing stored
         tasks.complete(mine.getId(), java.util.Map.of("avanceFisico", 30, "ejecucionFinanciera", 800000,
-                "pim", 900000, "estadoEjecucion", "EN_EJECUCION",
+                "devengadoAnio", 500000, "pim", 900000, "estadoEjecucion", "EN_EJECUCION",
                 "dificultades", "Se demolió una losa mal vaciada; el avance se recalculó."));
         assertThat(monitoring.progressOf(cui)).extracting(MonitoringService.Progress::quarter)
                 .containsExactly(first, second);
-        // 800,000 of 900,000 is 88.89 % against 30 % physical: more than 20 points ahead
+        // 800,000 of a 900,000 updated cost is 88.9 % against 30 % physical: more than 20 points ahead
         for (Task t : tasks.createTaskQuery().processInstanceId(pid2).taskDefinitionKey("Task_ReportProgress").list()) {
-            complete(t, withVariables("avanceFisico", 100, "ejecucionFinanciera", 1, "pim", 1,
+            complete(t, withVariables("avanceFisico", 100, "ejecucionFinanciera", 1, "devengadoAnio", 1, "pim", 1,
                     "estadoEjecucion", "CONCLUIDO"));
         }
         executeDueJobs(pid2);
@@ -232,9 +238,14 @@ class MonitoringProcessIT extends ProcessTest {
         assertThat(decide(true, "PARALIZADO", 35, 2)).containsExactlyInAnyOrder("PARALIZADO",
                 "FINANCIERO_ADELANTADO", "SIN_AVANCE");
         assertThat(decide(true, "CONCLUIDO", 0, 3)).isEmpty();
-        // gap: 450,000 of a 900,000 PIM is 50 % financial against 25 % physical = 25 points
+        // gap: 450,000 accrued of a 900,000 updated cost is 50 % financial against 25 % physical = 25 points
         assertThat(MonitoringAlerts.gap(new MonitoringAlerts.Row(1, "REPORTADO", new java.math.BigDecimal("25"),
-                new java.math.BigDecimal("450000"), new java.math.BigDecimal("900000"), "EN_EJECUCION"))).isEqualTo(25.0);
+                new java.math.BigDecimal("450000"), new java.math.BigDecimal("900000"),
+                new java.math.BigDecimal("3000000"), "EN_EJECUCION"))).isEqualTo(25.0);
+        // without an updated cost, the project's cost: 450,000 of 600,000 is 75 % against 25 % = 50 points
+        assertThat(MonitoringAlerts.gap(new MonitoringAlerts.Row(1, "REPORTADO", new java.math.BigDecimal("25"),
+                new java.math.BigDecimal("450000"), null, new java.math.BigDecimal("600000"), "EN_EJECUCION")))
+                .isEqualTo(50.0);
     }
 
     private List<String> decide(boolean reported, String status, double gap, int unchanged) {

@@ -12,7 +12,7 @@ class ProgressChartTest {
 
     private static MonitoringService.Progress quarter(String q, String physical, String spent) {
         return new MonitoringService.Progress(q, new BigDecimal(physical), new BigDecimal(spent), "EN_EJECUCION", null,
-                new BigDecimal("1000000"), new BigDecimal("1200000"));
+                new BigDecimal("1000000"), new BigDecimal("1200000"), null, new BigDecimal("1000000"));
     }
 
     @Test

@@ -25,7 +25,7 @@ class ReportPrefillIT extends ProcessTest {
         executeDueJobs(first);
         Task mine = report(first, cui);
         assertThat(tasks.getVariable(mine.getId(), "trimestreAnterior")).as("no report before").isNull();
-        tasks.complete(mine.getId(), Map.of("avanceFisico", 35, "ejecucionFinanciera", 300000, "pim", 850000,
+        tasks.complete(mine.getId(), Map.of("avanceFisico", 35, "ejecucionFinanciera", 300000, "devengadoAnio", 300000, "pim", 850000,
                 "estadoEjecucion", "EN_EJECUCION"));
 
         String second = rounds.startByHand(freeQuarter());

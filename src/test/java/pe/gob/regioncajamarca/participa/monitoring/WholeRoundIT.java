@@ -46,7 +46,8 @@ class WholeRoundIT extends ProcessTest {
 
     static final int PER_UNIT = 100;
     static final String[] UNITS = {"obras-norte", "obras-sur", "agraria"};
-    static final String QUARTER = "2026-Q4";
+    /** The round opened on Thu 1 October 2026 reports the third quarter (domain.md). */
+    static final String QUARTER = Quarter.reportedBy(LocalDate.of(2026, 10, 1)).toString();
 
     @Autowired MonitoringRounds rounds;
     @Autowired MonitoringService monitoring;
@@ -81,7 +82,8 @@ class WholeRoundIT extends ProcessTest {
             }
         }
         // ten projects of the first unit already stood at 40 % in the two previous quarters
-        for (String q : List.of("2026-Q2", "2026-Q3")) {
+        assertThat(QUARTER).isEqualTo("2026-Q3");
+        for (String q : List.of("2026-Q1", "2026-Q2")) {
             jdbc.sql("INSERT INTO monitoring_round (quarter, status, opened_at, closed_at) VALUES (?, 'CERRADA', ?, ?)")
                     .params(q, Timestamp.from(Instant.now()), Timestamp.from(Instant.now())).update();
             for (int i = 20; i < 30; i++) {
@@ -91,7 +93,7 @@ class WholeRoundIT extends ProcessTest {
                             financial_execution, current_budget, execution_status, reported_at)
                         SELECT ?, id, 'unit-obras-norte', 'REPORTADO', 40, 100000, cost, 'EN_EJECUCION', ?
                         FROM project WHERE cui = ?""").params(q, Timestamp.from(Instant.now()), cui).update();
-                if (q.equals("2026-Q3")) {
+                if (q.equals("2026-Q2")) {
                     stalled.add(cui);
                 }
             }
@@ -129,6 +131,7 @@ class WholeRoundIT extends ProcessTest {
             }
             BigDecimal pim = new BigDecimal(1_000_000 + i * 1000);
             Map<String, Object> v = withVariables("pim", pim, "estadoEjecucion", "EN_EJECUCION");
+            // the project's first year: accrued this year is all it accrued (the updated cost is the project's cost)
             if (stalled.contains(cui)) {
                 v.putAll(withVariables("avanceFisico", 40, "ejecucionFinanciera", pim.multiply(new BigDecimal("0.45"))));
             } else if (i % 10 == 0) {
@@ -141,6 +144,7 @@ class WholeRoundIT extends ProcessTest {
             } else {
                 v.putAll(withVariables("avanceFisico", 50, "ejecucionFinanciera", pim.multiply(new BigDecimal("0.45"))));
             }
+            v.put("devengadoAnio", v.get("ejecucionFinanciera"));
             complete(t, v);
         }
         // reported: obras-norte all 100, obras-sur the 50 even ones. Paralysed (i % 10 == 0): 9 of obras-norte (i = 20

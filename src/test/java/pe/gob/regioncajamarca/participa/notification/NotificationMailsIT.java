@@ -218,8 +218,9 @@ class NotificationMailsIT extends ProcessTest {
                 .params(quarter, project, TEST_UNIT_GROUP).update();
         long report = jdbc.sql("SELECT id FROM monitoring_report WHERE project_id = ?").param(project)
                 .query(Long.class).single();
-        monitoring.recordProgress(report, new BigDecimal("12"), new BigDecimal("10000"), new BigDecimal("100000"),
-                "EN_EJECUCION", null, "unidad");
+        monitoring.recordProgress(report, new BigDecimal("12"), new pe.gob.regioncajamarca.participa.monitoring
+                .MonitoringService.Money(new BigDecimal("10000"), new BigDecimal("10000"), new BigDecimal("100000"),
+                new BigDecimal("1000000")), "EN_EJECUCION", null, "unidad");
         sender.sendDue();
         assertThat(to(emails.get(0))).hasSize(2);
         assertThat(to(emails.get(0)).get(1).getSubject()).isEqualTo("El proyecto Canal Yanacancha está en ejecución");

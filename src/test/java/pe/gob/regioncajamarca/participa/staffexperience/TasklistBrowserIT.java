@@ -38,8 +38,9 @@ import pe.gob.regioncajamarca.participa.testsupport.WebDriver;
  * <ul>
  * <li>{@code unit.sede} logs in to a Spanish Tasklist, sees its unit's filters (and no other office's), finds its
  * tasks ordered by due date (the overdue one first), claims a quarterly progress report, is stopped first by the
- * form's own validation (in Spanish) and then by the server's rule (accrued spending above the PIM), corrects
- * both and completes it: the report is stored;</li>
+ * form's own validation (in Spanish) and then by the server's rule (accrued this year above the year's PIM),
+ * corrects both and completes it: the report is stored for the quarter that has just ended, with accrued to date above
+ * the year's PIM (a multi-year project);</li>
  * <li>one of the unit's reports is made overdue (its due date and its deadline timer moved back, as if the
  * ten business days had passed): the job executor fires the escalation, and {@code manager} finds it in
  * Tasklist's "Vencidas" filter and on the deadlines page per unit;</li>
@@ -191,6 +192,10 @@ class TasklistBrowserIT {
             browser.click(browser.findXpath("(//ol[contains(@class,'tasks-list')]/li)[" + (index + 1) + "]//a[contains(@href,'"
                     + onTimeTask + "')]"));
             assertThat(browser.waitForText("Avance del proyecto " + cui)).isTrue();
+            // the demo's round reports the quarter that has just ended, and the form says which months it covers
+            pe.gob.regioncajamarca.participa.monitoring.Quarter reported = pe.gob.regioncajamarca.participa.monitoring
+                    .Quarter.reportedBy(java.time.LocalDate.now(pe.gob.regioncajamarca.participa.calendar.DueDates.LIMA));
+            assertThat(browser.waitForText("trimestre " + reported + " (" + reported.months() + ")")).isTrue();
             browser.click(browser.findXpath("//button[contains(normalize-space(.),'Reclamar')]"));
             // the application's embedded form (static/forms/reportar-avance.html): its inputs by id
             String progress = browser.find("input#avanceFisico:not([disabled])");
@@ -199,9 +204,14 @@ class TasklistBrowserIT {
 
             // 1. the form's own validation, in Spanish: progress above 100 %
             browser.type(progress, "150");
+            // the money as the unit knows it: accrued to date since the project began (all its years), accrued this
+            // year, this year's PIM and the updated total cost (filled in from the project's cost: changed here)
             browser.type(browser.find("input#ejecucionFinanciera"), "250000");
+            browser.type(browser.find("input#devengadoAnio"), "250000");
             browser.clear(browser.find("input#pim"));
             browser.type(browser.find("input#pim"), "200000");
+            browser.clear(browser.find("input#costoActualizado"));
+            browser.type(browser.find("input#costoActualizado"), "5000000");
             browser.click(browser.findXpath("//select[@id='estadoEjecucion']/option[@value='EN_EJECUCION']"));
             browser.type(browser.find("textarea#dificultades"), "Lluvias de noviembre retrasaron el vaciado.");
             // a photo of the works, with its EXIF block (GPS location): chosen in the form's first file input
@@ -222,11 +232,12 @@ class TasklistBrowserIT {
             assertThat(shown).as("the form's validation in Spanish").isTrue();
             shot(browser, "04-tasklist-error-validacion");
 
-            // 2. the server's rule: accrued spending above the PIM
+            // 2. the server's rule: accrued this year above the year's PIM
             browser.clear(progress);
             browser.type(progress, "45");
             browser.clickCentered(browser.findXpath("//button[normalize-space(.)='Completar']"));
-            assertThat(browser.waitForText("no puede superar el presupuesto vigente")).as("the server's message").isTrue();
+            assertThat(browser.waitForText("El devengado del año (S/ 250,000.00) no puede superar el PIM del año"))
+                    .as("the server's message").isTrue();
             Thread.sleep(300); // the project's script trims the engine's error chain as the notice appears
             assertThat(browser.source()).as("the engine's chain is not shown").doesNotContain("ENGINE-03051");
             shot(browser, "05-tasklist-error-servidor");
@@ -237,8 +248,8 @@ class TasklistBrowserIT {
                     WHERE p.cui = ? ORDER BY r.id DESC""").param(cui).query(String.class).list().get(0);
             assertThat(status).as("nothing stored while the form is refused").isEqualTo("PENDIENTE");
 
-            // corrected: stored
-            String spent = browser.find("input#ejecucionFinanciera");
+            // corrected: stored, with accrued to date (250,000) above this year's PIM (200,000): a multi-year project
+            String spent = browser.find("input#devengadoAnio");
             browser.clear(spent);
             browser.type(spent, "150000");
             browser.clickCentered(browser.findXpath("//button[normalize-space(.)='Completar']"));
@@ -247,8 +258,9 @@ class TasklistBrowserIT {
                 if (jdbc.sql("""
                         SELECT COUNT(*) FROM monitoring_report r JOIN project p ON p.id = r.project_id
                         WHERE p.cui = ? AND r.status = 'REPORTADO' AND r.physical_progress = 45
-                          AND r.financial_execution = 150000 AND r.reported_by = 'unit.sede'""")
-                        .param(finalCui).query(Integer.class).single() == 1) {
+                          AND r.financial_execution = 250000 AND r.accrued_year = 150000 AND r.current_budget = 200000
+                          AND r.updated_cost = 5000000 AND r.reported_by = 'unit.sede' AND r.quarter = ?""")
+                        .params(finalCui, reported.toString()).query(Integer.class).single() == 1) {
                     break;
                 }
                 Thread.sleep(100);

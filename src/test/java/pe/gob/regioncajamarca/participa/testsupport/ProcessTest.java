@@ -149,7 +149,12 @@ public abstract class ProcessTest {
 
     private static final AtomicInteger QUARTERS = new AtomicInteger();
 
-    /** A monitoring quarter no other test of this run uses (2150-Q1 onwards; other tests keep 2060-2099). */
+    /**
+     * A quarter for a round no other test of this run uses (2150-Q1 onwards; other tests keep 2060-2099): the quarter
+     * the round reports (monitoring.Quarter). {@code MonitoringRounds.startByHand(freeQuarter())} names it as a planner
+     * does; the round the timer opens on a day reports {@code Quarter.reportedBy(day)} (MonitoringMoneyIT keeps
+     * 2461-2463 for those).
+     */
     protected static String freeQuarter() {
         int n = QUARTERS.getAndIncrement();
         return (2150 + n / 4) + "-Q" + (n % 4 + 1);
