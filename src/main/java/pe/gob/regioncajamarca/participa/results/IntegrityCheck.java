@@ -31,9 +31,9 @@ import pe.gob.regioncajamarca.participa.voting.VotingService;
 /**
  * The check behind {@code /registro-de-integridad} and {@code --participa.ledger.verify}: seals what is pending,
  * walks the hash chain ({@link Ledger#verify()}), and for each cycle recomputes from the ledger's entries alone the
- * votes per project (online votes, confirmed workshop tallies), the technical scores and the prioritisation (the
- * 80/20 rule applied to the programme, scores, votes and envelopes as logged) and compares them with what the
- * database stores and the portal publishes.
+ * votes per project (online votes, counted paper ballots and the workshop tallies of cycles counted before V38),
+ * the technical scores and the prioritisation (the 80/20 rule applied to the programme, scores, votes and envelopes
+ * as logged) and compares them with what the database stores and the portal publishes.
  */
 @Service
 public class IntegrityCheck {
