@@ -164,6 +164,15 @@ class PaperBallotIT extends ProcessTest {
         assertThat(paper.enter(year, workshop, "7", dni, cuis(1, 0), "digitador.tres").counted()).isTrue();
         assertThat(votesOf(dni)).hasSize(2);
         assertThat(paper.unmatched(year)).isEmpty();
+        // the same DNI with other projects does not match either
+        String other = agent();
+        paper.enter(year, workshop, "8", other, cuis(0, 1), "digitador.uno");
+        PaperBallots.Outcome projectsDiffer = paper.enter(year, workshop, "8", other, cuis(0, 2), "digitador.dos");
+        assertThat(projectsDiffer.status()).isEqualTo(PaperBallots.MISMATCH);
+        assertThat(projectsDiffer.differences()).containsExactly(
+                "Proyectos solo en la digitación de digitador.uno: " + cuis(1).get(0) + ".",
+                "Proyectos solo en esta digitación: " + cuis(2).get(0) + ".");
+        assertThat(votesOf(other)).isEmpty();
     }
 
     @Test
