@@ -44,6 +44,7 @@ class PaperBallotIT extends ProcessTest {
     @Autowired PaperBallots paper;
     @Autowired VotingService voting;
     @Autowired Ledger ledger;
+    @Autowired Ballots ballots;
     @LocalServerPort int port;
 
     int year;
@@ -329,6 +330,9 @@ class PaperBallotIT extends ProcessTest {
         assertThat(paper.unmatched(year)).flatExtracting(PaperBallots.Sheet::entries)
                 .allMatch(e -> e.status().equals(PaperBallots.NOT_COUNTED));
         assertThat(paper.notCountedAtClose(year)).isEqualTo(2);
+        // each voter's channel as the pabulib export names it (voting_method); entries that did not count are no vote
+        assertThat(ballots.votingMethods(year)).isEqualTo(Map.of(counted, "paper", online, "internet"));
+        assertThat(ballots.votingMethodOf(year, waiting)).isEmpty();
         assertThat(ledger.entriesOf(year, LedgerKinds.VOTES_COUNTED)).singleElement()
                 .satisfies(e -> assertThat(e.payload()).contains("cedulasNoContadas", "cédula 2", "cédula 3"));
 
