@@ -381,6 +381,31 @@ class PaperBallotIT extends ProcessTest {
         assertThat(votesOf(dni)).containsExactly(cuis(0).get(0) + ":PAPEL", cuis(3).get(0) + ":PAPEL");
     }
 
+    /** A typed tally of the model before V38 (totals, no voter) left in a cycle still voting: listed, never counted. */
+    @Test
+    void aTypedTallyOfTheRetiredModelIsListedAndDoesNotCount() {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("INSERT INTO workshop_tally (cycle_year, scope, name, held_on, status, created_at) "
+                + "VALUES (?, 'CHOTA', 'Taller antiguo de Chota', ?, 'CONFIRMADO', ?)").params(year, today, now).update();
+        long tally = jdbc.sql("SELECT id FROM workshop_tally WHERE cycle_year = ?").param(year).query(Long.class).single();
+        jdbc.sql("INSERT INTO workshop_tally_entry (tally_id, entry_no, entered_by, entered_at, counted) "
+                + "VALUES (?, 1, 'antiguo', ?, TRUE)").params(tally, now).update();
+        long entry = jdbc.sql("SELECT id FROM workshop_tally_entry WHERE tally_id = ?").param(tally)
+                .query(Long.class).single();
+        jdbc.sql("INSERT INTO workshop_tally_line (entry_id, project_id, votes) VALUES (?, ?, 40)")
+                .params(entry, projects.get(cuis(0).get(0))).update();
+
+        assertThat(workshops.retiredTallies(year)).containsExactly("Taller antiguo de Chota (Chota, " + today + ")");
+        String planner = staffUser("planning");
+        Http staff = new Http(port);
+        staff.staffLogin(planner, "secreto-" + planner);
+        assertThat(staff.get("/personal/ciclos/" + year + "/talleres").body())
+                .contains("Actas digitadas con el modelo anterior", "Taller antiguo de Chota");
+        voting.storeFinalCounts(year);
+        assertThat(jdbc.sql("SELECT SUM(workshop_votes) FROM project WHERE cycle_year = ?").param(year)
+                .query(Integer.class).single()).isZero();
+    }
+
     /** Two entries by two people (the fixture of the other tests, here with this class's own users). */
     static final class PaperBallotFixtureLocal {
         static void ballot(PaperBallots paper, int year, long workshop, String sheet, String dni, List<String> cuis) {
