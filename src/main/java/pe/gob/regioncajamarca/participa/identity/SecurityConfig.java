@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Camunda's own account lock is off ({@link NoAccountLockPlugin}).</li>
  * <li>{@code /camunda/**}: Tasklist, Cockpit and Admin, guarded by their own login, session and CSRF
  * protection against the engine's identity service. A portal session gives nothing there.</li>
- * <li>{@code /personal/**} and {@code /demo/**}: staff pages (workshop tallies, early closing of a phase, the
+ * <li>{@code /personal/**} and {@code /demo/**}: staff pages (voting workshops and paper ballots, early closing of a phase, the
  * committee's election; the demo's mail page, which shows password links), form login against the engine's identity
  * service, groups as authorities, CSRF on every form.</li>
  * <li>everything else: the citizen portal. Public pages are open; the rest needs a citizen login

@@ -14,7 +14,10 @@ public final class LedgerKinds {
     public static final String PROGRAMME_LOADED = "PROGRAMA_CARGADO";
     public static final String TECHNICAL_SCORES = "PUNTAJES_TECNICOS";
     public static final String VOTE = "VOTO";
+    /** Typed workshop tallies of the model before V38 (no voter behind them): kept for cycles counted then. */
     public static final String WORKSHOP_TALLY = "ACTA_DE_TALLER";
+    /** A paper ballot of a workshop counted (two matching entries): agent as a pseudonym, projects, who entered. */
+    public static final String PAPER_BALLOT = "CEDULA_DE_TALLER";
     public static final String VOTES_COUNTED = "CONTEO_DE_VOTOS";
     public static final String PRIORITISATION = "PRIORIZACION";
     public static final String RESULTS_APPROVED = "APROBACION_DE_RESULTADOS";
@@ -34,6 +37,7 @@ public final class LedgerKinds {
         m.put(TECHNICAL_SCORES, "Puntajes técnicos de un ámbito");
         m.put(VOTE, "Voto en línea");
         m.put(WORKSHOP_TALLY, "Acta de taller confirmada");
+        m.put(PAPER_BALLOT, "Cédula en papel de un taller contada");
         m.put(VOTES_COUNTED, "Conteo final de votos");
         m.put(PRIORITISATION, "Resultado de la priorización");
         m.put(RESULTS_APPROVED, "Aprobación de resultados");

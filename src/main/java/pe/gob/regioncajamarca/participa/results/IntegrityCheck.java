@@ -28,15 +28,17 @@ import pe.gob.regioncajamarca.participa.cycle.RegionalImpact;
 import pe.gob.regioncajamarca.participa.cycle.Scopes;
 import pe.gob.regioncajamarca.participa.ledger.Ledger;
 import pe.gob.regioncajamarca.participa.ledger.LedgerKinds;
+import pe.gob.regioncajamarca.participa.voting.VotingService;
 
 /**
  * The check behind {@code /registro-de-integridad} and {@code --participa.ledger.verify}: seals what is pending,
  * walks the hash chain ({@link Ledger#verify()}), and for each cycle recomputes from the ledger's entries alone the
- * votes per project (online votes, confirmed workshop tallies), the technical scores and the prioritisation (the
- * 80/20 rule applied to the programme, scores, votes and envelopes as logged, ranked on exact totals) and compares
- * them with what the database stores and the portal publishes. A MULTIPROVINCIAL project's eligibility is decided
- * again by the DMN {@code impacto-regional} ({@link RegionalImpact}, the version logged with the programme) from its
- * logged cost and districts; a logged decision that does not follow from them is a difference.
+ * votes per project (online votes, counted paper ballots and the workshop tallies of cycles counted before V38),
+ * the technical scores and the prioritisation (the 80/20 rule applied to the programme, scores, votes and envelopes
+ * as logged, ranked on exact totals) and compares them with what the database stores and the portal publishes. A
+ * MULTIPROVINCIAL project's eligibility is decided again by the DMN {@code impacto-regional} ({@link RegionalImpact},
+ * the version logged with the programme) from its logged cost and districts; a logged decision that does not follow
+ * from them is a difference.
  */
 @Service
 public class IntegrityCheck {
@@ -47,18 +49,20 @@ public class IntegrityCheck {
     private final Ledger ledger;
     private final JdbcClient jdbc;
     private final CycleService cycles;
+    private final VotingService voting;
     private final ObjectReader json;
     private final Duration maxAge;
     private final RegionalImpact regionalImpact;
     private Report cached;
 
-    public IntegrityCheck(Ledger ledger, JdbcClient jdbc, CycleService cycles, ObjectMapper mapper,
+    public IntegrityCheck(Ledger ledger, JdbcClient jdbc, CycleService cycles, VotingService voting, ObjectMapper mapper,
                           @Value("${participa.ledger.check-max-age:5m}") Duration maxAge,
                           RegionalImpact regionalImpact) {
         this.regionalImpact = regionalImpact;
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.cycles = cycles;
+        this.voting = voting;
         this.json = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         this.maxAge = maxAge;
     }
@@ -120,19 +124,24 @@ public class IntegrityCheck {
                         rs.getBigDecimal(8), (Integer) rs.getObject(9, Integer.class),
                         (Boolean) rs.getObject(10, Boolean.class))))
                 .list();
+        // the vote table by channel (online, paper): one ballot per agent whatever the channel (V38)
         Map<String, Integer> liveVotes = new HashMap<>();
-        jdbc.sql("SELECT p.cui, COUNT(*) FROM vote v JOIN project p ON p.id = v.project_id WHERE v.cycle_year = ? "
-                        + "GROUP BY p.cui").param(year)
-                .query((rs, i) -> liveVotes.put(rs.getString(1), rs.getInt(2))).list();
+        Map<String, Integer> livePaper = new HashMap<>();
+        voting.liveCountsByChannel(year).forEach((cui, n) -> {
+            liveVotes.put(cui, n[0]);
+            livePaper.put(cui, n[1]);
+        });
         Map<String, Integer> loggedVotes = ledger.countBySubject(year, LedgerKinds.VOTE);
 
         Map<String, Programmed> programme = new LinkedHashMap<>();
         Map<String, BigDecimal> technical = new HashMap<>();
         Map<String, Integer> workshopVotes = new HashMap<>();
+        Map<String, Integer> paperVotes = new HashMap<>();
         Map<String, BigDecimal> envelopes = null;
         JsonNode prioritisation = null;
         List<Ledger.Entry> entries = ledger.entriesOf(year, LedgerKinds.CYCLE_OPENED, LedgerKinds.PROGRAMME_LOADED,
-                LedgerKinds.TECHNICAL_SCORES, LedgerKinds.WORKSHOP_TALLY, LedgerKinds.PRIORITISATION);
+                LedgerKinds.TECHNICAL_SCORES, LedgerKinds.WORKSHOP_TALLY, LedgerKinds.PAPER_BALLOT,
+                LedgerKinds.PRIORITISATION);
         for (Ledger.Entry e : entries) {
             JsonNode p = read(e.payload());
             switch (e.kind()) {
@@ -153,8 +162,13 @@ public class IntegrityCheck {
                 });
                 case LedgerKinds.TECHNICAL_SCORES -> p.path("puntajes").properties()
                         .forEach(s -> technical.put(s.getKey(), s.getValue().decimalValue()));
+                // typed tallies of the model before V38 (cycles counted then), and counted paper ballots
                 case LedgerKinds.WORKSHOP_TALLY -> p.path("votos").properties()
                         .forEach(s -> workshopVotes.merge(s.getKey(), s.getValue().asInt(), Integer::sum));
+                case LedgerKinds.PAPER_BALLOT -> p.path("proyectos").forEach(c -> {
+                    workshopVotes.merge(c.asText(), 1, Integer::sum);
+                    paperVotes.merge(c.asText(), 1, Integer::sum);
+                });
                 case LedgerKinds.PRIORITISATION -> prioritisation = p.path("resultados");
                 default -> {
                 }
@@ -171,12 +185,19 @@ public class IntegrityCheck {
         Set<String> cuis = new TreeSet<>(stored.keySet());
         cuis.addAll(liveVotes.keySet());
         cuis.addAll(loggedVotes.keySet());
+        cuis.addAll(paperVotes.keySet());
         for (String cui : cuis) {
             int logged = loggedVotes.getOrDefault(cui, 0);
             int live = liveVotes.getOrDefault(cui, 0);
             if (live != logged) {
                 diffs.add("Proyecto " + cui + ": " + live + " votos en línea en la base de datos y " + logged
                         + " en el registro.");
+            }
+            int paperLogged = paperVotes.getOrDefault(cui, 0);
+            int paperLive = livePaper.getOrDefault(cui, 0);
+            if (paperLive != paperLogged) {
+                diffs.add("Proyecto " + cui + ": " + paperLive + " votos en papel en la base de datos y " + paperLogged
+                        + " en las cédulas registradas.");
             }
             Stored s = stored.get(cui);
             if (s == null) {

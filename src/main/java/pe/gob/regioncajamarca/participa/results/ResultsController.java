@@ -21,6 +21,7 @@ import pe.gob.regioncajamarca.participa.documents.Csv;
 import pe.gob.regioncajamarca.participa.documents.PdfDocuments;
 import pe.gob.regioncajamarca.participa.oversight.CommitteeElection;
 import pe.gob.regioncajamarca.participa.results.CycleResults.Results;
+import pe.gob.regioncajamarca.participa.voting.PaperBallots;
 
 /**
  * Public results of a cycle (no login): the prioritisation matrix and the vote summary per scope, as a page,
@@ -40,9 +41,11 @@ class ResultsController {
     private final CommitteeElection elections;
     private final PdfDocuments pdf;
     private final Territory territory;
+    private final PaperBallots paperBallots;
 
     ResultsController(CycleResults results, CycleService cycles, AccreditationService accreditation,
-                      CommitteeElection elections, PdfDocuments pdf, Territory territory) {
+                      CommitteeElection elections, PdfDocuments pdf, Territory territory, PaperBallots paperBallots) {
+        this.paperBallots = paperBallots;
         this.results = results;
         this.cycles = cycles;
         this.accreditation = accreditation;
@@ -85,6 +88,8 @@ class ResultsController {
         model.addAttribute("approval", cycles.approval(year).orElse(null));
         model.addAttribute("election", elections.of(year).orElse(null));
         model.addAttribute("agentCount", accreditation.accreditedCount(year));
+        // paper ballots whose two entries never matched by the close of voting: they did not count, and say so
+        model.addAttribute("paperNotCounted", paperBallots.notCountedAtClose(year));
         return "results/ciclo";
     }
 

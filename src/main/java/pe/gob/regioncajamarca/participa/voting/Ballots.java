@@ -2,6 +2,9 @@ package pe.gob.regioncajamarca.participa.voting;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,9 +17,15 @@ import pe.gob.regioncajamarca.participa.ledger.LedgerKinds;
 /**
  * An agent's ballot (votes left in a cycle) and the spending of its votes. The ballot is created on the first
  * vote in its own transaction: when two first votes race, one insert wins and the other finds the row.
+ * One ballot per agent and cycle whatever the channel (V38): an online ballot ({@link #ONLINE}) is created by the
+ * first online vote, a paper ballot ({@link #PAPER}) by {@link PaperBallots} when two entries of a workshop sheet
+ * match; every vote carries its ballot's channel (a foreign key), so the channels never mix.
  */
 @Component
-class Ballots {
+public class Ballots {
+
+    public static final String ONLINE = "EN_LINEA";
+    public static final String PAPER = "PAPEL";
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
@@ -52,14 +61,19 @@ class Ballots {
     @Transactional
     public void spend(int year, String documentNumber, long projectId, String cui, int votesPerAgent) {
         int updated = jdbc.sql("UPDATE ballot SET votes_left = votes_left - 1 WHERE cycle_year = ? "
-                + "AND document_number = ? AND votes_left > 0").params(year, documentNumber).update();
+                + "AND document_number = ? AND channel = ? AND votes_left > 0").params(year, documentNumber, ONLINE)
+                .update();
         if (updated == 0) {
+            if (channelOf(year, documentNumber).filter(PAPER::equals).isPresent()) {
+                throw paperAlready(year);
+            }
             throw new VotingService.VoteRefused("voting.error.usedUp", "Ya usó sus " + votesPerAgent + " votos.",
                     String.valueOf(votesPerAgent));
         }
         try {
-            jdbc.sql("INSERT INTO vote (cycle_year, document_number, project_id, cast_at) VALUES (?, ?, ?, ?)")
-                    .params(year, documentNumber, projectId, Timestamp.from(Instant.now())).update();
+            jdbc.sql("INSERT INTO vote (cycle_year, document_number, project_id, cast_at, channel) "
+                            + "VALUES (?, ?, ?, ?, ?)")
+                    .params(year, documentNumber, projectId, Timestamp.from(Instant.now()), ONLINE).update();
         } catch (DataIntegrityViolationException e) {
             if (VotingService.isUniqueViolation(e)) {
                 throw new VotingService.VoteRefused("voting.error.twice",
@@ -68,5 +82,37 @@ class Ballots {
             throw e;
         }
         ledger.append(LedgerKinds.VOTE, year, cui, Ledger.fields("agente", ledger.pseudonym(documentNumber)));
+    }
+
+    static VotingService.VoteRefused paperAlready(int year) {
+        return new VotingService.VoteRefused("voting.error.paper", "Usted ya votó en papel en un taller del ciclo "
+                + year + "; cada agente vota una sola vez, en línea o en papel.", String.valueOf(year));
+    }
+
+    /** The channel of the agent's ballot in the cycle ({@link #ONLINE} or {@link #PAPER}), if the agent voted. */
+    public Optional<String> channelOf(int year, String documentNumber) {
+        return jdbc.sql("SELECT channel FROM ballot WHERE cycle_year = ? AND document_number = ?")
+                .params(year, documentNumber).query(String.class).optional();
+    }
+
+    /**
+     * How each voter of a cycle voted, in the words of the pabulib format's {@code voting_method}: document number
+     * to {@code "internet"} (online) or {@code "paper"} (a counted paper ballot of a workshop). Voters with a ballot
+     * but no vote (an online ballot whose first vote failed) are left out. For the pabulib export.
+     */
+    public Map<String, String> votingMethods(int year) {
+        Map<String, String> methods = new HashMap<>();
+        jdbc.sql("SELECT DISTINCT document_number, channel FROM vote WHERE cycle_year = ?").param(year)
+                .query((rs, i) -> methods.put(rs.getString(1), votingMethod(rs.getString(2)))).list();
+        return methods;
+    }
+
+    /** One voter's {@code voting_method} for pabulib ({@code "internet"} or {@code "paper"}), if they voted. */
+    public Optional<String> votingMethodOf(int year, String documentNumber) {
+        return channelOf(year, documentNumber).map(Ballots::votingMethod);
+    }
+
+    static String votingMethod(String channel) {
+        return PAPER.equals(channel) ? "paper" : "internet";
     }
 }

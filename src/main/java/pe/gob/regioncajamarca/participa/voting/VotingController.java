@@ -55,6 +55,8 @@ class VotingController {
             model.addAttribute("votesLeft", voting.votesLeft(cycle.year(), principal.getName())
                     .orElse(cycle.votesPerAgent()));
             model.addAttribute("voted", voting.votedProjects(cycle.year(), principal.getName()));
+            // one ballot whatever the channel: an agent whose paper ballot was counted at a workshop votes no more
+            model.addAttribute("votedOnPaper", voting.votedOnPaper(cycle.year(), principal.getName()));
             model.addAttribute("byScope", byScope(voting.tally(cycle.year())));
             // before the voting opens, the day it opens (the calendar's dates are Lima's)
             opening(cycle, plazos.today()).ifPresent(day -> model.addAttribute("opensOn", day));

@@ -30,18 +30,18 @@ public class VotingService {
     private final CycleService cycles;
     private final AccreditationService accreditation;
     private final Ballots ballots;
-    private final WorkshopTallies workshops;
+    private final PaperBallots paperBallots;
     private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final Ledger ledger;
     private final DueDates dueDates;
 
     public VotingService(JdbcClient jdbc, CycleService cycles, AccreditationService accreditation, Ballots ballots,
-                         WorkshopTallies workshops, org.springframework.jdbc.core.JdbcTemplate batch, Ledger ledger,
+                         PaperBallots paperBallots, org.springframework.jdbc.core.JdbcTemplate batch, Ledger ledger,
                          DueDates dueDates) {
         this.batch = batch;
         this.ledger = ledger;
         this.dueDates = dueDates;
-        this.workshops = workshops;
+        this.paperBallots = paperBallots;
         this.jdbc = jdbc;
         this.cycles = cycles;
         this.accreditation = accreditation;
@@ -170,7 +170,12 @@ public class VotingService {
                 .params(year, documentNumber).query(Integer.class).optional();
     }
 
-    /** Ids of the projects the agent voted for in the cycle. */
+    /** Whether the agent's ballot of the cycle is a counted paper ballot (then the agent votes no more online). */
+    public boolean votedOnPaper(int year, String documentNumber) {
+        return ballots.channelOf(year, documentNumber).filter(Ballots.PAPER::equals).isPresent();
+    }
+
+    /** Ids of the projects the agent voted for in the cycle (online or on a counted paper ballot). */
     public List<Long> votedProjects(int year, String documentNumber) {
         return jdbc.sql("SELECT project_id FROM vote WHERE cycle_year = ? AND document_number = ?")
                 .params(year, documentNumber).query(Long.class).list();
@@ -180,7 +185,7 @@ public class VotingService {
     public List<Tally> tally(int year) {
         return jdbc.sql("""
                 SELECT p.id, p.cui, p.name, p.scope, COUNT(v.id) AS votes
-                FROM project p LEFT JOIN vote v ON v.project_id = p.id
+                FROM project p LEFT JOIN vote v ON v.project_id = p.id AND v.channel = 'EN_LINEA'
                 WHERE p.cycle_year = ?
                 GROUP BY p.id, p.cui, p.name, p.scope
                 ORDER BY p.scope, votes DESC, p.cui""")
@@ -198,17 +203,23 @@ public class VotingService {
      */
     @Transactional
     public void storeFinalCounts(int year) {
-        record Count(long id, String cui, int online) {
+        record Count(long id, String cui, int online, int paper) {
         }
         List<Count> counts = jdbc.sql("""
-                SELECT p.id, p.cui, COALESCE(c.n, 0)
+                SELECT p.id, p.cui, COALESCE(c.o, 0), COALESCE(c.w, 0)
                 FROM project p
-                LEFT JOIN (SELECT project_id, COUNT(*) AS n FROM vote WHERE cycle_year = ? GROUP BY project_id) c
+                LEFT JOIN (SELECT project_id, SUM(CASE WHEN channel = 'EN_LINEA' THEN 1 ELSE 0 END) AS o,
+                                  SUM(CASE WHEN channel = 'PAPEL' THEN 1 ELSE 0 END) AS w
+                           FROM vote WHERE cycle_year = ? GROUP BY project_id) c
                        ON c.project_id = p.id
                 WHERE p.cycle_year = ?
                 ORDER BY p.id""").params(year, year)
-                .query((rs, i) -> new Count(rs.getLong(1), rs.getString(2), rs.getInt(3))).list();
-        Map<Long, Integer> workshop = workshops.confirmedVotes(year);
+                .query((rs, i) -> new Count(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4))).list();
+        Map<Long, Integer> workshop = new java.util.HashMap<>();
+        counts.forEach(c -> workshop.put(c.id(), c.paper()));
+        // paper ballots whose two entries never matched do not count: they are kept, marked and listed (never
+        // dropped without a word), and the count in the ledger names them
+        List<String> uncounted = paperBallots.closeUnmatched(year);
         int n = counts.size();
         Long[] ids = new Long[n];
         Integer[] online = new Integer[n];
@@ -240,7 +251,18 @@ public class VotingService {
             batch.batchUpdate("UPDATE project SET online_votes = ?, workshop_votes = ?, votes = ? WHERE id = ?", rows);
         }
         // per CUI: [online, workshops, total]
-        ledger.append(LedgerKinds.VOTES_COUNTED, year, "conteo " + year, Ledger.fields("votos", counted));
+        ledger.append(LedgerKinds.VOTES_COUNTED, year, "conteo " + year, Ledger.fields("votos", counted,
+                "cedulasNoContadas", uncounted));
+    }
+
+    /** Votes per CUI of a cycle as the vote table has them now, by channel: {online, paper}. */
+    public Map<String, int[]> liveCountsByChannel(int year) {
+        Map<String, int[]> counts = new java.util.TreeMap<>();
+        jdbc.sql("SELECT p.cui, v.channel, COUNT(*) FROM vote v JOIN project p ON p.id = v.project_id "
+                        + "WHERE v.cycle_year = ? GROUP BY p.cui, v.channel").param(year)
+                .query((rs, i) -> counts.computeIfAbsent(rs.getString(1), k -> new int[2])
+                        [Ballots.PAPER.equals(rs.getString(2)) ? 1 : 0] += rs.getInt(3)).list();
+        return counts;
     }
 
     private volatile Boolean postgres;

@@ -2,7 +2,7 @@ package pe.gob.regioncajamarca.participa.voting;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -15,21 +15,30 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import pe.gob.regioncajamarca.participa.cycle.CycleService;
+import pe.gob.regioncajamarca.participa.cycle.Scopes;
 import pe.gob.regioncajamarca.participa.cycle.Territory;
 import pe.gob.regioncajamarca.participa.identity.StaffGroups;
 import pe.gob.regioncajamarca.participa.identity.StaffUser;
-import pe.gob.regioncajamarca.participa.voting.WorkshopTallies.Outcome;
-import pe.gob.regioncajamarca.participa.voting.WorkshopTallies.TallyRefused;
 
-/** Staff page where the planning office types in the provincial workshops' tally sheets (twice, two people). */
+/**
+ * Staff pages of the in-person workshops (planning office): register a workshop beforehand; enter each paper ballot
+ * (sheet number, the agent's DNI, the CUIs marked), which counts once two different people entered it identically;
+ * the sheets still waiting or mismatched, and after the close those that did not count. Plain forms, one column,
+ * usable on a phone at the workshop.
+ */
 @Controller
 class WorkshopController {
 
-    private final WorkshopTallies tallies;
+    private final Workshops workshops;
+    private final PaperBallots paperBallots;
+    private final CycleService cycles;
     private final Territory territory;
 
-    WorkshopController(WorkshopTallies tallies, Territory territory) {
-        this.tallies = tallies;
+    WorkshopController(Workshops workshops, PaperBallots paperBallots, CycleService cycles, Territory territory) {
+        this.workshops = workshops;
+        this.paperBallots = paperBallots;
+        this.cycles = cycles;
         this.territory = territory;
     }
 
@@ -37,71 +46,93 @@ class WorkshopController {
     String list(@PathVariable int year, Authentication auth, Model model) {
         StaffUser.of(auth).require(StaffGroups.PLANNING);
         model.addAttribute("year", year);
-        model.addAttribute("workshops", tallies.of(year));
+        model.addAttribute("cycle", cycles.find(year).orElse(null));
+        model.addAttribute("workshops", workshops.of(year));
+        model.addAttribute("unmatched", paperBallots.unmatched(year));
+        model.addAttribute("retired", workshops.retiredTallies(year));
+        Map<String, String> provinces = new java.util.LinkedHashMap<>(territory.scopeNames());
+        provinces.remove(Scopes.MULTIPROVINCIAL);
+        model.addAttribute("provinces", provinces);
         model.addAttribute("scopeNames", territory.scopeNames());
+        model.addAttribute("typed", model.containsAttribute("typed") ? model.getAttribute("typed") : Map.of());
         return "voting/talleres";
     }
 
-    @GetMapping("/personal/ciclos/{year}/talleres/acta")
-    String sheet(@PathVariable int year, @RequestParam(defaultValue = "") String ambito,
-                 @RequestParam(defaultValue = "") String nombre, @RequestParam(defaultValue = "") String fecha,
+    @PostMapping("/personal/ciclos/{year}/talleres")
+    String register(@PathVariable int year, @RequestParam Map<String, String> form, Authentication auth, Model model,
+                    RedirectAttributes redirect) {
+        StaffUser staff = StaffUser.of(auth).require(StaffGroups.PLANNING);
+        LocalDate heldOn = null;
+        try {
+            heldOn = LocalDate.parse(form.getOrDefault("fecha", "").strip());
+        } catch (DateTimeParseException e) {
+            // told by register(): "Indique la fecha del taller."
+        }
+        try {
+            workshops.register(year, form.getOrDefault("provincia", ""), heldOn, form.get("local"), staff.id());
+            redirect.addFlashAttribute("notice", "Taller registrado: " + Scopes.label(form.get("provincia")) + ", "
+                    + heldOn + ", " + form.get("local").strip() + ".");
+            return "redirect:/personal/ciclos/" + year + "/talleres";
+        } catch (Workshops.Refused e) {
+            model.addAttribute("errors", e.errors());
+            model.addAttribute("typed", form);
+            return list(year, auth, model);
+        }
+    }
+
+    @GetMapping("/personal/ciclos/{year}/talleres/cedula")
+    String sheet(@PathVariable int year, @RequestParam(name = "taller", required = false) Long workshopId,
                  Authentication auth, Model model) {
         StaffUser.of(auth).require(StaffGroups.PLANNING);
         model.addAttribute("year", year);
-        model.addAttribute("ambito", ambito);
-        model.addAttribute("nombre", nombre);
-        model.addAttribute("fecha", fecha);
+        model.addAttribute("workshops", workshops.of(year));
+        Workshops.Workshop workshop = workshopId == null ? null
+                : workshops.find(workshopId).filter(w -> w.year() == year).orElse(null);
+        model.addAttribute("workshop", workshop);
         model.addAttribute("scopeNames", territory.scopeNames());
-        model.addAttribute("projects", tallies.projects(year, ambito));
+        model.addAttribute("counted", workshop == null ? List.of() : paperBallots.countedSheets(workshop.id()));
+        model.addAttribute("votesPerAgent", cycles.find(year).map(c -> c.votesPerAgent()).orElse(0));
         if (!model.containsAttribute("typed")) {
             model.addAttribute("typed", Map.of());
         }
-        return "voting/acta-taller";
+        return "voting/cedula";
     }
 
-    @PostMapping("/personal/ciclos/{year}/talleres/acta")
+    @PostMapping("/personal/ciclos/{year}/talleres/cedula")
     String enter(@PathVariable int year, @RequestParam Map<String, String> form, Authentication auth, Model model,
                  RedirectAttributes redirect) {
         StaffUser staff = StaffUser.of(auth).require(StaffGroups.PLANNING);
-        String scope = form.getOrDefault("ambito", "");
-        Map<Long, Integer> votes = new HashMap<>();
-        Map<String, String> typed = new HashMap<>();
-        List<String> formatErrors = new java.util.ArrayList<>();
-        form.forEach((k, v) -> {
-            if (k.startsWith("v") && k.length() > 1 && k.substring(1).chars().allMatch(Character::isDigit)) {
-                typed.put(k, v);
-                String value = v == null ? "" : v.strip();
-                if (value.isEmpty()) {
-                    votes.put(Long.parseLong(k.substring(1)), null);
-                } else if (value.matches("\\d{1,6}")) {
-                    votes.put(Long.parseLong(k.substring(1)), Integer.parseInt(value));
-                } else {
-                    formatErrors.add("«" + value + "» no es un número de votos (escriba solo cifras).");
-                }
-            }
-        });
-        LocalDate heldOn = null;
+        Long workshopId = null;
         try {
-            heldOn = LocalDate.parse(form.getOrDefault("fecha", ""));
-        } catch (DateTimeParseException e) {
-            formatErrors.add("Indique la fecha del taller.");
+            workshopId = Long.valueOf(form.getOrDefault("taller", "").strip());
+        } catch (NumberFormatException e) {
+            // below
         }
         try {
-            if (!formatErrors.isEmpty()) {
-                throw new TallyRefused(formatErrors);
+            if (workshopId == null) {
+                throw new Workshops.Refused(List.of("Elija el taller de la cédula."));
             }
-            Outcome outcome = tallies.enter(year, scope, form.get("nombre"), heldOn, votes, staff.id());
-            redirect.addFlashAttribute("notice", switch (outcome.status()) {
-                case "CONFIRMADO" -> "Acta confirmada: las dos digitaciones coinciden y sus votos se contarán.";
-                case "PENDIENTE" -> "Primera digitación guardada. Otra persona debe digitar la misma acta para confirmarla.";
-                default -> "Las digitaciones no coinciden en los proyectos " + String.join(", ", outcome.differingCuis())
-                        + ". Otra persona debe revisar el acta en papel y digitarla de nuevo; el acta no cuenta todavía.";
-            });
-            return "redirect:/personal/ciclos/" + year + "/talleres";
-        } catch (TallyRefused e) {
+            List<String> cuis = Arrays.stream(form.getOrDefault("cuis", "").split("[\\s,;]+"))
+                    .filter(c -> !c.isBlank()).toList();
+            PaperBallots.Outcome outcome = paperBallots.enter(year, workshopId, form.get("cedula"), form.get("dni"),
+                    cuis, staff.id());
+            String sheet = form.get("cedula").strip();
+            if (outcome.counted()) {
+                redirect.addFlashAttribute("notice", "Cédula " + sheet + " contada: las dos digitaciones coinciden "
+                        + "y sus votos se suman al agente.");
+            } else if (PaperBallots.PENDING.equals(outcome.status())) {
+                redirect.addFlashAttribute("notice", "Cédula " + sheet + ": primera digitación guardada. Otra "
+                        + "persona debe digitar la misma cédula para que cuente.");
+            } else {
+                redirect.addFlashAttribute("mismatch", "Cédula " + sheet + ": las digitaciones no coinciden; la "
+                        + "cédula no cuenta todavía. Otra persona debe revisar la cédula en papel y digitarla de nuevo.");
+                redirect.addFlashAttribute("differences", outcome.differences());
+            }
+            return "redirect:/personal/ciclos/" + year + "/talleres/cedula?taller=" + workshopId;
+        } catch (Workshops.Refused e) {
             model.addAttribute("errors", e.errors());
-            model.addAttribute("typed", typed);
-            return sheet(year, scope, form.getOrDefault("nombre", ""), form.getOrDefault("fecha", ""), auth, model);
+            model.addAttribute("typed", form);
+            return sheet(year, workshopId, auth, model);
         }
     }
 }

@@ -1,6 +1,7 @@
 package pe.gob.regioncajamarca.participa.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -39,7 +40,9 @@ import pe.gob.regioncajamarca.participa.oversight.CommitteeElection;
 import pe.gob.regioncajamarca.participa.testsupport.Http;
 import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
 import pe.gob.regioncajamarca.participa.voting.VotingService;
-import pe.gob.regioncajamarca.participa.voting.WorkshopTallies;
+import pe.gob.regioncajamarca.participa.testsupport.PaperBallotFixture;
+import pe.gob.regioncajamarca.participa.voting.PaperBallots;
+import pe.gob.regioncajamarca.participa.voting.Workshops;
 
 /**
  * A whole participatory-budget cycle on PostgreSQL, through the engine: the 13 provinces and MULTIPROVINCIAL,
@@ -60,10 +63,13 @@ class WholeCycleIT extends ProcessTest {
     static final int AGENTS = 1000;
     static final int PROJECTS_PER_SCOPE = 15;
     static final int VOTES_PER_AGENT = 5;
+    /** Accredited agents who do not vote online first: 30 on paper, 10 on both channels at once, 2 unmatched. */
+    static final int PAPER_AGENTS = 42;
 
     @Autowired CycleStarter starter;
     @Autowired VotingService voting;
-    @Autowired WorkshopTallies workshops;
+    @Autowired Workshops workshops;
+    @Autowired PaperBallots paper;
     @Autowired CommitteeElection elections;
     @Autowired pe.gob.regioncajamarca.participa.ledger.Ledger ledger;
     @Autowired pe.gob.regioncajamarca.participa.results.IntegrityCheck integrity;
@@ -224,23 +230,125 @@ class WholeCycleIT extends ProcessTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM vote v JOIN project p ON p.id = v.project_id WHERE p.cycle_year = ?")
                 .param(year).query(Integer.class).single()).isEqualTo(cast);
 
-        // a provincial workshop in CELENDIN, typed by two people
-        Map<Long, Integer> sheet = new TreeMap<>();
-        Map<String, Integer> workshopVotes = new HashMap<>();
-        plan.stream().filter(p -> p.scope().equals("CELENDIN")).forEach(p -> {
-            int v = random.nextInt(30);
-            sheet.put(idOf.get(p.cui()), v);
-            workshopVotes.put(p.cui(), v);
-        });
+        // in-person workshops, registered beforehand inside the voting window (a date after it is refused)
         LocalDate workshopDay = START.plusDays(56);
-        workshops.enter(year, "CELENDIN", "Taller provincial de Celendín", workshopDay, sheet, "digitador.uno");
-        assertThat(workshops.enter(year, "CELENDIN", "Taller provincial de Celendín", workshopDay, sheet,
-                "digitador.dos").confirmed()).isTrue();
+        assertThatThrownBy(() -> workshops.register(year, "CELENDIN", START.plusDays(63), "Coliseo de Celendín",
+                "planner")).isInstanceOf(Workshops.Refused.class).hasMessageContaining("fuera de la votación");
+        long celendin = workshops.register(year, "CELENDIN", workshopDay, "Coliseo de Celendín", "planner");
+        List<String> celendinCuis = plan.stream().filter(p -> p.scope().equals("CELENDIN")).map(Planned::cui).toList();
+        java.util.function.Supplier<List<String>> paperChoice = () -> {
+            List<String> choice = new ArrayList<>();
+            int n = 1 + random.nextInt(VOTES_PER_AGENT);
+            while (choice.size() < n) {
+                String c = celendinCuis.get(random.nextInt(celendinCuis.size()));
+                if (!choice.contains(c)) {
+                    choice.add(c);
+                }
+            }
+            return choice;
+        };
+        // 30 agents who did not vote online vote on paper: each ballot entered twice by two people counts
+        Map<String, Integer> workshopVotes = new ConcurrentHashMap<>();
+        for (int a = AGENTS; a < AGENTS + 30; a++) {
+            List<String> choice = paperChoice.get();
+            assertThat(PaperBallotFixture.ballot(paper, year, celendin, "P" + a, agents.get(a), choice).counted())
+                    .isTrue();
+            choice.forEach(c -> workshopVotes.merge(c, 1, Integer::sum));
+        }
+        // paper first, then online: refused, whatever project
+        for (int a = AGENTS; a < AGENTS + 5; a++) {
+            String dni = agents.get(a);
+            assertThatThrownBy(() -> voting.cast(year, dni, idOf.get(plan.get(0).cui())))
+                    .isInstanceOf(VotingService.VoteRefused.class).hasMessageContaining("ya votó en papel");
+        }
+        // online first, then paper: refused, and nothing of the entry is stored
+        for (int a = 0; a < 5; a++) {
+            String dni = agents.get(a);
+            String sheet = "L" + a;
+            List<String> choice = ballots.get(a);
+            assertThatThrownBy(() -> paper.enter(year, celendin, sheet, dni, choice, "digitador.uno"))
+                    .isInstanceOf(Workshops.Refused.class).hasMessageContaining("ya votó en línea");
+            assertThat(paper.entriesOf(celendin, sheet)).isEmpty();
+        }
+        // both channels at the same moment: the second paper entry and the online votes of 10 agents race; each agent
+        // ends with one ballot on one channel, never votes of both
+        ExecutorService racing = Executors.newFixedThreadPool(4);
+        Map<String, List<String>> onlineChoiceOf = new HashMap<>();
+        Map<String, List<String>> paperChoiceOf = new HashMap<>();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int a = AGENTS + 30; a < AGENTS + 40; a++) {
+                String dni = agents.get(a);
+                String sheet = "R" + a;
+                List<String> onPaper = paperChoice.get();
+                List<String> online = List.of(plan.get(a % plan.size()).cui(), plan.get((a + 1) % plan.size()).cui());
+                paperChoiceOf.put(dni, onPaper);
+                onlineChoiceOf.put(dni, online);
+                paper.enter(year, celendin, sheet, dni, onPaper, "digitador.uno");
+                futures.add(racing.submit(() -> {
+                    try {
+                        paper.enter(year, celendin, sheet, dni, onPaper, "digitador.dos");
+                    } catch (Workshops.Refused e) {
+                        assertThat(e.getMessage()).contains("ya votó en línea");
+                    }
+                    return null;
+                }));
+                futures.add(racing.submit(() -> {
+                    for (String c : online) {
+                        try {
+                            voting.cast(year, dni, idOf.get(c));
+                        } catch (VotingService.VoteRefused e) {
+                            assertThat(e.getMessage()).contains("ya votó en papel");
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            racing.shutdown();
+        }
+        int onlineWon = 0;
+        for (String dni : onlineChoiceOf.keySet()) {
+            List<String> channels = jdbc.sql("SELECT DISTINCT channel FROM vote WHERE cycle_year = ? AND document_number = ?")
+                    .params(year, dni).query(String.class).list();
+            assertThat(channels).as("channels of " + dni).hasSize(1);
+            List<String> votedCuis = jdbc.sql("SELECT p.cui FROM vote v JOIN project p ON p.id = v.project_id "
+                    + "WHERE v.cycle_year = ? AND v.document_number = ?").params(year, dni).query(String.class).list();
+            if (channels.get(0).equals("PAPEL")) {
+                assertThat(votedCuis).containsExactlyInAnyOrderElementsOf(paperChoiceOf.get(dni));
+                votedCuis.forEach(c -> workshopVotes.merge(c, 1, Integer::sum));
+            } else {
+                assertThat(votedCuis).containsExactlyInAnyOrderElementsOf(onlineChoiceOf.get(dni));
+                votedCuis.forEach(c -> expectedVotes.merge(c, 1, Integer::sum));
+                onlineWon++;
+            }
+        }
+        // entries that never match before the close: one without its second entry, one whose entries differ
+        paper.enter(year, celendin, "S1", agents.get(AGENTS + 40), List.of(celendinCuis.get(0)), "digitador.uno");
+        paper.enter(year, celendin, "S2", agents.get(AGENTS + 41), List.of(celendinCuis.get(0)), "digitador.uno");
+        assertThat(paper.enter(year, celendin, "S2", agents.get(AGENTS + 41), List.of(celendinCuis.get(1)),
+                "digitador.dos").differences()).containsExactly(
+                "Proyectos solo en la digitación de digitador.uno: " + celendinCuis.get(0) + ".",
+                "Proyectos solo en esta digitación: " + celendinCuis.get(1) + ".");
 
         // the voting's end timer closes the voting and the prioritisation runs
         clockAt(START.plusDays(63));
         executeDueJobs(pid);
         assertThat(pi).hasPassed("Task_CloseVoting", "Task_Prioritise").isWaitingAt("Task_ReviewPrioritisation");
+        // the sheets that never matched did not count, and the planning office sees them listed
+        int notCounted = 2 + onlineWon;
+        assertThat(paper.unmatched(year)).hasSize(notCounted).allSatisfy(sheet -> assertThat(sheet.entries())
+                .allMatch(e -> e.status().equals(PaperBallots.NOT_COUNTED)));
+        assertThat(paper.notCountedAtClose(year)).isEqualTo(notCounted);
+        String planner = staffUser("planning");
+        Http staff = new Http(port);
+        staff.staffLogin(planner, "secreto-" + planner);
+        assertThat(staff.get("/personal/ciclos/" + year + "/talleres").body())
+                .contains("Cédulas no contadas al cierre de la votación", "Cédula <span>S1</span>", "Cédula <span>S2</span>");
+        assertThat(new Http(port).get("/resultados/" + year).body()).contains(notCounted + "</strong> cédulas en papel no contadas");
 
         // the rule, computed here from the plan, the ballots and the workshop
         Map<String, Expected> expected = expected(plan, envelopes, expectedVotes, workshopVotes);
@@ -373,7 +481,7 @@ class WholeCycleIT extends ProcessTest {
         jdbc.sql("SELECT province_code, MIN(ubigeo) FROM district GROUP BY province_code")
                 .query((rs, i) -> districtOf.put(rs.getString(1), rs.getString(2))).list();
         Timestamp now = Timestamp.from(Instant.now());
-        for (int i = 0; i < AGENTS; i++) {
+        for (int i = 0; i < AGENTS + PAPER_AGENTS; i++) {
             String dni = String.format("%08d", 90_000_000 + (year % 100) * 10_000 + i);
             documents.add(dni);
             jdbc.sql("""

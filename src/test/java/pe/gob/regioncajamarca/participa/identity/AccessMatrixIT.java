@@ -163,8 +163,9 @@ class AccessMatrixIT extends ProcessTest {
             | GET | /personal/ciclos/{year} | P | 403 | 403 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | POST | /personal/ciclos/{year}/cierre-anticipado | P | 403 | 403 | 302 | 403 | 403 | 403 | 403 | 403 | 403 | 403 |
             | GET | /personal/ciclos/{year}/talleres | P | 403 | 403 | 200 | 403 | 403 | 403 | 403 | 403 | 403 | 403 |
-            | GET | /personal/ciclos/{year}/talleres/acta | P | 403 | 403 | 200 | 403 | 403 | 403 | 403 | 403 | 403 | 403 |
-            | POST | /personal/ciclos/{year}/talleres/acta | P | 403 | 403 | 200 | 403 | 403 | 403 | 403 | 403 | 403 | 403 |
+            | POST | /personal/ciclos/{year}/talleres | P | 403 | 403 | 200 | 403 | 403 | 403 | 403 | 403 | 403 | 403 |
+            | GET | /personal/ciclos/{year}/talleres/cedula | P | 403 | 403 | 200 | 403 | 403 | 403 | 403 | 403 | 403 | 403 |
+            | POST | /personal/ciclos/{year}/talleres/cedula | P | 403 | 403 | 200 | 403 | 403 | 403 | 403 | 403 | 403 | 403 |
             | GET | /personal/ciclos/{year}/comite | P | 403 | 403 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | POST | /personal/ciclos/{year}/comite | P | 403 | 403 | 200 | 403 | 403 | 403 | 403 | 403 | 403 | 403 |
             | POST | /personal/ciclos/{year}/demo-adelantar | P | 403 | 403 | 404 | 404 | 404 | 404 | 404 | 404 | 404 | 404 |

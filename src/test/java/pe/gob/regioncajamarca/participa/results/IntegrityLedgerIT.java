@@ -29,7 +29,8 @@ import pe.gob.regioncajamarca.participa.testsupport.Http;
 import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
 import pe.gob.regioncajamarca.participa.testsupport.TestDatabaseInitializer;
 import pe.gob.regioncajamarca.participa.voting.VotingService;
-import pe.gob.regioncajamarca.participa.voting.WorkshopTallies;
+import pe.gob.regioncajamarca.participa.testsupport.PaperBallotFixture;
+import pe.gob.regioncajamarca.participa.voting.PaperBallots;
 
 /**
  * The integrity ledger end to end: a cycle's programme, technical scores, accreditation, votes, a workshop tally,
@@ -44,7 +45,7 @@ class IntegrityLedgerIT extends ProcessTest {
     @Autowired ProgrammeImport programme;
     @Autowired TechnicalEvaluation evaluation;
     @Autowired VotingService voting;
-    @Autowired WorkshopTallies workshops;
+    @Autowired PaperBallots paper;
     @Autowired PrioritisationRun prioritisation;
     @Autowired AccreditationService accreditation;
     @LocalServerPort int port;
@@ -83,10 +84,15 @@ class IntegrityLedgerIT extends ProcessTest {
                 voting.cast(year, agents.get(i), idOf.get(cui));
             }
         }
-        Map<Long, Integer> sheet = new LinkedHashMap<>(Map.of(idOf.get(a), 0, idOf.get(b), 1, idOf.get(d), 3));
-        LocalDate held = plazos.today().minusDays(1);
-        workshops.enter(year, "CHOTA", "Taller de Chota", held, sheet, "digitador.uno");
-        assertThat(workshops.enter(year, "CHOTA", "Taller de Chota", held, sheet, "digitador.dos").confirmed()).isTrue();
+        // three agents on paper at a workshop: B 1, D 3
+        long workshop = PaperBallotFixture.workshop(jdbc, year, "CHOTA", plazos.today().minusDays(1));
+        for (int i = 0; i < 3; i++) {
+            String dni = jdbc.sql("SELECT document_number FROM agent_registration WHERE id = ?")
+                    .param(agentOf(year, "ACREDITADO", null)).query(String.class).single();
+            agents.add(dni);
+            assertThat(PaperBallotFixture.ballot(paper, year, workshop, "C-" + i, dni,
+                    i == 0 ? List.of(b, d) : List.of(d)).counted()).isTrue();
+        }
 
         cycleService.changePhase(year, CyclePhase.PRIORIZACION, null);
         voting.storeFinalCounts(year);
@@ -100,7 +106,7 @@ class IntegrityLedgerIT extends ProcessTest {
         List<Ledger.Entry> entries = ledger.entriesOf(year);
         assertThat(entries).extracting(Ledger.Entry::kind).contains(LedgerKinds.CYCLE_OPENED,
                 LedgerKinds.PROGRAMME_LOADED, LedgerKinds.TECHNICAL_SCORES, LedgerKinds.ACCREDITED, LedgerKinds.VOTE,
-                LedgerKinds.WORKSHOP_TALLY, LedgerKinds.VOTES_COUNTED, LedgerKinds.PRIORITISATION,
+                LedgerKinds.PAPER_BALLOT, LedgerKinds.VOTES_COUNTED, LedgerKinds.PRIORITISATION,
                 LedgerKinds.RESULTS_APPROVED, LedgerKinds.PHASE_CHANGED);
         assertThat(entries).allMatch(e -> e.position() != null && e.hash() != null);
         assertThat(ledger.countBySubject(year, LedgerKinds.VOTE)).isEqualTo(Map.of(b, 4, a, 2, d, 1));

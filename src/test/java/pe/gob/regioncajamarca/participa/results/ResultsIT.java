@@ -29,13 +29,14 @@ import pe.gob.regioncajamarca.participa.oversight.CommitteeElection;
 import pe.gob.regioncajamarca.participa.testsupport.Http;
 import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
 import pe.gob.regioncajamarca.participa.voting.VotingService;
-import pe.gob.regioncajamarca.participa.voting.WorkshopTallies;
+import pe.gob.regioncajamarca.participa.testsupport.PaperBallotFixture;
+import pe.gob.regioncajamarca.participa.voting.PaperBallots;
 
 /** The public results: page, CSV and the cycle's records as PDFs, all from the stored data, no personal data. */
 class ResultsIT extends ProcessTest {
 
     @Autowired VotingService voting;
-    @Autowired WorkshopTallies workshops;
+    @Autowired PaperBallots paper;
     @Autowired PrioritisationRun prioritisation;
     @Autowired CommitteeElection elections;
     @LocalServerPort int port;
@@ -70,9 +71,15 @@ class ResultsIT extends ProcessTest {
         voting.cast(year, documents.get(1), projects.get(0));
         voting.cast(year, documents.get(2), projects.get(1));
         LocalDate today = LocalDate.now(java.time.ZoneId.of("America/Lima"));
-        Map<Long, Integer> sheet = Map.of(projects.get(0), 5, projects.get(1), 9, projects.get(2), 0);
-        workshops.enter(year, "CHOTA", "Taller de Chota", today, sheet, "digitador1");
-        workshops.enter(year, "CHOTA", "Taller de Chota", today, sheet, "digitador2");
+        // nine agents vote on paper at a workshop in Chota: 8100 gets 5 paper votes, 8200 gets 9
+        long workshop = PaperBallotFixture.workshop(jdbc, year, "CHOTA", today);
+        for (int i = 0; i < 9; i++) {
+            String dni = jdbc.sql("SELECT document_number FROM agent_registration WHERE id = ?")
+                    .param(agentOf(year, "ACREDITADO", null)).query(String.class).single();
+            documents.add(dni);
+            assertThat(PaperBallotFixture.ballot(paper, year, workshop, String.valueOf(i + 1), dni,
+                    i < 5 ? List.of("8100", "8200") : List.of("8200")).counted()).isTrue();
+        }
         cycleService.changePhase(year, CyclePhase.PRIORIZACION, null);
         voting.storeFinalCounts(year);
         prioritisation.run(year);
@@ -149,7 +156,7 @@ class ResultsIT extends ProcessTest {
     void everyRecordOfTheCycleIsAPdfMadeFromTheDataWithoutDocumentNumbers() throws IOException {
         String agentsPdf = pdfText("/resultados/" + year + "/agentes-acreditados.pdf");
         assertThat(agentsPdf).contains("Agentes participantes acreditados " + year, "Ronda campesina de Llama",
-                "Rosa Huamán Cotrina", "Total de agentes acreditados: 3");
+                "Rosa Huamán Cotrina", "Total de agentes acreditados: 12");
         String evaluation = pdfText("/resultados/" + year + "/evaluacion-tecnica.pdf");
         assertThat(evaluation).contains("Matriz de evaluación técnica", "Agua potable en Llama", "80.00", "Pertinente");
         String matrix = pdfText("/resultados/" + year + "/matriz-priorizacion.pdf");
