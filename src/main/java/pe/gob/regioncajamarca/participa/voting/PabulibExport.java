@@ -89,12 +89,12 @@ class PabulibExport {
 
     private final JdbcClient jdbc;
     private final CycleService cycles;
-    private final WorkshopTallies workshops;
+    private final Ballots ballots;
 
-    PabulibExport(JdbcClient jdbc, CycleService cycles, WorkshopTallies workshops) {
+    PabulibExport(JdbcClient jdbc, CycleService cycles, Ballots ballots) {
         this.jdbc = jdbc;
         this.cycles = cycles;
-        this.workshops = workshops;
+        this.ballots = ballots;
     }
 
     @GetMapping(path = "/api/open-data/cycles/{year}/pabulib/{scope}.pb", produces = "text/plain;charset=UTF-8")
@@ -138,21 +138,17 @@ class PabulibExport {
                 .query((rs, i) -> byDocument.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                         .add(rs.getLong(2)))
                 .list();
+        Map<String, String> methods = this.ballots.votingMethods(cycle.year());
         List<StoredBallot> ballots = new ArrayList<>();
         byDocument.forEach((document, voted) -> ballots.add(new StoredBallot(
-                digest(cycle.year() + ":" + document), methodOf(cycle.year(), document), voted)));
-        Map<Long, Integer> fromWorkshops = workshops.confirmedVotes(cycle.year());
-        int workshopVotes = projects.stream().mapToInt(p -> fromWorkshops.getOrDefault(p.id(), 0)).sum();
-        return Optional.of(write(contents(cycle, scope, projects, ballots, workshopVotes)));
-    }
-
-    /**
-     * How an agent voted, as the format's {@code voting_method}: {@code internet} or {@code paper}. Every ballot of
-     * an agent is online today (workshops record totals per project, not ballots); the paper ballots of the
-     * workshops will answer {@code paper} here.
-     */
-    String methodOf(int year, String documentNumber) {
-        return "internet";
+                digest(cycle.year() + ":" + document), methods.getOrDefault(document, "internet"), voted)));
+        // workshop votes that have no ballot behind them: the typed tallies of cycles counted before V38
+        int paperVotes = (int) ballots.stream().filter(b -> "paper".equals(b.votingMethod()))
+                .mapToLong(b -> b.projectIds().size()).sum();
+        int workshopVotes = jdbc.sql("SELECT COALESCE(SUM(workshop_votes), 0) FROM project WHERE cycle_year = ? "
+                + "AND scope = ?").params(cycle.year(), scope).query(Integer.class).single();
+        int tallyVotes = Math.max(0, workshopVotes - paperVotes);
+        return Optional.of(write(contents(cycle, scope, projects, ballots, tallyVotes)));
     }
 
     /** A project as stored, with its result. */
@@ -233,9 +229,9 @@ class PabulibExport {
                 + "#3: cada agente acreditado tiene " + cycle.votesPerAgent() + " votos para todo el ciclo (todos los "
                 + "ámbitos), como máximo uno por proyecto; en este ámbito puede emitir hasta " + maxLength + ".";
         if (workshopVotes > 0) {
-            text += " #4: los talleres provinciales registraron " + workshopVotes + " votos en papel en este ámbito "
-                    + "como totales por proyecto, sin cédula por agente: no están en VOTES ni en votes, pero sí en el "
-                    + "puntaje de votación y en selected.";
+            text += " #4: antes de las cédulas de papel, los talleres provinciales registraron " + workshopVotes
+                    + " votos en este ámbito como totales por proyecto, sin cédula por agente: no están en VOTES ni en"
+                    + " votes, pero sí en el puntaje de votación y en selected.";
         }
         return text;
     }

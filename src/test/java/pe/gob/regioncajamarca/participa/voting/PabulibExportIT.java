@@ -29,7 +29,8 @@ import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
 class PabulibExportIT extends ProcessTest {
 
     @Autowired VotingService voting;
-    @Autowired WorkshopTallies workshops;
+    @Autowired Workshops workshops;
+    @Autowired PaperBallots paperBallots;
     @Autowired PrioritisationRun prioritisation;
     @LocalServerPort int port;
 
@@ -85,11 +86,11 @@ class PabulibExportIT extends ProcessTest {
         voting.cast(year, agents.get(2), m1);
         voting.cast(year, agents.get(3), j1);
         voting.cast(year, agents.get(4), m1);
-        // a provincial workshop in JAEN, typed twice alike: totals per project, no ballots
-        Map<Long, Integer> sheet = Map.of(j1, 7, j2, 2);
-        workshops.enter(year, "JAEN", "Taller provincial de Jaén", today, sheet, staffUser("planning"));
-        assertThat(workshops.enter(year, "JAEN", "Taller provincial de Jaén", today, sheet, staffUser("planning"))
-                .confirmed()).isTrue();
+        // a provincial workshop in JAEN: agent 5's paper ballot (both projects) entered alike by two staff users
+        long taller = workshops.register(year, "JAEN", today, "Taller provincial de Jaén", "planner");
+        paperBallots.enter(year, taller, "J-001", agents.get(5), List.of("1000005", "1000006"), staffUser("planning"));
+        assertThat(paperBallots.enter(year, taller, "J-001", agents.get(5), List.of("1000006", "1000005"),
+                staffUser("planning")).counted()).isTrue();
         assertThat(cycleService.recordEarlyClose(year, CyclePhase.VOTACION, "planner", "Prueba del cierre")).isTrue();
         voting.storeFinalCounts(year);
         prioritisation.run(year);
@@ -123,7 +124,7 @@ class PabulibExportIT extends ProcessTest {
                     .containsEntry("date_begin", begins).containsEntry("date_end", closedOn)
                     .containsEntry("budget", "1000000").containsEntry("instance", String.valueOf(year));
             assertThat(pb.projectColumns()).doesNotContain("technical_score", "score");
-            assertThat(pb.votes()).allMatch(v -> "internet".equals(v.get("voting_method")));
+            assertThat(pb.votes()).allMatch(v -> List.of("internet", "paper").contains(v.get("voting_method")));
         }
 
         var chota = files.get("CHOTA");
@@ -138,13 +139,17 @@ class PabulibExportIT extends ProcessTest {
                 .isEqualTo("Puntaje técnico 90.00, puntaje de votación 100.0000, puntaje total 92.0000. Financiado");
 
         var jaen = files.get("JAEN");
-        assertThat(jaen.meta()).containsEntry("num_projects", "2").containsEntry("num_votes", "2")
+        assertThat(jaen.meta()).containsEntry("num_projects", "2").containsEntry("num_votes", "3")
                 .containsEntry("max_length", "2").containsEntry("subunit", "Jaén");
-        // the name as typed, its line break a space; the online votes only, the workshop's told in the comment
+        // the name as typed, its line break a space; the paper ballot is a VOTES line of its own, marked paper
         assertThat(jaen.project("1000005")).containsEntry("name", AWKWARD_NAME + " segunda etapa")
-                .containsEntry("cost", "400000.5").containsEntry("votes", "2");
-        assertThat(jaen.meta().get("comment")).contains("#4: los talleres provinciales registraron 9 votos");
-        assertThat(chota.meta().get("comment")).doesNotContain("#4:");
+                .containsEntry("cost", "400000.5").containsEntry("votes", "3");
+        assertThat(jaen.votes()).extracting(v -> v.get("voting_method")).containsExactlyInAnyOrder("internet",
+                "internet", "paper");
+        assertThat(jaen.votes()).filteredOn(v -> "paper".equals(v.get("voting_method")))
+                .extracting(v -> v.get("vote")).containsExactly("1000005,1000006");
+        assertThat(jaen.meta().get("comment")).doesNotContain("#4:");
+        assertThat(chota.votes()).allMatch(v -> "internet".equals(v.get("voting_method")));
 
         var multi = files.get("MULTIPROVINCIAL");
         assertThat(multi.meta()).containsEntry("max_length", "1").containsEntry("fully_funded", "1")
