@@ -105,6 +105,9 @@ class InformationRequestExtensionIT extends ProcessTest {
         assertThat(runtime.getVariable(pi.getId(), "fechaLimite")).isEqualTo(endOf(LEGAL_DUE));
         assertThat(runtime.getVariable(pi.getId(), "fechaLimiteProrroga")).isEqualTo(endOf(WINDOW_END));
         assertThat(pi).isWaitingAt("Task_Triage", "Task_DecideExtension");
+        // what the form shows: the legal deadline and the end of the window, as people read them
+        assertThat(runtime.getVariable(pi.getId(), "plazoLegalTexto")).isEqualTo("21/06/2027");
+        assertThat(runtime.getVariable(pi.getId(), "limiteProrrogaTexto")).isEqualTo("09/06/2027");
         Task decide = taskOf(pi.getId(), "Task_DecideExtension");
         assertThat(candidateGroupsOf(decide)).containsExactly("planning");
         assertThat(decide.getDueDate()).isEqualTo(endOf(WINDOW_END));
