@@ -268,7 +268,7 @@ public class ComplaintService {
         List<String> errors = new ArrayList<>();
         if (!PUBLIC_INFORMATION.equals(s.kind())) {
             throw new Refused(List.of("Solo las solicitudes de acceso a la información pública pueden prorrogarse "
-                    + "(TUO de la Ley 27806, art. 11); esta es un(a) " + s.kindLabel().toLowerCase() + "."));
+                    + "(TUO de la Ley 27806, art. 11); esta es de tipo «" + s.kindLabel() + "»."));
         }
         if (s.extended()) {
             throw new Refused(List.of("El plazo de esta solicitud ya fue prorrogado una vez, hasta el "

@@ -226,7 +226,8 @@ class InformationRequestExtensionIT extends ProcessTest {
             assertThat(runtime.getVariable(pi.getId(), "fechaLimiteProrroga")).as(kind).isNull();
             assertThatThrownBy(() -> complaints.checkExtension(pi.getBusinessKey(), "06/07/2027", REASON))
                     .isInstanceOf(ComplaintService.Refused.class)
-                    .hasMessageContaining("Solo las solicitudes de acceso a la información pública pueden prorrogarse");
+                    .hasMessageContaining("Solo las solicitudes de acceso a la información pública pueden prorrogarse")
+                    .hasMessageContaining("esta es de tipo «" + ComplaintService.KINDS.get(kind) + "»");
         }
     }
 
@@ -253,7 +254,7 @@ class InformationRequestExtensionIT extends ProcessTest {
         assertThatThrownBy(() -> tasks.complete(decide.getId(), Map.of()))
                 .isInstanceOf(FormFieldValidationException.class)
                 .hasMessageContaining("Indique si se prorroga el plazo");
-        // the latest date allowed is accepted, but not after the window: Wednesday 9 June 17:31 (before the timer ran)
+        // the latest date allowed (20 July), but after the window: Wednesday 9 June 17:31 (before the timer ran)
         clockAt(at(WINDOW_END, LocalTime.of(17, 31)));
         assertThatThrownBy(() -> tasks.complete(decide.getId(), extension("20/07/2027", REASON)))
                 .isInstanceOf(FormFieldValidationException.class)
