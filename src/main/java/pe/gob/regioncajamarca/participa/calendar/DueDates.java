@@ -65,6 +65,12 @@ public class DueDates {
         return Date.from(d.atTime(23, 59, 59).atZone(LIMA).toInstant());
     }
 
+    /** A deadline (Date or ISO date) as people read it, dd/MM/yyyy in Lima: for the text of a task's form. */
+    public String dia(Object deadline) {
+        return deadline == null ? "—" : java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
+                .format(toLocalDate(deadline));
+    }
+
     public static Date endOfWorkday(LocalDate day) {
         return Date.from(day.atTime(END_OF_WORKDAY).atZone(LIMA).toInstant());
     }

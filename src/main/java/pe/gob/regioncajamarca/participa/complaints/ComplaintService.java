@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import pe.gob.regioncajamarca.participa.calendar.DueDates;
 import pe.gob.regioncajamarca.participa.documents.UploadedFiles;
 import pe.gob.regioncajamarca.participa.notification.Notifications;
 
@@ -42,12 +43,23 @@ public class ComplaintService {
     private final JdbcClient jdbc;
     private final RuntimeService runtime;
     private final Notifications notifications;
+    private final DueDates plazos;
     private final SecureRandom random = new SecureRandom();
 
-    public ComplaintService(JdbcClient jdbc, RuntimeService runtime, Notifications notifications) {
+    /** The kind whose deadline may be extended once (TUO de la Ley 27806, art. 11). */
+    public static final String PUBLIC_INFORMATION = "ACCESO_INFORMACION";
+    /**
+     * The latest new date of an extension, in business days after the legal deadline. The law lets the entity set
+     * the date and fixes no maximum; this cap is the regional government's own safeguard against an extension that
+     * empties the right (docs/adr/0009-public-information-extension.md).
+     */
+    public static final int MAX_EXTENSION_BUSINESS_DAYS = 20;
+
+    public ComplaintService(JdbcClient jdbc, RuntimeService runtime, Notifications notifications, DueDates plazos) {
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.notifications = notifications;
+        this.plazos = plazos;
     }
 
     public record Submission(String kind, String subject, String description, String relatedCui, boolean anonymous,
@@ -57,7 +69,27 @@ public class ComplaintService {
     /** What anyone with the tracking code sees: no personal data. */
     public record Status(String trackingCode, String kind, String kindLabel, String subject, String status,
                          String statusLabel, Instant createdAt, Instant dueAt, String answer, Instant answeredAt,
-                         boolean hasAttachment) {
+                         boolean hasAttachment, Instant legalDueAt, Instant extendedAt, String extensionReason,
+                         Instant extensionWindowUntil) {
+
+        /** The deadline was extended once (a request for public information). */
+        public boolean extended() {
+            return extendedAt != null;
+        }
+
+        /**
+         * A request for public information not extended nor answered, within its first two business days (at the
+         * engine's clock): the page explains that it may still be extended.
+         */
+        public boolean extensible() {
+            return PUBLIC_INFORMATION.equals(kind) && extendedAt == null && answer == null
+                    && extensionWindowUntil != null && !org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()
+                    .toInstant().isAfter(extensionWindowUntil);
+        }
+    }
+
+    /** An extension granted: the deadline before and after, and the reason the requester reads. */
+    public record Extension(String trackingCode, Instant legalDueAt, Instant newDueAt, String reason) {
     }
 
     /** The reporter's identity, for the integrity office only. */
@@ -114,8 +146,10 @@ public class ComplaintService {
         vars.put("cui", blank(s.relatedCui()) == null ? "ninguno" : s.relatedCui().strip());
         String pid = runtime.startProcessInstanceByKey(processKeyOf(s.kind()), code, vars).getId();
         Object due = runtime.getVariable(pid, "fechaLimite");
-        jdbc.sql("UPDATE complaint SET process_instance_id = ?, due_at = ? WHERE id = ?")
-                .params(pid, due instanceof java.util.Date d ? new Timestamp(d.getTime()) : null, id).update();
+        Object window = wrongdoing ? null : runtime.getVariable(pid, "fechaLimiteProrroga");
+        jdbc.sql("UPDATE complaint SET process_instance_id = ?, due_at = ?, extension_window_until = ? WHERE id = ?")
+                .params(pid, due instanceof java.util.Date d ? new Timestamp(d.getTime()) : null,
+                        window instanceof java.util.Date w ? new Timestamp(w.getTime()) : null, id).update();
         if (!anonymous && blank(s.email()) != null) {
             Status st = status(code).orElseThrow();
             notifications.send("solicitud-recibida:" + code, s.email().strip(),
@@ -178,12 +212,15 @@ public class ComplaintService {
     public Optional<Status> status(String trackingCode) {
         return jdbc.sql("""
                 SELECT c.tracking_code, c.kind, c.subject, c.status, c.created_at, c.due_at, c.answer, c.answered_at,
-                       (SELECT COUNT(*) FROM complaint_attachment a WHERE a.complaint_id = c.id) AS files
+                       (SELECT COUNT(*) FROM complaint_attachment a WHERE a.complaint_id = c.id) AS files,
+                       c.legal_due_at, c.extended_at, c.extension_reason, c.extension_window_until
                 FROM complaint c WHERE c.tracking_code = ?""").param(trackingCode == null ? "" : trackingCode.strip()
                         .toUpperCase(java.util.Locale.ROOT))
                 .query((rs, i) -> new Status(rs.getString(1), rs.getString(2), KINDS.get(rs.getString(2)),
                         rs.getString(3), rs.getString(4), STATUSES.get(rs.getString(4)), instant(rs.getTimestamp(5)),
-                        instant(rs.getTimestamp(6)), rs.getString(7), instant(rs.getTimestamp(8)), rs.getInt(9) > 0))
+                        instant(rs.getTimestamp(6)), rs.getString(7), instant(rs.getTimestamp(8)), rs.getInt(9) > 0,
+                        instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)), rs.getString(12),
+                        instant(rs.getTimestamp(13))))
                 .optional();
     }
 
@@ -216,6 +253,111 @@ public class ComplaintService {
         person(code).filter(p -> !p.anonymous() && p.email() != null).ifPresent(p -> notifications.send(
                 "solicitud-respondida:" + code, p.email(), "Respuesta a su " + KINDS.get(kind).toLowerCase() + " " + code,
                 "solicitud-respondida", Map.of("code", code, "kind", KINDS.get(kind), "answer", answer.strip())));
+    }
+
+    /**
+     * Checks an extension of the request {@code code} (its tracking code, found by the caller from the task's own
+     * process instance) to {@code newDate} (dd/mm/aaaa as typed, or ISO) for {@code reason}: refused whole, with
+     * every message the office has to fix, unless the request is one for public information, not yet extended nor
+     * answered, still within its first two business days (at the engine's clock), the date a business day later
+     * than the deadline in force and not more than {@link #MAX_EXTENSION_BUSINESS_DAYS} business days after it, and
+     * the reason written. Returns the new deadline (17:30 Lima of the new date).
+     */
+    public Instant checkExtension(String code, String newDate, String reason) {
+        Status s = status(code).orElseThrow(() -> new IllegalStateException("No complaint " + code));
+        List<String> errors = new ArrayList<>();
+        if (!PUBLIC_INFORMATION.equals(s.kind())) {
+            throw new Refused(List.of("Solo las solicitudes de acceso a la información pública pueden prorrogarse "
+                    + "(TUO de la Ley 27806, art. 11); esta es de tipo «" + s.kindLabel() + "»."));
+        }
+        if (s.extended()) {
+            throw new Refused(List.of("El plazo de esta solicitud ya fue prorrogado una vez, hasta el "
+                    + DUE.format(s.dueAt()) + ": la ley permite una sola prórroga."));
+        }
+        if (s.answer() != null) {
+            throw new Refused(List.of("La solicitud ya fue respondida: no hay plazo que prorrogar."));
+        }
+        Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+        if (s.extensionWindowUntil() == null || now.isAfter(s.extensionWindowUntil())) {
+            throw new Refused(List.of("La prórroga debía comunicarse dentro de los dos primeros días hábiles "
+                    + "(hasta el " + (s.extensionWindowUntil() == null ? "—" : DUE_TIME.format(s.extensionWindowUntil()))
+                    + "): ya no cabe, rige el plazo legal del " + DUE.format(s.dueAt()) + "."));
+        }
+        java.time.LocalDate current = java.time.LocalDate.ofInstant(s.dueAt(), DueDates.LIMA);
+        java.time.LocalDate latest = plazos.calendar().plusBusinessDays(current, MAX_EXTENSION_BUSINESS_DAYS);
+        java.time.LocalDate date = parseDate(newDate);
+        if (date == null) {
+            errors.add("Escriba la nueva fecha límite como dd/mm/aaaa (por ejemplo "
+                    + DAY.format(plazos.calendar().plusBusinessDays(current, 5)) + ").");
+        } else if (!date.isAfter(current)) {
+            errors.add("La nueva fecha límite debe ser posterior al plazo actual, el " + DAY.format(current)
+                    + ": una prórroga no acorta el plazo.");
+        } else if (!plazos.calendar().isBusinessDay(date)) {
+            errors.add("La nueva fecha límite debe ser un día hábil: el " + DAY.format(date)
+                    + " es sábado, domingo o feriado.");
+        } else if (date.isAfter(latest)) {
+            errors.add("La nueva fecha límite puede ser, como máximo, el " + DAY.format(latest) + " ("
+                    + MAX_EXTENSION_BUSINESS_DAYS + " días hábiles después del plazo legal): elija una fecha anterior.");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() < 20 || why.length() > 1000) {
+            errors.add("Escriba el motivo de la prórroga (de 20 a 1000 caracteres): el solicitante lo leerá.");
+        } else if (!pe.gob.regioncajamarca.participa.documents.PlainText.allowed(why)) {
+            errors.add(pe.gob.regioncajamarca.participa.documents.PlainText.REFUSED);
+        }
+        if (!errors.isEmpty()) {
+            throw new Refused(errors);
+        }
+        return DueDates.endOfWorkday(date).toInstant();
+    }
+
+    /**
+     * Extends the deadline of the request {@code code} (checked again by {@link #checkExtension}): stored, public on
+     * its tracking page, mailed to the requester (once, whatever retries). The caller moves the process's timers.
+     */
+    @Transactional
+    public Extension extend(String code, String newDate, String reason) {
+        Instant due = checkExtension(code, newDate, reason);
+        Status before = status(code).orElseThrow();
+        int updated = jdbc.sql("""
+                UPDATE complaint SET legal_due_at = due_at, due_at = ?, extended_at = ?, extension_reason = ?
+                WHERE tracking_code = ? AND extended_at IS NULL""")
+                .params(Timestamp.from(due), Timestamp.from(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()
+                        .toInstant()), reason.strip(), before.trackingCode()).update();
+        if (updated != 1) {
+            throw new Refused(List.of("El plazo de esta solicitud ya fue prorrogado una vez: la ley permite una sola "
+                    + "prórroga."));
+        }
+        person(before.trackingCode()).filter(p -> !p.anonymous() && p.email() != null).ifPresent(p -> notifications.send(
+                "solicitud-prorrogada:" + before.trackingCode(), p.email(),
+                "Prórroga del plazo de su solicitud " + before.trackingCode(), "solicitud-prorrogada",
+                Map.of("code", before.trackingCode(), "kind", before.kindLabel(), "subject", before.subject(),
+                        "previous", DUE.format(before.dueAt()), "due", DUE.format(due), "reason", reason.strip())));
+        return new Extension(before.trackingCode(), before.dueAt(), due, reason.strip());
+    }
+
+    static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    static final java.time.format.DateTimeFormatter DUE_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("dd/MM/yyyy HH:mm").withZone(java.time.ZoneId.of("America/Lima"));
+
+    /** dd/mm/aaaa (one or two digits for day and month) or aaaa-mm-dd; null when it is neither. */
+    static java.time.LocalDate parseDate(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.strip();
+        try {
+            if (t.matches("\\d{1,2}/\\d{1,2}/\\d{4}")) {
+                return java.time.LocalDate.parse(t, java.time.format.DateTimeFormatter.ofPattern("d/M/uuuu")
+                        .withResolverStyle(java.time.format.ResolverStyle.STRICT));
+            }
+            if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return java.time.LocalDate.parse(t);
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+        return null;
     }
 
     public Optional<String> responsibleGroup(String code) {

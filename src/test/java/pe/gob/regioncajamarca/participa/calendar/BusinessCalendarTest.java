@@ -63,6 +63,63 @@ class BusinessCalendarTest {
         assertThat(calendar.businessDaysBetween(start, LocalDate.of(2026, 7, 30))).isEqualTo(3);
     }
 
+    /** Issue 21: a deadline that crosses 1 May, 7 June or 29 June, from the day before each (a weekday that year). */
+    @Test
+    void labourDayIsSkipped() {
+        // Thu 30 Apr 2026; Fri 1 May is a holiday, then the weekend
+        LocalDate start = LocalDate.of(2026, 4, 30);
+        assertThat(calendar.plusBusinessDays(start, 1)).isEqualTo(LocalDate.of(2026, 5, 4));
+        assertThat(calendar.plusBusinessDays(start, 2)).isEqualTo(LocalDate.of(2026, 5, 5));
+        assertThat(calendar.plusBusinessDays(start, 10)).isEqualTo(LocalDate.of(2026, 5, 15));
+        assertThat(calendar.plusBusinessDays(start, 15)).isEqualTo(LocalDate.of(2026, 5, 22));
+        assertThat(calendar.minusBusinessDays(LocalDate.of(2026, 5, 4), 1)).isEqualTo(start);
+        assertThat(calendar.isBusinessDay(LocalDate.of(2026, 5, 1))).isFalse();
+    }
+
+    @Test
+    void flagDayOfTheSeventhOfJuneIsSkipped() {
+        // Tue 6 Jun 2028; Wed 7 June is a holiday
+        LocalDate start = LocalDate.of(2028, 6, 6);
+        assertThat(calendar.plusBusinessDays(start, 1)).isEqualTo(LocalDate.of(2028, 6, 8));
+        assertThat(calendar.plusBusinessDays(start, 2)).isEqualTo(LocalDate.of(2028, 6, 9));
+        assertThat(calendar.plusBusinessDays(start, 10)).isEqualTo(LocalDate.of(2028, 6, 21));
+        assertThat(calendar.plusBusinessDays(start, 15)).isEqualTo(LocalDate.of(2028, 6, 28));
+        // Fri 4 Jun 2027; Mon 7 June 2027 is the holiday: two business days end on Wed 9 June, ten on Mon 21 June
+        assertThat(calendar.plusBusinessDays(LocalDate.of(2027, 6, 4), 2)).isEqualTo(LocalDate.of(2027, 6, 9));
+        assertThat(calendar.plusBusinessDays(LocalDate.of(2027, 6, 4), 10)).isEqualTo(LocalDate.of(2027, 6, 21));
+        assertThat(calendar.businessDaysBetween(LocalDate.of(2027, 6, 4), LocalDate.of(2027, 6, 9))).isEqualTo(2);
+        assertThat(calendar.isBusinessDay(LocalDate.of(2028, 6, 7))).isFalse();
+    }
+
+    @Test
+    void saintPeterAndSaintPaulIsSkipped() {
+        // Mon 28 Jun 2027; Tue 29 June is a holiday
+        LocalDate start = LocalDate.of(2027, 6, 28);
+        assertThat(calendar.plusBusinessDays(start, 1)).isEqualTo(LocalDate.of(2027, 6, 30));
+        assertThat(calendar.plusBusinessDays(start, 2)).isEqualTo(LocalDate.of(2027, 7, 1));
+        assertThat(calendar.plusBusinessDays(start, 10)).isEqualTo(LocalDate.of(2027, 7, 13));
+        assertThat(calendar.plusBusinessDays(start, 15)).isEqualTo(LocalDate.of(2027, 7, 20));
+        // the cap of an extension: 20 business days after Mon 21 Jun 2027 is Tue 20 July (29 June skipped)
+        assertThat(calendar.plusBusinessDays(LocalDate.of(2027, 6, 21), 20)).isEqualTo(LocalDate.of(2027, 7, 20));
+        assertThat(calendar.isBusinessDay(LocalDate.of(2027, 6, 29))).isFalse();
+    }
+
+    @Test
+    void dueDatesAcrossTheJuneHolidaysEndAtTheEndOfTheWorkday() {
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2028, 6, 6, 9, 0, 0, 0, DueDates.LIMA).toInstant()));
+        DueDates plazos = new DueDates(List.of());
+        assertThat(plazos.habiles(2).toInstant())
+                .isEqualTo(ZonedDateTime.of(2028, 6, 9, 17, 30, 0, 0, DueDates.LIMA).toInstant());
+        assertThat(plazos.habiles(10).toInstant())
+                .isEqualTo(ZonedDateTime.of(2028, 6, 21, 17, 30, 0, 0, DueDates.LIMA).toInstant());
+        // reminder two business days before Tue 13 Jul 2027: Fri 9 July
+        assertThat(plazos.antesDe(LocalDate.of(2027, 7, 13), 2).toInstant())
+                .isEqualTo(ZonedDateTime.of(2027, 7, 9, 17, 30, 0, 0, DueDates.LIMA).toInstant());
+        // one business day before Wed 30 Jun 2027 is Mon 28 June, not the holiday of the 29th
+        assertThat(plazos.antesDe(LocalDate.of(2027, 6, 30), 1).toInstant())
+                .isEqualTo(ZonedDateTime.of(2027, 6, 28, 17, 30, 0, 0, DueDates.LIMA).toInstant());
+    }
+
     @Test
     void declaredNonWorkingDaysAreSkipped() {
         BusinessCalendar withDeclared = new BusinessCalendar(List.of(LocalDate.of(2026, 12, 28)));

@@ -26,6 +26,11 @@ class ComplaintJourneysBrowserIT extends ProcessTest {
 
     @LocalServerPort int port;
     @Autowired ComplaintService complaints;
+    @Autowired pe.gob.regioncajamarca.participa.notification.OutboxSender sender;
+
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static com.icegreen.greenmail.junit5.GreenMailExtension smtp = new com.icegreen.greenmail.junit5.GreenMailExtension(
+            com.icegreen.greenmail.util.ServerSetupTest.SMTP);
 
     private String submit(String kind, String email) {
         return complaints.submit(new ComplaintService.Submission(kind, "Obra paralizada en Llacanora",
@@ -92,6 +97,88 @@ class ComplaintJourneysBrowserIT extends ProcessTest {
         assertThat(new Http(port).get("/reclamos/" + code).body()).contains("Respondida", text)
                 .doesNotContain("Julia Chávez").doesNotContain(email);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count()).as("process ended").isZero();
+    }
+
+    /**
+     * Issue 21: the planning office extends a request for public information through Tasklist. A date that is not
+     * later than the legal deadline is refused on the form with what to fix; a later business day with a reason is
+     * accepted: the requester gets a mail (delivered to GreenMail) and the tracking page shows the new date, the legal
+     * one and the reason.
+     */
+    @Test
+    @Journey(process = "complaint-handling", task = "Task_DecideExtension")
+    void thePlanningOfficeExtendsARequestForPublicInformationAndTheTrackingPageShowsTheNewDate() throws Exception {
+        assumeTrue(WebDriver.available(), "chromium and chromium-driver are not installed (.ci/run installs them)");
+        String email = "informacion" + unique() + "@example.pe";
+        String code = submit("ACCESO_INFORMACION", email);
+        String pid = jdbc.sql("SELECT process_instance_id FROM complaint WHERE tracking_code = ?").param(code)
+                .query(String.class).single();
+        ComplaintService.Status before = complaints.status(code).orElseThrow();
+        assertThat(new Http(port).get("/reclamos/" + code).body())
+                .contains("puede prorrogar una sola vez el plazo").doesNotContain("Plazo prorrogado");
+        java.time.LocalDate legal = java.time.LocalDate.ofInstant(before.dueAt(), pe.gob.regioncajamarca.participa
+                .calendar.DueDates.LIMA);
+        java.time.LocalDate later = plazos.calendar().plusBusinessDays(legal, 5);
+        java.time.format.DateTimeFormatter dmy = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        String reason = "El expediente técnico está en el archivo de la Sub Región de Chota y debe digitalizarse.";
+
+        String planner = staffUser("planning");
+        Task decide = taskOf(pid, "Task_DecideExtension");
+        assertThat(candidateGroupsOf(decide)).containsExactly("planning");
+        try (Tasklist tasklist = Tasklist.login(port, planner, "secreto-" + planner)) {
+            tasklist.openAndClaim(decide.getId(), "Prórroga de la solicitud " + code);
+            assertThat(tasklist.browser().waitForText("hasta el <strong>" + dmy.format(legal) + "</strong>"))
+                    .as("the legal deadline on the form").isTrue();
+            tasklist.choose("Sí: prorrogar el plazo")
+                    .type("Nueva fecha límite", dmy.format(legal))
+                    .type("Motivo de la prórroga", reason)
+                    .complete();
+            assertThat(tasklist.browser().waitForText("debe ser posterior al plazo actual"))
+                    .as("the refusal shown on the form").isTrue();
+            tasklist.screenshot("journey-decidir-prorroga-rechazada");
+            assertThat(tasks.createTaskQuery().taskId(decide.getId()).count()).as("still open").isEqualTo(1);
+            // the person closes the notice and fixes the date
+            tasklist.browser().execute("document.querySelectorAll('.alert .close, .notifications .close')"
+                    + ".forEach(b => b.click());");
+            tasklist.type("Nueva fecha límite", dmy.format(later))
+                    .screenshot("journey-decidir-prorroga")
+                    .complete();
+            assertThat(Tasklist.waitUntil(() -> gone(decide.getId()))).as("extension completed through Tasklist")
+                    .isTrue();
+        }
+        ComplaintService.Status after = complaints.status(code).orElseThrow();
+        assertThat(after.extended()).isTrue();
+        assertThat(after.dueAt()).isEqualTo(pe.gob.regioncajamarca.participa.calendar.DueDates.endOfWorkday(later)
+                .toInstant());
+        assertThat(after.legalDueAt()).isEqualTo(before.dueAt());
+        assertThat(runtime.getVariable(pid, "fechaLimite")).isEqualTo(java.util.Date.from(after.dueAt()));
+
+        // the citizen's tracking page: the new date, the legal one and the reason; no personal data
+        String page = new Http(port).get("/reclamos/" + code).body();
+        assertThat(page).contains("Plazo prorrogado", dmy.format(later) + " 17:30", dmy.format(legal) + " 17:30",
+                "Sub Región de Chota").doesNotContain("puede prorrogar una sola vez el plazo")
+                .doesNotContain("Julia Chávez").doesNotContain(email);
+
+        // and the mail, through the outbox to a real SMTP server
+        assertThat(mailsTo(email)).containsExactly("Recibimos su solicitud de acceso a la información pública " + code,
+                "Prórroga del plazo de su solicitud " + code);
+        sender.sendDue();
+        java.util.List<jakarta.mail.internet.MimeMessage> got = java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getSubject().equals("Prórroga del plazo de su solicitud " + code);
+                    } catch (Exception e) {
+                        return false;
+                    }
+                }).toList();
+        assertThat(got).hasSize(1);
+        assertThat(got.get(0).getAllRecipients()[0].toString()).isEqualTo(email);
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(got.get(0))).contains(dmy.format(later));
+
+        // the unit that answers later gets the new date
+        Task triage = taskOf(pid, "Task_Triage");
+        tasks.complete(triage.getId(), Map.of("grupoResponsable", "unit-salud"));
+        assertThat(taskOf(pid, "Task_Answer").getDueDate()).isEqualTo(java.util.Date.from(after.dueAt()));
     }
 
     /**

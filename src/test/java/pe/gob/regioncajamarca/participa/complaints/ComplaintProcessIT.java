@@ -26,7 +26,11 @@ class ComplaintProcessIT extends ProcessTest {
 
     /** A request of {@code kind} as the portal submits it. */
     private ProcessInstance start(String kind) {
-        clockAt(DAY);
+        return start(kind, DAY);
+    }
+
+    private ProcessInstance start(String kind, LocalDate day) {
+        clockAt(day);
         String code = complaints.submit(new ComplaintService.Submission(kind, "Consulta de prueba",
                 "Una descripción suficientemente larga del pedido.", null, false, "Ana Díaz Vera", null,
                 "ana" + unique() + "@example.pe", null), null);
@@ -56,6 +60,46 @@ class ComplaintProcessIT extends ProcessTest {
         ProcessInstance pi = start("ACCESO_INFORMACION");
         assertThat(runtime.getVariable(pi.getId(), "plazoDias")).isEqualTo(10);
         assertThat(runtime.getVariable(pi.getId(), "fechaLimite")).isEqualTo(plazos.habiles(10));
+    }
+
+    private static java.util.Date endOf(LocalDate day) {
+        return java.util.Date.from(day.atTime(17, 30).atZone(java.time.ZoneId.of("America/Lima")).toInstant());
+    }
+
+    /**
+     * Issue 21: requests submitted the day before 1 May, 7 June and 29 June (each on a weekday that year), their
+     * exact due dates (17:30 Lima): the holiday is not a business day, nor the weekend.
+     */
+    @Test
+    void deadlinesSkipTheHolidaysOfMayAndJune() {
+        // Thu 30 Apr 2026; Fri 1 May is Labour Day: 10 business days = Fri 15 May, 15 = Fri 22 May
+        ProcessInstance info = start("ACCESO_INFORMACION", LocalDate.of(2026, 4, 30));
+        assertThat(runtime.getVariable(info.getId(), "fechaLimite")).isEqualTo(endOf(LocalDate.of(2026, 5, 15)));
+        // the two business days to extend it: Mon 4 and Tue 5 May
+        assertThat(runtime.getVariable(info.getId(), "fechaLimiteProrroga")).isEqualTo(endOf(LocalDate.of(2026, 5, 5)));
+        ProcessInstance complaint = start("RECLAMO", LocalDate.of(2026, 4, 30));
+        assertThat(runtime.getVariable(complaint.getId(), "fechaLimite")).isEqualTo(endOf(LocalDate.of(2026, 5, 22)));
+
+        // Tue 6 Jun 2028; Wed 7 June (Battle of Arica) is a holiday: 10 business days = Wed 21 June, 15 = Wed 28 June
+        info = start("ACCESO_INFORMACION", LocalDate.of(2028, 6, 6));
+        assertThat(runtime.getVariable(info.getId(), "fechaLimite")).isEqualTo(endOf(LocalDate.of(2028, 6, 21)));
+        assertThat(runtime.getVariable(info.getId(), "fechaLimiteProrroga")).isEqualTo(endOf(LocalDate.of(2028, 6, 9)));
+        ProcessInstance query = start("CONSULTA", LocalDate.of(2028, 6, 6));
+        assertThat(runtime.getVariable(query.getId(), "fechaLimite")).isEqualTo(endOf(LocalDate.of(2028, 6, 21)));
+        complaint = start("RECLAMO", LocalDate.of(2028, 6, 6));
+        assertThat(runtime.getVariable(complaint.getId(), "fechaLimite")).isEqualTo(endOf(LocalDate.of(2028, 6, 28)));
+        // the triage is due in two business days: Fri 9 June
+        assertThat(taskOf(complaint.getId(), "Task_Triage").getDueDate()).isEqualTo(endOf(LocalDate.of(2028, 6, 9)));
+
+        // Mon 28 Jun 2027; Tue 29 June (Saint Peter and Saint Paul) is a holiday: 10 = Tue 13 July, 15 = Tue 20 July
+        info = start("ACCESO_INFORMACION", LocalDate.of(2027, 6, 28));
+        assertThat(runtime.getVariable(info.getId(), "fechaLimite")).isEqualTo(endOf(LocalDate.of(2027, 7, 13)));
+        assertThat(runtime.getVariable(info.getId(), "fechaLimiteProrroga")).isEqualTo(endOf(LocalDate.of(2027, 7, 1)));
+        complaint = start("RECLAMO", LocalDate.of(2027, 6, 28));
+        assertThat(runtime.getVariable(complaint.getId(), "fechaLimite")).isEqualTo(endOf(LocalDate.of(2027, 7, 20)));
+        // and what the portal stores and shows is that same instant
+        assertThat(complaints.status(complaint.getBusinessKey()).orElseThrow().dueAt())
+                .isEqualTo(endOf(LocalDate.of(2027, 7, 20)).toInstant());
     }
 
     @Test

@@ -39,17 +39,18 @@ class CitizenTextInFormsTest {
             "respuesta", "motivo", "nombre", "correo", "telefono", "dificultades", "observaciones");
 
     /** Forms that show citizens' text, and the read-only fields that show it. */
-    static final Map<String, List<String>> SHOWN_AS_FIELDS = Map.of(
-            "clasificar-solicitud", List.of("asunto", "descripcion"),
-            "responder-solicitud", List.of("asunto", "descripcion"),
-            "atender-denuncia", List.of("asunto", "descripcion"),
-            "evaluar-idea", List.of("titulo"),
-            "incorporar-idea", List.of("titulo"),
-            "revisar-reporte-vigilancia", List.of("resumen", "verificacion"),
-            "presentar-descargo", List.of("resumen"),
-            "responder-reporte", List.of("resumen"),
-            "revisar-acreditacion", List.of("agente", "organizacion"),
-            "registrar-asistencia", List.of("listaParticipantes"));
+    static final Map<String, List<String>> SHOWN_AS_FIELDS = Map.ofEntries(
+            Map.entry("clasificar-solicitud", List.of("asunto", "descripcion")),
+            Map.entry("responder-solicitud", List.of("asunto", "descripcion")),
+            Map.entry("decidir-prorroga", List.of("asunto", "descripcion")),
+            Map.entry("atender-denuncia", List.of("asunto", "descripcion")),
+            Map.entry("evaluar-idea", List.of("titulo")),
+            Map.entry("incorporar-idea", List.of("titulo")),
+            Map.entry("revisar-reporte-vigilancia", List.of("resumen", "verificacion")),
+            Map.entry("presentar-descargo", List.of("resumen")),
+            Map.entry("responder-reporte", List.of("resumen")),
+            Map.entry("revisar-acreditacion", List.of("agente", "organizacion")),
+            Map.entry("registrar-asistencia", List.of("listaParticipantes")));
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*[#/]?(?:if|each|unless|with)?\\s*([A-Za-z_][A-Za-z0-9_]*)");
 

@@ -229,6 +229,7 @@ class TaskBoundariesIT extends ProcessTest {
         Map<String, Object> v = new HashMap<>();
         Date later = plazos.habiles(20);
         v.put("fechaLimite", later);
+        v.put("fechaLimiteProrroga", later);
         v.put("fechaCierreReportes", later);
         v.put("plazoDias", 10L);
         v.put("grupoUnidad", TEST_UNIT_GROUP);
