@@ -22,6 +22,23 @@ public final class BusinessCalendar {
             MonthDay.of(8, 30), MonthDay.of(10, 8), MonthDay.of(11, 1), MonthDay.of(12, 8),
             MonthDay.of(12, 9), MonthDay.of(12, 25));
 
+    /** The names of the fixed-date holidays, as the planning office reads them in a warning. */
+    private static final java.util.Map<MonthDay, String> HOLIDAY_NAMES = java.util.Map.ofEntries(
+            java.util.Map.entry(MonthDay.of(1, 1), "Año Nuevo"),
+            java.util.Map.entry(MonthDay.of(5, 1), "Día del Trabajo"),
+            java.util.Map.entry(MonthDay.of(6, 7), "Batalla de Arica y Día de la Bandera"),
+            java.util.Map.entry(MonthDay.of(6, 29), "San Pedro y San Pablo"),
+            java.util.Map.entry(MonthDay.of(7, 23), "Día de la Fuerza Aérea del Perú"),
+            java.util.Map.entry(MonthDay.of(7, 28), "Fiestas Patrias"),
+            java.util.Map.entry(MonthDay.of(7, 29), "Fiestas Patrias"),
+            java.util.Map.entry(MonthDay.of(8, 6), "Batalla de Junín"),
+            java.util.Map.entry(MonthDay.of(8, 30), "Santa Rosa de Lima"),
+            java.util.Map.entry(MonthDay.of(10, 8), "Combate de Angamos"),
+            java.util.Map.entry(MonthDay.of(11, 1), "Todos los Santos"),
+            java.util.Map.entry(MonthDay.of(12, 8), "Inmaculada Concepción"),
+            java.util.Map.entry(MonthDay.of(12, 9), "Batalla de Ayacucho"),
+            java.util.Map.entry(MonthDay.of(12, 25), "Navidad"));
+
     private final Set<LocalDate> declaredNonWorkingDays;
 
     public BusinessCalendar(Collection<LocalDate> declaredNonWorkingDays) {
@@ -41,6 +58,33 @@ public final class BusinessCalendar {
             return false; // Holy Thursday, Good Friday
         }
         return !declaredNonWorkingDays.contains(date);
+    }
+
+    /**
+     * Why {@code date} is not a business day, in Spanish ("domingo", "feriado nacional: Navidad", "sábado y feriado
+     * nacional: Día de la Bandera", "día no laborable declarado"), or empty when it is one.
+     */
+    public java.util.Optional<String> nonWorkingReason(LocalDate date) {
+        List<String> reasons = new java.util.ArrayList<>();
+        DayOfWeek dow = date.getDayOfWeek();
+        if (dow == DayOfWeek.SATURDAY) {
+            reasons.add("sábado");
+        } else if (dow == DayOfWeek.SUNDAY) {
+            reasons.add("domingo");
+        }
+        String holiday = HOLIDAY_NAMES.get(MonthDay.from(date));
+        LocalDate easter = easterSunday(date.getYear());
+        if (date.equals(easter.minusDays(3))) {
+            holiday = "Jueves Santo";
+        } else if (date.equals(easter.minusDays(2))) {
+            holiday = "Viernes Santo";
+        }
+        if (holiday != null) {
+            reasons.add("feriado nacional: " + holiday);
+        } else if (declaredNonWorkingDays.contains(date)) {
+            reasons.add("día no laborable declarado");
+        }
+        return reasons.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join(" y ", reasons));
     }
 
     /**

@@ -344,6 +344,9 @@ class DemoData {
         v.put("evaluacionRequerida", oversight);
         v.put("notaMinima", oversight ? 13L : null);
         v.put("cursoVigilancia", oversight);
+        // the demo's dates move with the day it starts: a session may fall on a weekend or a holiday, which the
+        // planning office confirms (the approval form and the staff page then show it)
+        v.put("confirmarDiasNoLaborables", true);
         return v;
     }
 }

@@ -69,6 +69,7 @@ public class Certificates {
     @Transactional
     public int issue(long editionId) {
         TrainingEditions.Edition edition = editions.find(editionId).orElseThrow();
+        requireCourseOver(edition);
         int sessions = editions.sessions(editionId).size();
         Timestamp now = Timestamp.from(Enrolments.now());
         int issued = 0;
@@ -109,6 +110,37 @@ public class Certificates {
         jdbc.sql("UPDATE training_edition SET status = 'CONCLUIDO', concluded_at = ? WHERE id = ?")
                 .params(now, editionId).update();
         return issued;
+    }
+
+    /**
+     * Certificates (and with them citizen-monitor status) only once the course is over: the last session has begun,
+     * every session's attendance is recorded and, where the edition has an evaluation, its marks are recorded.
+     * The process reaches the issuing only so; this refuses any other way (a job retried by hand, an old instance).
+     */
+    void requireCourseOver(TrainingEditions.Edition edition) {
+        List<TrainingEditions.SessionRow> sessions = editions.sessions(edition.id());
+        List<String> problems = new java.util.ArrayList<>();
+        if (sessions.isEmpty()) {
+            problems.add("la edición no tiene sesiones");
+        } else {
+            TrainingEditions.SessionRow last = sessions.get(sessions.size() - 1);
+            if (TrainingEditions.nowInLima().isBefore(last.startsAt())) {
+                problems.add("la última sesión es el " + SessionLines.SHOWN.format(last.startsAt()));
+            }
+            List<String> missing = sessions.stream().filter(r -> r.attendanceTakenAt() == null)
+                    .map(r -> String.valueOf(r.seq())).toList();
+            if (!missing.isEmpty()) {
+                problems.add("falta la asistencia de " + (missing.size() == 1 ? "la sesión " : "las sesiones ")
+                        + String.join(", ", missing));
+            }
+        }
+        if (edition.rule().evaluationRequired() && edition.evaluationRecordedAt() == null) {
+            problems.add("faltan los resultados de la evaluación");
+        }
+        if (!problems.isEmpty()) {
+            throw new TrainingInvalid("Los certificados de " + edition.code() + " se emiten al terminar el curso: "
+                    + String.join("; ", problems) + ". No se emitió ninguno.");
+        }
     }
 
     public Optional<Verified> verify(String code) {

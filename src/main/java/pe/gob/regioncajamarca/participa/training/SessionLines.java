@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import pe.gob.regioncajamarca.participa.calendar.BusinessCalendar;
+
 /**
  * The sessions of an edition as the planning office types them in the Tasklist form, one per line:
  * {@code 2026-12-03 09:00 | Auditorio de la Sede Regional | Lic. Ana Vásquez}. The second part is a place or, when
@@ -134,6 +136,23 @@ public final class SessionLines {
             return null;
         }
         return LocalDateTime.of(day, LocalTime.of(hour, minute));
+    }
+
+    /**
+     * The sessions planned on a day that is not a business day (weekend, national holiday, declared non-working
+     * day), one Spanish line each ("Sesión 2, domingo 07/06/2026 09:00: domingo y feriado nacional: Batalla de
+     * Arica y Día de la Bandera"). Not an error: the planning office confirms them (a Saturday workshop is
+     * common); they are shown to it and to regional management, never accepted silently.
+     */
+    public static List<String> onNonWorkingDays(List<Session> sessions, BusinessCalendar calendar) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            Session s = sessions.get(i);
+            int seq = i + 1;
+            calendar.nonWorkingReason(s.startsAt().toLocalDate()).ifPresent(reason -> out.add("Sesión " + seq
+                    + " (" + SHOWN.format(s.startsAt()) + "): " + reason));
+        }
+        return out;
     }
 
     /** The sessions as lines again (what the adjustment form shows). */

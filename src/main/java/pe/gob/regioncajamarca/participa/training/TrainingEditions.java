@@ -45,13 +45,18 @@ public class TrainingEditions {
 
     /** What the planning office designs in the start form (and partly adjusts when sent back). */
     public record Design(String title, String modules, String audience, String modality, String sessionLines,
-                         int capacity, LocalDate enrolmentDeadline, CompletionRule rule, boolean oversightCourse) {
+                         int capacity, LocalDate enrolmentDeadline, CompletionRule rule, boolean oversightCourse,
+                         boolean nonWorkingDaysConfirmed) {
     }
+
+    /** The label of the check box that confirms sessions on non-working days (start and adjustment forms). */
+    public static final String CONFIRM_NON_WORKING = "Confirmo las sesiones en días no laborables";
 
     public record Edition(long id, String code, String title, String modules, String audience, String modality,
                           boolean oversightCourse, CompletionRule rule, int capacity, LocalDate enrolmentDeadline,
                           String status, String observations, String publicationLink, String processInstanceId,
-                          Instant concludedAt) {
+                          Instant concludedAt, String nonWorkingConfirmedBy, Instant nonWorkingConfirmedAt,
+                          Instant evaluationRecordedAt) {
         public String statusLabel() {
             return STATUSES.getOrDefault(status, status);
         }
@@ -96,6 +101,7 @@ public class TrainingEditions {
     @Transactional
     public Edition design(Design d, String processInstanceId, String createdBy) {
         List<SessionLines.Session> sessions = validate(d);
+        boolean flagged = !SessionLines.onNonWorkingDays(sessions, plazos.calendar()).isEmpty();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO training_edition (code, title, modules, audience, modality, oversight_course,
@@ -111,7 +117,24 @@ public class TrainingEditions {
         String code = String.format("CAP-%d-%04d", plazos.today().getYear(), id);
         jdbc.sql("UPDATE training_edition SET code = ? WHERE id = ?").params(code, id).update();
         storeSessions(id, sessions);
+        confirmNonWorking(id, flagged, createdBy);
         return find(id).orElseThrow();
+    }
+
+    /** Who confirmed the sessions on non-working days (null when none is on such a day). */
+    private void confirmNonWorking(long id, boolean flagged, String by) {
+        jdbc.sql("UPDATE training_edition SET non_working_confirmed_by = ?, non_working_confirmed_at = ? WHERE id = ?")
+                .params(flagged ? (by == null ? "planning" : by) : null,
+                        flagged ? Timestamp.from(Enrolments.now()) : null, id).update();
+    }
+
+    /**
+     * The sessions of the edition on non-working days, one Spanish line each (empty when none): shown to regional
+     * management in the approval form and on the staff page, with who confirmed them.
+     */
+    public List<String> sessionsOnNonWorkingDays(long editionId) {
+        return SessionLines.onNonWorkingDays(sessions(editionId).stream().map(r -> new SessionLines.Session(
+                r.startsAt(), r.place(), r.onlineLink(), r.facilitator())).toList(), plazos.calendar());
     }
 
     /** Regional management's decision: approved, or sent back with observations (required). */
@@ -131,16 +154,17 @@ public class TrainingEditions {
     /** The planning office's adjustment after observations: modules, audience, sessions, capacity, deadline. */
     @Transactional
     public Edition adjust(long id, String modules, String audience, String sessionLines, int capacity,
-                          LocalDate enrolmentDeadline) {
+                          LocalDate enrolmentDeadline, boolean nonWorkingDaysConfirmed, String adjustedBy) {
         Edition e = find(id).orElseThrow();
         List<SessionLines.Session> sessions = validate(new Design(e.title(), modules, audience, e.modality(),
-                sessionLines, capacity, enrolmentDeadline, e.rule(), e.oversightCourse()));
+                sessionLines, capacity, enrolmentDeadline, e.rule(), e.oversightCourse(), nonWorkingDaysConfirmed));
         jdbc.sql("""
                 UPDATE training_edition SET modules = ?, audience = ?, capacity = ?, enrolment_deadline = ?,
                     status = 'DISENO' WHERE id = ?""")
                 .params(modules.strip(), audience.strip(), capacity, enrolmentDeadline, id).update();
         jdbc.sql("DELETE FROM training_session WHERE edition_id = ?").param(id).update();
         storeSessions(id, sessions);
+        confirmNonWorking(id, !SessionLines.onNonWorkingDays(sessions, plazos.calendar()).isEmpty(), adjustedBy);
         return find(id).orElseThrow();
     }
 
@@ -174,6 +198,12 @@ public class TrainingEditions {
     public int recordAttendance(long sessionId, String absentText, String recordedBy) {
         long editionId = jdbc.sql("SELECT edition_id FROM training_session WHERE id = ?").param(sessionId)
                 .query(Long.class).single();
+        SessionRow session = session(sessionId).orElseThrow();
+        if (nowInLima().isBefore(session.startsAt())) {
+            throw new TrainingInvalid("La sesión " + session.seq() + " empieza el "
+                    + SessionLines.SHOWN.format(session.startsAt()) + ": su asistencia se registra desde esa hora, "
+                    + "no antes. No se guardó nada.");
+        }
         List<Participant> people = participants(editionId);
         Set<Long> absent = TaskLines.absentNumbers(absentText,
                 people.stream().map(Participant::number).collect(java.util.stream.Collectors.toSet()));
@@ -190,11 +220,20 @@ public class TrainingEditions {
     /** The evaluation marks ({@code número | nota} lines); people without a line keep no mark. */
     @Transactional
     public int recordMarks(long editionId, String markLines) {
+        List<String> missing = sessions(editionId).stream().filter(r -> r.attendanceTakenAt() == null)
+                .map(r -> String.valueOf(r.seq())).toList();
+        if (!missing.isEmpty()) {
+            throw new TrainingInvalid("La evaluación se registra después de la última sesión: falta la asistencia de "
+                    + (missing.size() == 1 ? "la sesión " : "las sesiones ") + String.join(", ", missing)
+                    + ". No se guardó nada.");
+        }
         Map<Long, BigDecimal> marks = TaskLines.marks(markLines, participants(editionId).stream()
                 .map(Participant::number).collect(java.util.stream.Collectors.toSet()));
         jdbc.sql("UPDATE training_enrolment SET score = NULL WHERE edition_id = ?").param(editionId).update();
         marks.forEach((enrolment, mark) -> jdbc.sql("UPDATE training_enrolment SET score = ? WHERE id = ?")
                 .params(mark, enrolment).update());
+        jdbc.sql("UPDATE training_edition SET evaluation_recorded_at = ? WHERE id = ?")
+                .params(Timestamp.from(Enrolments.now()), editionId).update();
         return marks.size();
     }
 
@@ -333,6 +372,12 @@ public class TrainingEditions {
                         + SessionLines.SHOWN.format(sessions.get(0).startsAt()) + ").");
             }
         }
+        List<String> nonWorking = SessionLines.onNonWorkingDays(sessions, plazos.calendar());
+        if (!nonWorking.isEmpty() && !d.nonWorkingDaysConfirmed()) {
+            nonWorking.forEach(line -> errors.add(line + ", no es un día hábil."));
+            errors.add("Si esas fechas son correctas, marque «" + CONFIRM_NON_WORKING + "» y envíe de nuevo; si no, "
+                    + "cámbielas.");
+        }
         if (!errors.isEmpty()) {
             throw new TrainingInvalid(errors);
         }
@@ -357,7 +402,18 @@ public class TrainingEditions {
                         rs.getBigDecimal("pass_mark")),
                 rs.getInt("capacity"), rs.getDate("enrolment_deadline").toLocalDate(), rs.getString("status"),
                 rs.getString("observations"), rs.getString("publication_link"), rs.getString("process_instance_id"),
-                rs.getTimestamp("concluded_at") == null ? null : rs.getTimestamp("concluded_at").toInstant());
+                rs.getTimestamp("concluded_at") == null ? null : rs.getTimestamp("concluded_at").toInstant(),
+                rs.getString("non_working_confirmed_by"), instant(rs.getTimestamp("non_working_confirmed_at")),
+                instant(rs.getTimestamp("evaluation_recorded_at")));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    /** The engine clock as a local time of Lima (sessions are stored so). */
+    static LocalDateTime nowInLima() {
+        return LocalDateTime.ofInstant(Enrolments.now(), DueDates.LIMA);
     }
 
     /** The edition that a {@code training-programme} instance runs. */

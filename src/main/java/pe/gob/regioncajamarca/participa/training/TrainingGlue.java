@@ -55,9 +55,21 @@ public class TrainingGlue {
         enrolments.tellWaitingListAtClose(edition);
     }
 
+    /** The start form's and the adjustment form's check box that confirms sessions on non-working days. */
+    static final String CONFIRM_NON_WORKING = "confirmarDiasNoLaborables";
+
     /**
-     * Due date of "Registrar asistencia de la sesión": {@value #ATTENDANCE_DAYS} business days after its session; for
-     * the deadline timer on the whole multi-instance (no session in scope), after the last session.
+     * When a session starts (Lima): the timer "Sesión iniciada" of its branch waits until then, so that its
+     * attendance task exists only once the session has begun.
+     */
+    public Date inicioSesion(DelegateExecution execution) {
+        long sessionId = ((Number) execution.getVariable("sesion")).longValue();
+        return Date.from(editions.session(sessionId).orElseThrow().startsAt().atZone(DueDates.LIMA).toInstant());
+    }
+
+    /**
+     * Due date of "Registrar asistencia de la sesión", and its deadline timer: {@value #ATTENDANCE_DAYS} business
+     * days after its session (without a session in scope, after the last session).
      */
     public Date vencimientoAsistencia(DelegateExecution execution) {
         Object session = execution.getVariable("sesion");
@@ -113,6 +125,10 @@ public class TrainingGlue {
                 + s.startsAt().toLocalTime() + " | " + s.where() + " | " + s.facilitator()).toList()));
         scope.setVariable("listaSesiones", String.join("\n", sessions.stream().map(s -> "- " + s.shown()).toList()));
         scope.setVariable("fechaFin", sessions.get(sessions.size() - 1).startsAt().toLocalDate().toString());
+        List<String> nonWorking = editions.sessionsOnNonWorkingDays(e.id());
+        scope.setVariable("avisoSesiones", nonWorking.isEmpty() ? "Ninguna: todas las sesiones caen en días hábiles."
+                : String.join("\n", nonWorking) + "\nConfirmadas por Planeamiento ("
+                + (e.nonWorkingConfirmedBy() == null ? "sin registro" : e.nonWorkingConfirmedBy()) + ").");
         scope.setVariable("enlaceEdicion", publicUrl + "/capacitacion/" + e.id());
     }
 
@@ -189,8 +205,11 @@ public class TrainingGlue {
                 TrainingEditions.Edition e = editions.design(new TrainingEditions.Design(text(execution, "nombrePrograma"),
                         text(execution, "modulos"), text(execution, "publicoObjetivo"), text(execution, "modalidad"),
                         text(execution, "sesiones"), integer(execution, "cupos", "Indique los cupos: un número entero."),
-                        date(execution, "inscripcionHasta"), rule, flag(execution, "cursoVigilancia")),
+                        date(execution, "inscripcionHasta"), rule, flag(execution, "cursoVigilancia"),
+                        flag(execution, CONFIRM_NON_WORKING)),
                         execution.getProcessInstanceId(), text(execution, "iniciador"));
+                // a confirmation holds for the dates it was given for: the adjustment form starts unchecked
+                execution.removeVariable(CONFIRM_NON_WORKING);
                 execution.setProcessBusinessKey(e.code());
                 glue.showEdition(execution, e);
             };
@@ -207,7 +226,9 @@ public class TrainingGlue {
             return (DelegateTask task) -> {
                 TrainingEditions.Edition e = editions.adjust(editions.editionOfProcess(task.getProcessInstanceId()), text(task, "modulos"),
                         text(task, "publicoObjetivo"), text(task, "sesiones"),
-                        integer(task, "cupos", "Indique los cupos: un número entero."), date(task, "inscripcionHasta"));
+                        integer(task, "cupos", "Indique los cupos: un número entero."), date(task, "inscripcionHasta"),
+                        flag(task, CONFIRM_NON_WORKING), task.getAssignee());
+                task.getExecution().removeVariable(CONFIRM_NON_WORKING);
                 glue.showEdition(task.getExecution(), e);
             };
         }

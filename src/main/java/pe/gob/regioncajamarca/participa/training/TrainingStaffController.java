@@ -35,6 +35,11 @@ class TrainingStaffController {
         model.addAttribute("sessions", editions.sessions(id));
         model.addAttribute("roster", editions.roster(id));
         model.addAttribute("seats", enrolments.seats(id));
+        // sessions on non-working days: flagged to the staff who run the edition, with who confirmed them
+        model.addAttribute("nonWorking", editions.sessionsOnNonWorkingDays(id));
+        model.addAttribute("confirmedBy", e.nonWorkingConfirmedBy() == null ? null : "(confirmadas por "
+                + e.nonWorkingConfirmedBy() + " el " + java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+                .format(e.nonWorkingConfirmedAt().atZone(pe.gob.regioncajamarca.participa.calendar.DueDates.LIMA)) + ")");
         return "training/personal";
     }
 }

@@ -155,4 +155,25 @@ class BusinessCalendarTest {
         assertThat(plazos.inicioDe("2026-05-10").toInstant())
                 .isEqualTo(ZonedDateTime.of(2026, 5, 10, 0, 0, 0, 0, DueDates.LIMA).toInstant());
     }
+
+    @Test
+    void aNonWorkingDayTellsWhyInSpanish() {
+        BusinessCalendar withDeclared = new BusinessCalendar(List.of(LocalDate.of(2026, 6, 8)));
+        assertThat(withDeclared.nonWorkingReason(LocalDate.of(2026, 6, 7)))
+                .contains("domingo y feriado nacional: Batalla de Arica y Día de la Bandera");
+        assertThat(withDeclared.nonWorkingReason(LocalDate.of(2026, 6, 6))).contains("sábado");
+        assertThat(withDeclared.nonWorkingReason(LocalDate.of(2026, 6, 29))).contains("feriado nacional: San Pedro y San Pablo");
+        assertThat(withDeclared.nonWorkingReason(LocalDate.of(2026, 4, 2))).contains("feriado nacional: Jueves Santo");
+        assertThat(withDeclared.nonWorkingReason(LocalDate.of(2026, 4, 3))).contains("feriado nacional: Viernes Santo");
+        assertThat(withDeclared.nonWorkingReason(LocalDate.of(2026, 6, 8))).contains("día no laborable declarado");
+        assertThat(withDeclared.nonWorkingReason(LocalDate.of(2026, 6, 9))).isEmpty();
+    }
+
+    @Test
+    void theReasonAgreesWithTheBusinessDaysEveryDayOfTwoYears() {
+        BusinessCalendar withDeclared = new BusinessCalendar(List.of(LocalDate.of(2026, 6, 8), LocalDate.of(2027, 11, 2)));
+        for (LocalDate d = LocalDate.of(2026, 1, 1); d.isBefore(LocalDate.of(2028, 1, 1)); d = d.plusDays(1)) {
+            assertThat(withDeclared.nonWorkingReason(d).isEmpty()).as(d.toString()).isEqualTo(withDeclared.isBusinessDay(d));
+        }
+    }
 }

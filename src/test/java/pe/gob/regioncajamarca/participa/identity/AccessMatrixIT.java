@@ -523,6 +523,7 @@ class AccessMatrixIT extends ProcessTest {
         v.put("evaluacionRequerida", false);
         v.put("notaMinima", 11L);
         v.put("cursoVigilancia", false);
+        v.put("confirmarDiasNoLaborables", true); // dates move with the day the suite runs: a Saturday is fine here
         ProcessInstance pi = runtime.startProcessInstanceByKey("training-programme", v);
         complete(taskOf(pi.getId(), "Task_ApproveProgramme"), withVariables("decisionPrograma", "aprobar"));
         complete(taskOf(pi.getId(), "Task_PublishCall"), withVariables("convocatoriaPublicada", true));

@@ -35,7 +35,7 @@ class TrainingJourneysBrowserIT extends ProcessTest {
     static final LocalDate DAY = LocalDate.of(2026, 5, 4); // a Monday
     static final String SESSIONS = """
             2026-06-01 09:00 | Auditorio de la Sede Regional | Lic. Ana Vásquez
-            2026-06-03 18:00 | https://meet.example.pe/taller | Mg. Luis Cerna""";
+            2026-06-02 18:00 | https://meet.example.pe/taller | Mg. Luis Cerna""";
 
     @LocalServerPort int port;
     @Autowired TrainingEditions editions;
@@ -107,12 +107,21 @@ class TrainingJourneysBrowserIT extends ProcessTest {
             assertThat(later).as("the same date three seconds later").isEqualTo(first);
             tasklist.type("Módulos", "1. Presupuesto participativo\n2. Vigilancia de obras\n3. Rendición de cuentas")
                     .type("Público objetivo", "Agentes participantes y juntas vecinales")
-                    .type("Sesiones", SESSIONS + "\n2026-06-05 18:00 | https://meet.example.pe/cierre | Mg. Luis Cerna")
+                    .type("Sesiones", SESSIONS + "\n2026-06-06 10:00 | https://meet.example.pe/cierre | Mg. Luis Cerna")
                     .type("Cupos", "6")
                     .type("Inscripciones hasta", "2026-05-27");
             Thread.sleep(1500);
             tasklist.screenshot("journey-ajustar-programa-escrita");
             assertThat(tasklist.value("Inscripciones hasta")).as("the date typed stays").isEqualTo("2026-05-27");
+            // the closing session falls on a Saturday: flagged, nothing stored until the planning office confirms it
+            tasklist.complete();
+            assertThat(tasklist.browser().waitForText("Sesión 3 (06/06/2026 10:00): sábado, no es un día hábil"))
+                    .as("the Saturday session flagged in Spanish").isTrue();
+            tasklist.screenshot("journey-ajustar-programa-dia-no-laborable");
+            assertThat(done(adjust)).as("the task stays").isFalse();
+            assertThat(editions.sessions(edition)).as("nothing stored yet").hasSize(2);
+            tasklist.browser().execute("document.querySelectorAll('.notifications .close').forEach(b => b.click());");
+            tasklist.choose(TrainingEditions.CONFIRM_NON_WORKING);
             tasklist.screenshot("journey-ajustar-programa").complete();
             if (!Tasklist.waitUntil(() -> done(adjust))) {
                 tasklist.screenshot("journey-ajustar-programa-fallo");
@@ -127,11 +136,15 @@ class TrainingJourneysBrowserIT extends ProcessTest {
         assertThat(adjusted.status()).isEqualTo("DISENO");
         assertThat(editions.sessions(edition)).hasSize(3).last()
                 .satisfies(s -> assertThat(s.onlineLink()).isEqualTo("https://meet.example.pe/cierre"));
+        assertThat(adjusted.nonWorkingConfirmedBy()).as("confirmed by the planner who adjusted it").isEqualTo(planner);
 
         // and approves the adjusted design
         String again = taskOf(pi.getId(), "Task_ApproveProgramme").getId();
         try (Tasklist tasklist = Tasklist.login(port, manager, password(manager))) {
-            tasklist.openAndClaim(again, "Rendición de cuentas").choose("Aprobar")
+            tasklist.openAndClaim(again, "Rendición de cuentas");
+            assertThat(tasklist.shown("Sesiones en días no laborables")).as("regional management sees the flag")
+                    .contains("Sesión 3 (06/06/2026 10:00): sábado").contains("Confirmadas por Planeamiento (" + planner);
+            tasklist.choose("Aprobar")
                     .screenshot("journey-aprobar-programa").complete();
             assertThat(Tasklist.waitUntil(() -> done(again))).as("approved through Tasklist").isTrue();
         }
@@ -188,7 +201,13 @@ class TrainingJourneysBrowserIT extends ProcessTest {
         long b = enrolments.enrol(edition, dni(citizen(mailB)),
                 new Enrolments.Demographics("M", "18-29", "0601", "NINGUNA")).id();
         clockAt(LocalDate.of(2026, 5, 26));
-        executeDueJobs(pi.getId()); // enrolment closes: one attendance task per session
+        executeDueJobs(pi.getId()); // enrolment closes: each session's branch waits for the session to begin
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_RecordAttendance")
+                .count()).as("no attendance task before its session").isZero();
+        // the second session (2 June, 18:00 Lima) has begun (the first one's deadline is 3 June): both sessions' attendance tasks are there
+        clockAt(java.util.Date.from(java.time.LocalDateTime.of(2026, 6, 2, 18, 30).atZone(
+                pe.gob.regioncajamarca.participa.calendar.DueDates.LIMA).toInstant()));
+        executeDueJobs(pi.getId());
         List<Task> attendance = tasks.createTaskQuery().processInstanceId(pi.getId())
                 .taskDefinitionKey("Task_RecordAttendance").list();
         assertThat(attendance).hasSize(2);
@@ -196,7 +215,6 @@ class TrainingJourneysBrowserIT extends ProcessTest {
         attendance.forEach(t -> bySession.put(((Number) tasks.getVariable(t.getId(), "sesionNumero")).intValue(),
                 t.getId()));
         List<TrainingEditions.SessionRow> sessions = editions.sessions(edition);
-        clockAt(LocalDate.of(2026, 6, 3));
 
         String planner = staffUser("planning");
         try (Tasklist tasklist = Tasklist.login(port, planner, password(planner))) {

@@ -60,6 +60,23 @@ class TrainingRulesTest {
     }
 
     @Test
+    void sessionsOnWeekendsAndHolidaysAreFlaggedWithTheirReason() {
+        List<SessionLines.Session> s = SessionLines.parse("""
+                2026-06-05 18:00 | https://meet.example.pe/x | Mg. Luis Cerna
+                2026-06-06 09:00 | Auditorio de la Sede Regional | Lic. Ana Vásquez
+                2026-06-07 09:00 | Auditorio de la Sede Regional | Lic. Ana Vásquez
+                2026-06-29 09:00 | Auditorio de la Sede Regional | Lic. Ana Vásquez
+                2026-06-30 09:00 | Auditorio de la Sede Regional | Lic. Ana Vásquez
+                """, TODAY);
+        assertThat(SessionLines.onNonWorkingDays(s, new pe.gob.regioncajamarca.participa.calendar.BusinessCalendar(
+                List.of(LocalDate.of(2026, 6, 30))))).containsExactly(
+                "Sesión 2 (06/06/2026 09:00): sábado",
+                "Sesión 3 (07/06/2026 09:00): domingo y feriado nacional: Batalla de Arica y Día de la Bandera",
+                "Sesión 4 (29/06/2026 09:00): feriado nacional: San Pedro y San Pablo",
+                "Sesión 5 (30/06/2026 09:00): día no laborable declarado");
+    }
+
+    @Test
     void theCompletionRuleComparesAttendanceExactlyAndTheMarkInclusively() {
         CompletionRule rule = new CompletionRule(75, true, new BigDecimal("11"));
         assertThat(rule.met(4, 3, new BigDecimal("11"))).isTrue();
