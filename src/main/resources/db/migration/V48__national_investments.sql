@@ -44,3 +44,14 @@ CREATE TABLE national_investment_lock (
     import_id   BIGINT
 );
 INSERT INTO national_investment_lock (id, import_id) VALUES (1, NULL);
+
+-- What the planning office sets: how far (percentage points of financial execution) a unit's report may differ from
+-- the national figure before alertas-seguimiento raises DIFIERE_MEF.
+CREATE TABLE national_investment_setting (
+    id             INT            PRIMARY KEY,
+    gap_threshold  NUMERIC(6,2)   NOT NULL CHECK (gap_threshold >= 0 AND gap_threshold <= 100),
+    changed_by     VARCHAR(64)    NOT NULL,
+    changed_at     TIMESTAMP      NOT NULL
+);
+INSERT INTO national_investment_setting (id, gap_threshold, changed_by, changed_at)
+    VALUES (1, 20, 'instalación', CURRENT_TIMESTAMP);

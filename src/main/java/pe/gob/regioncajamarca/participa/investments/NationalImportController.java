@@ -38,10 +38,28 @@ class NationalImportController {
 
     private final NationalImports imports;
     private final NationalFigures figures;
+    private final NationalSettings settings;
 
-    NationalImportController(NationalImports imports, NationalFigures figures) {
+    NationalImportController(NationalImports imports, NationalFigures figures, NationalSettings settings) {
         this.imports = imports;
         this.figures = figures;
+        this.settings = settings;
+    }
+
+    /** The planning office changes the threshold of the alert DIFIERE_MEF. */
+    @PostMapping("/personal/inversiones/umbral")
+    String threshold(@RequestParam("umbral") String value, Authentication auth, Model model) {
+        StaffUser staff = StaffUser.of(auth).require(StaffGroups.PLANNING);
+        try {
+            settings.changeThreshold(new java.math.BigDecimal(value.trim().replace(',', '.')), staff.id());
+            model.addAttribute("thresholdSaved", true);
+        } catch (NumberFormatException e) {
+            model.addAttribute("thresholdError", "El umbral es un número de puntos porcentuales entre 0 y 100, por"
+                    + " ejemplo 20.");
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("thresholdError", e.getMessage());
+        }
+        return page(auth, model);
     }
 
     @GetMapping("/personal/inversiones")
@@ -49,6 +67,7 @@ class NationalImportController {
         StaffUser.of(auth).require(StaffGroups.PLANNING);
         model.addAttribute("imports", imports.recent(20));
         model.addAttribute("kept", figures.count());
+        model.addAttribute("threshold", settings.threshold());
         Map<String, String> columns = new LinkedHashMap<>();
         for (NationalColumns.Field f : NationalColumns.Field.values()) {
             columns.put(imports.columns().header(f), f.key());

@@ -16,12 +16,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The region drawn as SVG on the server, from the INEI outlines of its 13 provinces and 127 districts
  * ({@code classpath:geo/}, MPL-2.0, see {@code geo/NOTICE.md}): no script, no tiles, no outside request, a few
- * kilobytes that a phone on a slow connection shows at once. Provinces are shaded by a value (execution, in per cent)
+ * kilobytes that a phone on a slow connection shows at once (written by the template {@code fragments/mapa}). Provinces are shaded by a value (execution, in per cent)
  * in five steps that read apart in grey too; each shape has a {@code <title>} with its name and value, and the pages
  * put a table of the same figures beside the map for screen readers.
  */
@@ -56,25 +55,38 @@ public class RegionMap {
     public record Value(BigDecimal percent, String label) {
     }
 
+    /** One shape as drawn: its outline, fill and stroke, and the title a pointer or a screen reader gets. */
+    public record ShapeView(String path, String fill, String stroke, String strokeWidth, String title) {
+    }
+
+    /** A name written on the map. */
+    public record Label(String x, String y, int size, String text) {
+    }
+
+    /**
+     * A map ready for the template {@code fragments/mapa :: svg(drawing)}, which writes it as inline SVG with every
+     * text escaped (no {@code th:utext}).
+     */
+    public record Drawing(String id, String viewBox, String title, List<ShapeView> shapes, List<Label> labels) {
+    }
+
     /**
      * The 13 provinces shaded by {@code values} (province INEI code → value); {@code title} names the map for
      * assistive technology.
      */
-    public String provinces(Map<String, Value> values, String title) {
-        StringBuilder svg = open(title);
+    public Drawing provinces(Map<String, Value> values, String title) {
+        List<ShapeView> shapes = new ArrayList<>();
         for (Shape s : provinces.values()) {
             Value v = values.get(s.code());
             String fill = v == null || v.percent() == null ? NO_DATA : shade(v.percent());
-            svg.append("<path d=\"").append(s.path()).append("\" fill=\"").append(fill)
-                    .append("\" stroke=\"#333\" stroke-width=\"1\"><title>").append(esc(pretty(s.name())))
-                    .append(v == null ? ": sin datos" : ": " + esc(v.label())).append("</title></path>");
+            shapes.add(new ShapeView(s.path(), fill, "#333", "1",
+                    pretty(s.name()) + (v == null ? ": sin datos" : ": " + v.label())));
         }
-        labels(svg, provinces.values(), 13);
-        return svg.append("</svg>").toString();
+        return drawing(title, shapes, labels(provinces.values(), 13));
     }
 
     /** {@link #provinces} with values keyed by scope (CAJAMARCA ...), {@code codes} giving each scope's INEI code. */
-    public String provincesByScope(Map<String, Value> byScope, Map<String, String> codes, String title) {
+    public Drawing provincesByScope(Map<String, Value> byScope, Map<String, String> codes, String title) {
         Map<String, Value> byCode = new LinkedHashMap<>();
         byScope.forEach((scope, v) -> {
             String code = codes.get(scope);
@@ -86,19 +98,30 @@ public class RegionMap {
     }
 
     /** Every district of the region, those of {@code ubigeos} marked, the provinces outlined over them. */
-    public String districts(Set<String> ubigeos, String title) {
-        StringBuilder svg = open(title);
+    public Drawing districts(Set<String> ubigeos, String title) {
+        List<ShapeView> shapes = new ArrayList<>();
         for (Shape s : districts.values()) {
             boolean mine = ubigeos.contains(s.code());
-            svg.append("<path d=\"").append(s.path()).append("\" fill=\"").append(mine ? HIGHLIGHT : "#f7f7f7")
-                    .append("\" stroke=\"#bbb\" stroke-width=\"0.5\"><title>").append(esc(pretty(s.name())))
-                    .append(mine ? " (beneficiado)" : "").append("</title></path>");
+            shapes.add(new ShapeView(s.path(), mine ? HIGHLIGHT : "#f7f7f7", "#bbb", "0.5",
+                    pretty(s.name()) + (mine ? " (beneficiado)" : "")));
         }
         for (Shape s : provinces.values()) {
-            svg.append("<path d=\"").append(s.path()).append("\" fill=\"none\" stroke=\"#555\" stroke-width=\"1.2\"/>");
+            shapes.add(new ShapeView(s.path(), "none", "#555", "1.2", pretty(s.name())));
         }
-        labels(svg, provinces.values(), 12);
-        return svg.append("</svg>").toString();
+        return drawing(title, shapes, labels(provinces.values(), 12));
+    }
+
+    private Drawing drawing(String title, List<ShapeView> shapes, List<Label> labels) {
+        return new Drawing("mapa-" + Integer.toHexString(title.hashCode()), "0 0 " + (int) WIDTH + " " + (int) height,
+                title, List.copyOf(shapes), labels);
+    }
+
+    private static List<Label> labels(Collection<Shape> shapes, int size) {
+        List<Label> labels = new ArrayList<>();
+        for (Shape s : shapes) {
+            labels.add(new Label(fmt(s.labelX()), fmt(s.labelY()), size, pretty(s.name())));
+        }
+        return List.copyOf(labels);
     }
 
     /** The shade of a percentage, in five steps of 20. */
@@ -124,21 +147,7 @@ public class RegionMap {
         return districts.keySet();
     }
 
-    private StringBuilder open(String title) {
-        String id = "mapa-" + Integer.toHexString(title.hashCode());
-        return new StringBuilder(24_000).append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"mapa\" viewBox=\"0 0 ")
-                .append((int) WIDTH).append(' ').append((int) height).append("\" role=\"img\" aria-labelledby=\"")
-                .append(id).append("\"><title id=\"").append(id).append("\">").append(esc(title)).append("</title>");
-    }
 
-    private static void labels(StringBuilder svg, Collection<Shape> shapes, int size) {
-        for (Shape s : shapes) {
-            svg.append("<text x=\"").append(fmt(s.labelX())).append("\" y=\"").append(fmt(s.labelY()))
-                    .append("\" font-size=\"").append(size).append("\" text-anchor=\"middle\" fill=\"#111\"")
-                    .append(" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\" font-family=\"sans-serif\"")
-                    .append(" aria-hidden=\"true\">").append(esc(pretty(s.name()))).append("</text>");
-        }
-    }
 
     /** "SAN IGNACIO" → "San Ignacio"; INEI writes without accents, the shape's title keeps its words. */
     static String pretty(String upper) {
@@ -152,9 +161,6 @@ public class RegionMap {
         return out.toString().replace("Jaen", "Jaén").replace("Celendin", "Celendín").replace("Contumaza", "Contumazá");
     }
 
-    private static String esc(String s) {
-        return HtmlUtils.htmlEscape(s, "UTF-8");
-    }
 
     private static Map<String, Shape> shapes(JsonNode collection, String codeKey, String nameKey, Bounds b) {
         Map<String, Shape> out = new LinkedHashMap<>();

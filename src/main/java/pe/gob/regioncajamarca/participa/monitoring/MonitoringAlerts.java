@@ -26,10 +26,16 @@ public class MonitoringAlerts {
 
     private final JdbcClient jdbc;
     private final DecisionService decisions;
+    private final pe.gob.regioncajamarca.participa.investments.NationalFigures national;
+    private final pe.gob.regioncajamarca.participa.investments.NationalSettings nationalSettings;
 
-    public MonitoringAlerts(JdbcClient jdbc, DecisionService decisions) {
+    public MonitoringAlerts(JdbcClient jdbc, DecisionService decisions,
+                            pe.gob.regioncajamarca.participa.investments.NationalFigures national,
+                            pe.gob.regioncajamarca.participa.investments.NationalSettings nationalSettings) {
         this.jdbc = jdbc;
         this.decisions = decisions;
+        this.national = national;
+        this.nationalSettings = nationalSettings;
     }
 
     public record Alert(String quarter, long projectId, int cycleYear, String cui, String projectName, String unitName, String scope,
@@ -37,7 +43,7 @@ public class MonitoringAlerts {
     }
 
     record Row(long projectId, String status, BigDecimal physical, BigDecimal financial, BigDecimal updatedCost,
-               BigDecimal projectCost, String executionStatus) {
+               BigDecimal projectCost, String executionStatus, String cui) {
     }
 
     private List<Row> rows(String quarter, String andWhere, Object... params) {
@@ -46,35 +52,59 @@ public class MonitoringAlerts {
         System.arraycopy(params, 0, all, 1, params.length);
         return jdbc.sql("""
                 SELECT r.project_id, r.status, r.physical_progress, r.financial_execution, r.updated_cost, p.cost,
-                       r.execution_status
+                       r.execution_status, p.cui
                 FROM monitoring_report r JOIN project p ON p.id = r.project_id WHERE r.quarter = ?""" + andWhere)
                 .params(all)
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7))).list();
+                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8))).list();
     }
 
     /** The decision's input for one project's report of a quarter, as {@link #evaluate} passes it. */
     Map<String, Object> inputOf(String quarter, long projectId) {
         return rows(quarter, " AND r.project_id = ?", projectId).stream().findFirst()
-                .map(r -> input(r, quarter)).orElseThrow();
+                .map(r -> input(r, quarter, threshold())).orElseThrow();
     }
 
-    private Map<String, Object> input(Row r, String quarter) {
+    private Map<String, Object> input(Row r, String quarter, double threshold) {
         Map<String, Object> in = new HashMap<>();
         boolean reported = "REPORTADO".equals(r.status());
         in.put("reportado", reported);
         in.put("estado", r.executionStatus());
         in.put("brecha", gap(r));
         in.put("trimestresSinAvance", reported ? quartersWithoutProgress(r.projectId(), quarter) : 0);
+        in.put("diferenciaMef", reported ? nationalGap(r) : null);
+        in.put("umbralMef", threshold);
         return in;
+    }
+
+    /** The planning office's threshold of the difference with the national figures (percentage points). */
+    private double threshold() {
+        return nationalSettings.threshold().points().doubleValue();
+    }
+
+    /**
+     * How far (percentage points, absolute) the unit's financial execution is from the national system's for the
+     * same project, both by {@link FinancialExecution#percent} (accrued to date over the updated cost); null without
+     * national figures.
+     */
+    Double nationalGap(Row r) {
+        BigDecimal reported = FinancialExecution.percent(r.financial(), r.updatedCost(), r.projectCost());
+        if (reported == null) {
+            return null;
+        }
+        return national.of(r.cui()).map(n -> FinancialExecution.percent(n.accruedToDate(), n.updatedCost(),
+                        r.projectCost()))
+                .map(n -> n.subtract(reported).abs().doubleValue()).orElse(null);
     }
 
     /** Evaluates the decision for every project of the round and stores the alerts; returns how many. */
     @Transactional
     public int evaluate(String quarter) {
         int raised = 0;
+        double threshold = threshold();
         for (Row r : rows(quarter, "")) {
-            DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION).variables(input(r, quarter)).evaluate();
+            DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION).variables(input(r, quarter, threshold))
+                    .evaluate();
             for (var entry : result) {
                 String code = entry.getEntry("codigo");
                 String message = entry.getEntry("mensaje");

@@ -28,6 +28,7 @@ public class MonitoringGlue {
     private final MonitoringAlerts alerts;
     private final TaskRecords taskRecords;
     private final MonitoringEvidence evidence;
+    private final NationalComparison nationalComparison;
 
     /** The file fields of the report's form (static/forms/reportar-avance.html): optional photos or PDFs. */
     static final List<String> EVIDENCE_VARIABLES = List.of("evidencia1", "evidencia2", "evidencia3");
@@ -37,8 +38,9 @@ public class MonitoringGlue {
 
     public MonitoringGlue(MonitoringService monitoring, DueDates plazos, Notifications notifications,
                           IdentityService identity, MonitoringAlerts alerts, TaskRecords taskRecords,
-                          MonitoringEvidence evidence) {
+                          MonitoringEvidence evidence, NationalComparison nationalComparison) {
         this.evidence = evidence;
+        this.nationalComparison = nationalComparison;
         this.alerts = alerts;
         this.taskRecords = taskRecords;
         this.monitoring = monitoring;
@@ -166,6 +168,9 @@ public class MonitoringGlue {
                 execution.setVariableLocal("costoActualizado", prev.updatedCost().doubleValue());
             }
         });
+        // what the national investment system says of the project: shown, and prefilled (the unit confirms it or
+        // corrects it with a reason)
+        nationalComparison.prefill(r, execution);
     }
 
     /** Completion of "Reportar avance trimestral": the unit's figures go to the report table. */
@@ -184,6 +189,10 @@ public class MonitoringGlue {
             List<pe.gob.regioncajamarca.participa.documents.UploadedFiles.Checked> files = evidenceOf(task);
             // the report this task was created for (server-side), never a variable sent with the completion
             long report = glue.taskRecords.of(task, REPORT);
+            // figures that differ from the national system's need the unit's reason (refused without one)
+            String nationalNote = glue.nationalComparison.reasonFor(report, decimal(task.getVariable("ejecucionFinanciera")),
+                    decimal(task.getVariable("devengadoAnio")), decimal(task.getVariable("pim")),
+                    (String) task.getVariable(NationalComparison.REASON));
             // ejecucionFinanciera: accrued to date since the project began; devengadoAnio: accrued this year
             glue.monitoring.recordProgress(report, decimal(task.getVariable("avanceFisico")),
                     new MonitoringService.Money(decimal(task.getVariable("ejecucionFinanciera")),
@@ -191,6 +200,7 @@ public class MonitoringGlue {
                             decimal(task.getVariable("costoActualizado"))),
                     (String) task.getVariable("estadoEjecucion"), (String) task.getVariable("dificultades"),
                     task.getAssignee());
+            glue.monitoring.noteNationalDifference(report, nationalNote);
             if (!files.isEmpty()) {
                 String user = task.getAssignee() == null ? "tasklist" : task.getAssignee();
                 glue.evidence.add(report, files, null, user); // stored without EXIF or GPS location

@@ -106,6 +106,11 @@ public class MonitoringService {
                 .param(quarter).query(String.class).list();
     }
 
+    /** Stores (or clears) the unit's reason for figures that differ from the national system's. */
+    public void noteNationalDifference(long reportId, String note) {
+        jdbc.sql("UPDATE monitoring_report SET national_note = ? WHERE id = ?").params(note, reportId).update();
+    }
+
     public Optional<Report> report(long id) {
         return jdbc.sql(REPORT_SQL + " WHERE r.id = ?").param(id).query(MonitoringService::mapReport).optional();
     }

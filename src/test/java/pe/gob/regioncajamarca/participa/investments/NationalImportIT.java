@@ -196,6 +196,17 @@ class NationalImportIT extends ProcessTest {
         assertThat(http.get("/personal/inversiones/importaciones/" + id).body()).contains("\"status\":\"TERMINADA\"");
         assertThat(other.get("/personal/inversiones/importaciones/" + id).statusCode()).isEqualTo(403);
 
+        // the threshold of the alert DIFIERE_MEF: read and changed by the planning office, a bad value refused
+        assertThat(page).contains("Alerta de diferencia con el MEF", "DIFIERE_MEF");
+        String changed = http.submit("/personal/inversiones", "/personal/inversiones/umbral", Map.of("umbral", "25,5"))
+                .body();
+        assertThat(changed).contains("Umbral guardado", "25.50 puntos porcentuales");
+        assertThat(http.submit("/personal/inversiones", "/personal/inversiones/umbral", Map.of("umbral", "120")).body())
+                .contains("entre 0 y 100");
+        assertThat(other.submit("/personal", "/personal/inversiones/umbral", Map.of("umbral", "1")).statusCode())
+                .isEqualTo(403);
+        http.submit("/personal/inversiones", "/personal/inversiones/umbral", Map.of("umbral", "20"));
+
         Http anyone = new Http(port);
         String cui = NationalFiles.cui(3_500_000, 100);
         HttpResponse<String> one = anyone.get("/api/open-data/national-investments/" + cui);

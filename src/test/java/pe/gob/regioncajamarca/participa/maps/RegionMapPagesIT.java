@@ -31,7 +31,7 @@ class RegionMapPagesIT extends ProcessTest {
                 "Agricultura");
         Http http = new Http(port);
         String seguimiento = http.get("/seguimiento").body();
-        assertThat(seguimiento).contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"mapa\"", "role=\"img\"",
+        assertThat(seguimiento).contains("class=\"mapa\"", "role=\"img\"", "viewBox=\"0 0 600 ",
                 "<title>Cajamarca: ", "% ejecutado", "INEI (2007), MPL-2.0");
         assertThat(paths(seguimiento)).as("13 provinces").isGreaterThanOrEqualTo(13);
         String rendicion = http.get("/rendicion-de-cuentas").body();

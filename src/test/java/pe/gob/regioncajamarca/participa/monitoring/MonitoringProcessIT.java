@@ -241,10 +241,10 @@ class MonitoringProcessIT extends ProcessTest {
         // gap: 450,000 accrued of a 900,000 updated cost is 50 % financial against 25 % physical = 25 points
         assertThat(MonitoringAlerts.gap(new MonitoringAlerts.Row(1, "REPORTADO", new java.math.BigDecimal("25"),
                 new java.math.BigDecimal("450000"), new java.math.BigDecimal("900000"),
-                new java.math.BigDecimal("3000000"), "EN_EJECUCION"))).isEqualTo(25.0);
+                new java.math.BigDecimal("3000000"), "EN_EJECUCION", "1"))).isEqualTo(25.0);
         // without an updated cost, the project's cost: 450,000 of 600,000 is 75 % against 25 % = 50 points
         assertThat(MonitoringAlerts.gap(new MonitoringAlerts.Row(1, "REPORTADO", new java.math.BigDecimal("25"),
-                new java.math.BigDecimal("450000"), null, new java.math.BigDecimal("600000"), "EN_EJECUCION")))
+                new java.math.BigDecimal("450000"), null, new java.math.BigDecimal("600000"), "EN_EJECUCION", "1")))
                 .isEqualTo(50.0);
     }
 

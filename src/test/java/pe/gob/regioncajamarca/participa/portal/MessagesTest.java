@@ -142,5 +142,6 @@ class MessagesTest {
     static final Set<String> STAFF_ONLY = Set.of("accountability/historial.html", "complaints/denunciante.html",
             "monitoring/evidencias.html", "news/personal-editar.html", "news/personal-lista.html", "oversight/comite.html",
             "oversight/reporte-personal.html", "training/personal.html", "voting/talleres.html",
+            "investments/inversiones.html",
             "voting/cedula.html");
 }

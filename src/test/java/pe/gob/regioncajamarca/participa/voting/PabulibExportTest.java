@@ -96,7 +96,7 @@ class PabulibExportTest {
         assertThat(pb.meta()).containsEntry("date_end", "30.09.2030").containsEntry("fully_funded", "1")
                 .containsEntry("max_length", "1").containsEntry("num_votes", "1")
                 .containsEntry("subunit", "Multiprovincial");
-        assertThat(pb.meta().get("comment")).contains("#4: los talleres provinciales registraron 12 votos");
+        assertThat(pb.meta().get("comment")).contains("#4: antes de las cédulas de papel, los talleres provinciales registraron 12 votos");
     }
 
     @Test
