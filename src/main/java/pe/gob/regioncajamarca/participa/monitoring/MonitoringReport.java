@@ -24,13 +24,16 @@ import pe.gob.regioncajamarca.participa.documents.PdfDocuments;
 @Service
 public class MonitoringReport {
 
+    private final pe.gob.regioncajamarca.participa.investments.NationalFigures nationalFigures;
+
     private final MonitoringService monitoring;
     private final MonitoringAlerts alerts;
     private final Territory territory;
     private final PdfDocuments pdf;
 
     public MonitoringReport(MonitoringService monitoring, MonitoringAlerts alerts, Territory territory,
-                            PdfDocuments pdf) {
+                            PdfDocuments pdf, pe.gob.regioncajamarca.participa.investments.NationalFigures nationalFigures) {
+        this.nationalFigures = nationalFigures;
         this.monitoring = monitoring;
         this.alerts = alerts;
         this.territory = territory;
@@ -123,6 +126,12 @@ public class MonitoringReport {
             model.put("statusNames", MonitoringService.STATUS_NAMES);
             model.put("alerts", alerts.ofQuarter(quarter));
             model.put("scopeNames", scopeNames);
+            // what the national investment system says of the same projects, with its source and date
+            Map<String, pe.gob.regioncajamarca.participa.investments.NationalFigures.National> national =
+                    new HashMap<>();
+            reports.forEach(r -> nationalFigures.of(r.cui()).ifPresent(n -> national.put(r.cui(), n)));
+            model.put("national", national);
+            model.put("nationalSource", pe.gob.regioncajamarca.participa.investments.NationalFigures.SOURCE);
             return model;
         });
     }

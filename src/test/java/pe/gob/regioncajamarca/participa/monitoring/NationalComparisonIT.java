@@ -29,6 +29,7 @@ import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
  */
 class NationalComparisonIT extends ProcessTest {
 
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
     @Autowired NationalImports imports;
     @Autowired NationalSettings settings;
     @Autowired MonitoringService monitoring;
@@ -107,6 +108,17 @@ class NationalComparisonIT extends ProcessTest {
         alerts.evaluate(quarter);
         assertThat(alerts.ofProject(year, cui)).filteredOn(a -> a.quarter().equals(quarter))
                 .extracting(MonitoringAlerts.Alert::code).contains("DIFIERE_MEF");
+
+        // the round's report beside the national figure, with its date: page and PDF
+        pe.gob.regioncajamarca.participa.testsupport.Http http = new pe.gob.regioncajamarca.participa.testsupport.Http(port);
+        assertThat(http.get("/seguimiento/" + quarter).body()).contains("Según el MEF", "S/ 400,000.00 (");
+        byte[] pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        http.uri("/seguimiento/" + quarter + "/informe.pdf")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertThat(text).contains("según el MEF", "S/ 400,000.00 (");
+        }
 
         // the planning office's threshold: at 50 points the same difference raises nothing
         jdbc.sql("DELETE FROM monitoring_alert WHERE quarter = ? AND project_id = ?").params(quarter, projectId).update();
