@@ -156,6 +156,8 @@ class AccessMatrixIT extends ProcessTest {
             | GET | /api/open-data/projects/{cui}/progress.csv | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /api/open-data/training/indicators | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | GET | /api/open-data/training/indicators.csv | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
+            | GET | /api/open-data/national-investments | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
+            | GET | /api/open-data/national-investments.csv | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
             | POST | /api/open-data/cycles | L | 405 | 405 | 403 | 403 | 403 | 403 | 403 | 403 | 403 | 403 |
             | GET | /demo/correos | P | 403 | 403 | 404 | 404 | 404 | 404 | 404 | 404 | 404 | 404 |
             | GET | /personal/login | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
@@ -171,6 +173,7 @@ class AccessMatrixIT extends ProcessTest {
             | POST | /personal/ciclos/{year}/demo-adelantar | P | 403 | 403 | 404 | 404 | 404 | 404 | 404 | 404 | 404 | 404 |
             | GET | /personal/historial | P | 403 | 403 | 200 | 403 | 403 | 403 | 403 | 403 | 403 | 403 |
             | POST | /personal/historial | P | 403 | 403 | 200 | 403 | 403 | 403 | 403 | 403 | 403 | 403 |
+            | GET | /personal/inversiones | P | 403 | 403 | 200 | 403 | 403 | 403 | 403 | 403 | 403 | 403 |
             | GET | /personal/noticias | P | 403 | 403 | 403 | 403 | 403 | 403 | 403 | 200 | 200 | 403 |
             | GET | /personal/noticias/nueva | P | 403 | 403 | 403 | 403 | 403 | 403 | 403 | 200 | 200 | 403 |
             | POST | /personal/noticias/nueva | P | 403 | 403 | 403 | 403 | 403 | 403 | 403 | 200 | 200 | 403 |
