@@ -12,9 +12,9 @@ import java.util.Locale;
  * reads, in the Ministry's order), quoted names with commas, every department; the region's rows (department 06)
  * every {@code regionEvery} rows.
  */
-final class NationalFiles {
+public final class NationalFiles {
 
-    static final String HEADER = "CODIGO_UNICO,CODIGO_SNIP,NOMBRE_INVERSION,TIPO_INVERSION,ESTADO,SITUACION,"
+    public static final String HEADER = "CODIGO_UNICO,CODIGO_SNIP,NOMBRE_INVERSION,TIPO_INVERSION,ESTADO,SITUACION,"
             + "NIVEL,SECTOR,ENTIDAD,NOMBRE_UEI,FUNCION,PROGRAMA,SUBPROGRAMA,DEPARTAMENTO,PROVINCIA,DISTRITO,UBIGEO,"
             + "MONTO_VIABLE,COSTO_ACTUALIZADO,DEVEN_ACUMUL_ANIO_ANT,PIM_ANIO_ACTUAL,DEV_ANIO_ACTUAL,AVANCE_FISICO,"
             + "AVANCE_EJECUCION,FECHA_REGISTRO\n";
@@ -23,7 +23,7 @@ final class NationalFiles {
     }
 
     /** CUI of row {@code i} (1-based) of a file written from {@code base}. */
-    static String cui(long base, long i) {
+    public static String cui(long base, long i) {
         return String.valueOf(base + i);
     }
 
@@ -35,12 +35,12 @@ final class NationalFiles {
      * Writes {@code rows} rows; the region's rows get PIM {@code 1000 + i}, accrued this year {@code 100 + i}
      * (the first region row's PIM plus {@code pimShift}).
      */
-    static Path write(Path file, long rows, int regionEvery) throws IOException {
+    public static Path write(Path file, long rows, int regionEvery) throws IOException {
         return write(file, rows, regionEvery, 2_000_000, 0);
     }
 
     /** Rows' CUIs are {@code base + i}; {@code pimShift} changes one row (a later release of the file). */
-    static Path write(Path file, long rows, int regionEvery, long base, long pimShift) throws IOException {
+    public static Path write(Path file, long rows, int regionEvery, long base, long pimShift) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(HEADER);
             StringBuilder line = new StringBuilder(400);
