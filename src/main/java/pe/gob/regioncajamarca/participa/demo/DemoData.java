@@ -35,6 +35,7 @@ import pe.gob.regioncajamarca.participa.cycle.Scopes;
 import pe.gob.regioncajamarca.participa.identity.CitizenAccounts;
 import pe.gob.regioncajamarca.participa.complaints.ComplaintService;
 import pe.gob.regioncajamarca.participa.ideas.IdeaService;
+import pe.gob.regioncajamarca.participa.investments.NationalImports;
 import pe.gob.regioncajamarca.participa.oversight.OversightReports;
 import pe.gob.regioncajamarca.participa.ideas.IdeaSubmission;
 import pe.gob.regioncajamarca.participa.monitoring.MonitoringRounds;
@@ -72,11 +73,13 @@ class DemoData {
     private final News news;
     private final RegionalImpact regionalImpact;
     private final HistoryImport history;
+    private final NationalImports nationalImports;
 
     DemoData(JdbcClient jdbc, CycleService cycles, CycleStarter starter, CitizenAccounts citizens,
              AccreditationService accreditation, IdeaService ideas, MonitoringRounds rounds, RuntimeService runtime,
              TaskService tasks, DueDates plazos, ComplaintService complaints, OversightReports oversightReports,
-             News news, RegionalImpact regionalImpact, HistoryImport history) {
+             News news, RegionalImpact regionalImpact, HistoryImport history, NationalImports nationalImports) {
+        this.nationalImports = nationalImports;
         this.history = history;
         this.regionalImpact = regionalImpact;
         this.news = news;
@@ -105,6 +108,7 @@ class DemoData {
         // before the current cycle: its monitoring round then asks for the quarter just ended of every project still
         // in works, the earlier cycles' too
         history(handMade);
+        nationalFigures();
         long demoCitizen = citizens.create("DNI", DEMO_DNI, "demo", "ciudadano.demo@example.pe", "María Elena",
                 "Quispe", "Chávez");
         LocalDate today = plazos.today();
@@ -117,6 +121,64 @@ class DemoData {
             demoNews(year);
         }
         log.info("Datos de demostración listos en {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    // ------------------------------------------------------------------ the national investment system's figures
+    /**
+     * A small "Detalle de inversiones" file of the national investment system (MEF) for a dozen earlier projects still
+     * in works or paralysed, imported as the planning office does on /personal/inversiones (in the background), so
+     * that their pages show "Lo que dice el sistema nacional de inversiones" and their units' progress forms start
+     * from those figures. Illustrative figures, a little ahead of the last report. Only when nothing was ever imported;
+     * none of unit.sede's projects (its Tasklist walk starts from the unit's own figures).
+     */
+    private void nationalFigures() {
+        if (jdbc.sql("SELECT COUNT(*) FROM national_investment_import").query(Integer.class).single() > 0) {
+            return;
+        }
+        int year = plazos.today().getYear();
+        StringBuilder file = new StringBuilder("CODIGO_UNICO,NOMBRE_INVERSION,ESTADO,SITUACION,NOMBRE_UEI,UBIGEO,"
+                + "COSTO_ACTUALIZADO,DEVEN_ACUMUL_ANIO_ANT,PIM_ANIO_ACTUAL,DEV_ANIO_ACTUAL,AVANCE_FISICO\n");
+        int rows = jdbc.sql("""
+                SELECT p.cui, p.name, u.name, (SELECT MIN(d.ubigeo) FROM project_district d WHERE d.project_id = p.id),
+                       p.cost, r.physical_progress, r.financial_execution
+                FROM project p JOIN executing_unit u ON u.code = p.executing_unit
+                JOIN monitoring_report r ON r.project_id = p.id AND r.status = 'REPORTADO'
+                  AND r.quarter = (SELECT MAX(r2.quarter) FROM monitoring_report r2
+                                   WHERE r2.project_id = p.id AND r2.status = 'REPORTADO')
+                WHERE p.cycle_year BETWEEN ? AND ? AND p.prioritized = TRUE AND p.executing_unit <> 'sede-central'
+                  AND p.execution_status IN ('EN_EJECUCION', 'PARALIZADO') AND r.financial_execution > 0
+                ORDER BY p.cycle_year DESC, p.cui FETCH FIRST 12 ROWS ONLY""").params(year - 10, year - 1)
+                .query((rs, i) -> {
+                    BigDecimal cost = rs.getBigDecimal(5);
+                    BigDecimal accrued = rs.getBigDecimal(7);
+                    BigDecimal before = accrued.multiply(new BigDecimal("0.8")).setScale(2, java.math.RoundingMode.DOWN);
+                    BigDecimal updated = cost.multiply(i % 3 == 0 ? new BigDecimal("1.08") : BigDecimal.ONE)
+                            .setScale(2, java.math.RoundingMode.HALF_UP);
+                    BigDecimal thisYear = accrued.subtract(before).add(cost.multiply(new BigDecimal("0.02")))
+                            .setScale(2, java.math.RoundingMode.DOWN);
+                    BigDecimal pim = thisYear.multiply(new BigDecimal("1.6")).setScale(2, java.math.RoundingMode.UP);
+                    BigDecimal physical = rs.getBigDecimal(6).add(BigDecimal.valueOf(i % 4 * 2)).min(new BigDecimal("99"));
+                    file.append(rs.getString(1)).append(",\"")
+                            .append(rs.getString(2).toUpperCase(java.util.Locale.ROOT).replace("\"", "")).append("\",")
+                            .append("ACTIVO,VIABLE,\"GOBIERNO REGIONAL CAJAMARCA - ")
+                            .append(rs.getString(3).toUpperCase(java.util.Locale.ROOT)).append("\",")
+                            .append(rs.getString(4)).append(',').append(updated.toPlainString()).append(',')
+                            .append(before.toPlainString()).append(',').append(pim.toPlainString()).append(',')
+                            .append(thisYear.toPlainString()).append(',').append(physical.toPlainString()).append('\n');
+                    return 1;
+                }).list().size();
+        if (rows == 0) {
+            return;
+        }
+        try {
+            java.nio.file.Path tmp = java.nio.file.Files.createTempFile("detalle-inversiones-demo", ".csv");
+            java.nio.file.Files.writeString(tmp, file, java.nio.charset.StandardCharsets.UTF_8);
+            nationalImports.start(tmp, "detalle-inversiones-demo.csv", NationalImports.Source.ARCHIVO, "planner");
+            log.info("Datos de demostración: cifras del sistema nacional de inversiones de {} proyectos (importación en "
+                    + "segundo plano)", rows);
+        } catch (java.io.IOException | NationalImports.Busy e) {
+            log.warn("Datos de demostración: no se importaron las cifras nacionales: {}", e.getMessage());
+        }
     }
 
     // ------------------------------------------------------------------ the last ten cycles, from history files

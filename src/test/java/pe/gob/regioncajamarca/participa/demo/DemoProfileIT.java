@@ -196,6 +196,29 @@ class DemoProfileIT {
     }
 
     @Test
+    void someEarlierProjectsShowWhatTheNationalInvestmentSystemSays() throws Exception {
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        String status = null;
+        for (int i = 0; i < 300 && !"TERMINADA".equals(status); i++) { // imported in the background
+            status = jdbc.sql("SELECT status FROM national_investment_import").query(String.class).optional()
+                    .orElse(null);
+            Thread.sleep(100);
+        }
+        assertThat(status).isEqualTo("TERMINADA");
+        var known = jdbc.sql("""
+                SELECT p.cycle_year, p.cui FROM project p JOIN national_investment n ON n.cui = p.cui
+                ORDER BY p.cui""").query((rs, i) -> rs.getInt(1) + "/" + rs.getString(2)).list();
+        assertThat(known).hasSizeBetween(6, 12);
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM project p JOIN national_investment n ON n.cui = p.cui
+                WHERE p.executing_unit = 'sede-central'""").query(Integer.class).single())
+                .as("unit.sede's walk starts from its own figures").isZero();
+        int port = app.getEnvironment().getProperty("local.server.port", Integer.class);
+        pe.gob.regioncajamarca.participa.testsupport.Http http = new pe.gob.regioncajamarca.participa.testsupport.Http(port);
+        assertThat(http.get("/proyectos/" + known.get(0)).body()).contains("Lo que dice el sistema nacional de inversiones");
+    }
+
+    @Test
     void theDemoHasThreePublishedNewsItemsOnInicioAndAdminMayWriteMore() {
         var news = app.getBean(pe.gob.regioncajamarca.participa.news.News.class);
         assertThat(news.countPublished()).isEqualTo(3);
