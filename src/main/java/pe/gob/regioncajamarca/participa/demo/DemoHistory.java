@@ -42,7 +42,7 @@ final class DemoHistory {
     static final String PROGRESS_HEADER = "ciclo,cui,trimestre,avance_fisico,devengado,pim,estado";
     static final String PMI_HEADER = "cui;nombre;ambito;distritos;costo;funcion;unidad_ejecutora";
 
-    private static final BigDecimal REGIONAL_IMPACT_COST = new BigDecimal("3000000");
+    private static final BigDecimal LARGE_WORKS = new BigDecimal("4000000");
 
     private final Map<String, List<District>> byScope = new LinkedHashMap<>();
 
@@ -215,14 +215,15 @@ final class DemoHistory {
         boolean drawn = fate == null;
         if (drawn) {
             int draw = rnd.nextInt(100);
-            fate = draw < 7 ? Fate.NEVER_STARTED : draw < 20 ? Fate.PARALYSED : Fate.COMPLETED;
+            fate = draw < 7 ? Fate.NEVER_STARTED : draw < 18 ? Fate.PARALYSED : Fate.COMPLETED;
         }
-        int delay = rnd.nextInt(3); // quarters of preparation (expediente técnico, tender) before works begin
-        int duration = 3 + rnd.nextInt(8); // quarters of works
+        int delay = rnd.nextInt(5); // quarters of preparation (expediente técnico, tender) before works begin
+        // quarters of works: the larger works take years
+        int duration = 3 + rnd.nextInt(8) + (p.cost().compareTo(LARGE_WORKS) > 0 ? 4 + rnd.nextInt(6) : 0);
         if (!drawn) {
             delay = Math.min(delay, Math.max(0, available - (fate == Fate.PARALYSED ? 2 : 1)));
         }
-        if (fate == Fate.COMPLETED) {
+        if (fate == Fate.COMPLETED && !drawn) {
             // a completion it had (hand-made cycles): it fits into the quarters available
             if (delay + duration > available - 1) {
                 delay = Math.max(0, Math.min(delay, available - 2));
