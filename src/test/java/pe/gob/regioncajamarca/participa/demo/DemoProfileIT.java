@@ -196,6 +196,20 @@ class DemoProfileIT {
     }
 
     @Test
+    void loadingTheDemoDataAgainChangesNothing() {
+        // what a second start on the same ./data/ does: each part finds itself there
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        String counts = """
+                SELECT (SELECT COUNT(*) FROM cycle) || '/' || (SELECT COUNT(*) FROM project) || '/'
+                  || (SELECT COUNT(*) FROM monitoring_report WHERE reported_by = 'historial') || '/'
+                  || (SELECT COUNT(*) FROM monitoring_round) || '/' || (SELECT COUNT(*) FROM national_investment_import)
+                  || '/' || (SELECT COUNT(*) FROM news_item)""";
+        String before = jdbc.sql(counts).query(String.class).single();
+        app.getBean(DemoData.class).load();
+        assertThat(jdbc.sql(counts).query(String.class).single()).isEqualTo(before);
+    }
+
+    @Test
     void someEarlierProjectsShowWhatTheNationalInvestmentSystemSays() throws Exception {
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         String status = null;
