@@ -20,6 +20,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import pe.gob.regioncajamarca.participa.accountability.HistoryImport;
 import pe.gob.regioncajamarca.participa.accreditation.AccreditationService;
 import pe.gob.regioncajamarca.participa.accreditation.AgentApplication;
 import pe.gob.regioncajamarca.participa.calendar.DueDates;
@@ -34,14 +35,17 @@ import pe.gob.regioncajamarca.participa.cycle.Scopes;
 import pe.gob.regioncajamarca.participa.identity.CitizenAccounts;
 import pe.gob.regioncajamarca.participa.complaints.ComplaintService;
 import pe.gob.regioncajamarca.participa.ideas.IdeaService;
+import pe.gob.regioncajamarca.participa.investments.NationalImports;
 import pe.gob.regioncajamarca.participa.oversight.OversightReports;
 import pe.gob.regioncajamarca.participa.ideas.IdeaSubmission;
 import pe.gob.regioncajamarca.participa.monitoring.MonitoringRounds;
+import pe.gob.regioncajamarca.participa.monitoring.Quarter;
 import pe.gob.regioncajamarca.participa.news.News;
 
 /**
- * Profile demo: data to click through, loaded once (each part checks whether it exists): three formalised
- * cycles (2023-2025) with projects and their prioritisation, the current cycle started through
+ * Profile demo: data to click through, loaded once (each part checks whether it exists): three hand-made formalised
+ * cycles (2023-2025) with projects and their prioritisation, the other earlier cycles of the last ten years and the
+ * quarterly execution of all ten loaded through the planning office's history import, the current cycle started through
  * {@code participatory-budget-cycle}, the demo citizen accredited in it, pending registrations, ideas, a
  * monitoring round, complaints, an oversight report and a training programme, so that every demo user finds
  * tasks in Tasklist. docs/demo-data.md describes it.
@@ -68,11 +72,15 @@ class DemoData {
     private final OversightReports oversightReports;
     private final News news;
     private final RegionalImpact regionalImpact;
+    private final HistoryImport history;
+    private final NationalImports nationalImports;
 
     DemoData(JdbcClient jdbc, CycleService cycles, CycleStarter starter, CitizenAccounts citizens,
              AccreditationService accreditation, IdeaService ideas, MonitoringRounds rounds, RuntimeService runtime,
              TaskService tasks, DueDates plazos, ComplaintService complaints, OversightReports oversightReports,
-             News news, RegionalImpact regionalImpact) {
+             News news, RegionalImpact regionalImpact, HistoryImport history, NationalImports nationalImports) {
+        this.nationalImports = nationalImports;
+        this.history = history;
         this.regionalImpact = regionalImpact;
         this.news = news;
         this.complaints = complaints;
@@ -92,20 +100,148 @@ class DemoData {
     @EventListener(ApplicationReadyEvent.class)
     @Order(10) // after the staff identity (order 0)
     void load() {
-        if (cycles.find(2023).isEmpty()) {
+        long started = System.nanoTime();
+        boolean handMade = cycles.find(2023).isEmpty();
+        if (handMade) {
             earlierCycles();
         }
+        // before the current cycle: its monitoring round then asks for the quarter just ended of every project still
+        // in works, the earlier cycles' too
+        history(handMade);
+        nationalFigures();
         long demoCitizen = citizens.create("DNI", DEMO_DNI, "demo", "ciudadano.demo@example.pe", "María Elena",
                 "Quispe", "Chávez");
         LocalDate today = plazos.today();
         int year = today.getYear();
         if (cycles.find(year).isEmpty()) {
             currentCycle(year, today, demoCitizen);
-            log.info("Datos de demostración cargados: ciclos 2023-2025 y ciclo en curso {}", year);
+            log.info("Datos de demostración cargados: ciclos {}-{} y ciclo en curso {}", year - 10, year - 1, year);
         }
         if (news.all().isEmpty()) {
             demoNews(year);
         }
+        log.info("Datos de demostración listos en {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    // ------------------------------------------------------------------ the national investment system's figures
+    /**
+     * A small "Detalle de inversiones" file of the national investment system (MEF) for a dozen earlier projects still
+     * in works or paralysed, imported as the planning office does on /personal/inversiones (in the background), so
+     * that their pages show "Lo que dice el sistema nacional de inversiones" and their units' progress forms start
+     * from those figures. Illustrative figures, a little ahead of the last report. Only when nothing was ever imported;
+     * none of unit.sede's projects (its Tasklist walk starts from the unit's own figures).
+     */
+    private void nationalFigures() {
+        if (jdbc.sql("SELECT COUNT(*) FROM national_investment_import").query(Integer.class).single() > 0) {
+            return;
+        }
+        int year = plazos.today().getYear();
+        StringBuilder file = new StringBuilder("CODIGO_UNICO,NOMBRE_INVERSION,ESTADO,SITUACION,NOMBRE_UEI,UBIGEO,"
+                + "COSTO_ACTUALIZADO,DEVEN_ACUMUL_ANIO_ANT,PIM_ANIO_ACTUAL,DEV_ANIO_ACTUAL,AVANCE_FISICO\n");
+        int rows = jdbc.sql("""
+                SELECT p.cui, p.name, u.name, (SELECT MIN(d.ubigeo) FROM project_district d WHERE d.project_id = p.id),
+                       p.cost, r.physical_progress, r.financial_execution
+                FROM project p JOIN executing_unit u ON u.code = p.executing_unit
+                JOIN monitoring_report r ON r.project_id = p.id AND r.status = 'REPORTADO'
+                  AND r.quarter = (SELECT MAX(r2.quarter) FROM monitoring_report r2
+                                   WHERE r2.project_id = p.id AND r2.status = 'REPORTADO')
+                WHERE p.cycle_year BETWEEN ? AND ? AND p.prioritized = TRUE AND p.executing_unit <> 'sede-central'
+                  AND p.execution_status IN ('EN_EJECUCION', 'PARALIZADO') AND r.financial_execution > 0
+                ORDER BY p.cycle_year DESC, p.cui FETCH FIRST 12 ROWS ONLY""").params(year - 10, year - 1)
+                .query((rs, i) -> {
+                    BigDecimal cost = rs.getBigDecimal(5);
+                    BigDecimal accrued = rs.getBigDecimal(7);
+                    BigDecimal before = accrued.multiply(new BigDecimal("0.8")).setScale(2, java.math.RoundingMode.DOWN);
+                    BigDecimal updated = cost.multiply(i % 3 == 0 ? new BigDecimal("1.08") : BigDecimal.ONE)
+                            .setScale(2, java.math.RoundingMode.HALF_UP);
+                    BigDecimal thisYear = accrued.subtract(before).add(cost.multiply(new BigDecimal("0.02")))
+                            .setScale(2, java.math.RoundingMode.DOWN);
+                    BigDecimal pim = thisYear.multiply(new BigDecimal("1.6")).setScale(2, java.math.RoundingMode.UP);
+                    BigDecimal physical = rs.getBigDecimal(6).add(BigDecimal.valueOf(i % 4 * 2)).min(new BigDecimal("99"));
+                    file.append(rs.getString(1)).append(",\"")
+                            .append(rs.getString(2).toUpperCase(java.util.Locale.ROOT).replace("\"", "")).append("\",")
+                            .append("ACTIVO,VIABLE,\"GOBIERNO REGIONAL CAJAMARCA - ")
+                            .append(rs.getString(3).toUpperCase(java.util.Locale.ROOT)).append("\",")
+                            .append(rs.getString(4)).append(',').append(updated.toPlainString()).append(',')
+                            .append(before.toPlainString()).append(',').append(pim.toPlainString()).append(',')
+                            .append(thisYear.toPlainString()).append(',').append(physical.toPlainString()).append('\n');
+                    return 1;
+                }).list().size();
+        if (rows == 0) {
+            return;
+        }
+        try {
+            java.nio.file.Path tmp = java.nio.file.Files.createTempFile("detalle-inversiones-demo", ".csv");
+            java.nio.file.Files.writeString(tmp, file, java.nio.charset.StandardCharsets.UTF_8);
+            nationalImports.start(tmp, "detalle-inversiones-demo.csv", NationalImports.Source.ARCHIVO, "planner");
+            log.info("Datos de demostración: cifras del sistema nacional de inversiones de {} proyectos (importación en "
+                    + "segundo plano)", rows);
+        } catch (java.io.IOException | NationalImports.Busy e) {
+            log.warn("Datos de demostración: no se importaron las cifras nacionales: {}", e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------ the last ten cycles, from history files
+    /**
+     * The ten cycles before the current year through the planning office's own import ({@link HistoryImport}, the
+     * two files of /personal/historial): for each year without a cycle, 15 to 25 prioritised projects generated over
+     * every scope and their quarterly execution; and, when the hand-made cycles were just stored
+     * ({@code handMade}), the quarterly execution of their prioritised projects, ending in the status each has. The
+     * execution goes up to the quarter before the last ended one: that one is reported in the current round, which
+     * the current cycle opens. Does nothing when every year exists and the hand-made cycles were there before.
+     */
+    private void history(boolean handMade) {
+        int year = plazos.today().getYear();
+        Quarter lastHistory = Quarter.reportedBy(plazos.today()).previous();
+        List<Integer> missing = new java.util.ArrayList<>();
+        for (int y = year - 10; y <= year - 1; y++) {
+            if (cycles.find(y).isEmpty()) {
+                missing.add(y);
+            }
+        }
+        if (missing.isEmpty() && !handMade) {
+            return;
+        }
+        long started = System.nanoTime();
+        DemoHistory generator = new DemoHistory(jdbc.sql("""
+                SELECT d.ubigeo, p.scope, d.name FROM district d JOIN province p ON p.code = d.province_code""")
+                .query((rs, i) -> new DemoHistory.District(rs.getString(1), rs.getString(2), rs.getString(3))).list());
+        java.util.Set<String> taken = new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT cui FROM project")
+                .query(String.class).list());
+        List<DemoHistory.Project> projects = new java.util.ArrayList<>();
+        missing.forEach(y -> projects.addAll(generator.projects(y, taken)));
+        List<String> progress = new java.util.ArrayList<>();
+        projects.forEach(p -> progress.addAll(DemoHistory.progress(p, lastHistory, null)));
+        if (handMade) {
+            jdbc.sql("""
+                    SELECT cycle_year, cui, cost, execution_status FROM project
+                    WHERE cycle_year BETWEEN ? AND ? AND prioritized = TRUE AND execution_status IS NOT NULL
+                    ORDER BY cycle_year, cui""").params(year - 10, year - 1)
+                    .query((rs, i) -> {
+                        DemoHistory.Project p = new DemoHistory.Project(rs.getInt(1), rs.getString(2), null, null,
+                                List.of(), rs.getBigDecimal(3).setScale(2), null, null);
+                        DemoHistory.Fate fate = switch (rs.getString(4)) {
+                            case "CONCLUIDO" -> DemoHistory.Fate.COMPLETED;
+                            case "PARALIZADO" -> DemoHistory.Fate.PARALYSED;
+                            case "NO_INICIADO" -> DemoHistory.Fate.NEVER_STARTED;
+                            default -> DemoHistory.Fate.IN_EXECUTION;
+                        };
+                        return progress.addAll(DemoHistory.progress(p, lastHistory, fate));
+                    }).list();
+        }
+        if (projects.isEmpty() && progress.isEmpty()) {
+            return;
+        }
+        StringBuilder progressCsv = new StringBuilder(DemoHistory.PROGRESS_HEADER).append('\n');
+        progress.forEach(r -> progressCsv.append(r).append('\n'));
+        HistoryImport.Result r = history.load(
+                projects.isEmpty() ? null : HistoryImport.Upload.of("historial-proyectos-demo.csv",
+                        DemoHistory.projectsCsv(projects).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                progress.isEmpty() ? null : HistoryImport.Upload.of("historial-avance-demo.csv",
+                        progressCsv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        log.info("Datos de demostración: historial cargado con la importación de la oficina de planeamiento: ciclos {}, "
+                        + "{} proyectos y {} reportes trimestrales (hasta {}) en {} ms", r.cyclesCreated(),
+                r.projectsInserted(), r.reportsInserted(), lastHistory, (System.nanoTime() - started) / 1_000_000);
     }
 
     // ------------------------------------------------------------------ news

@@ -137,6 +137,15 @@ class ProgrammeImportIT extends ProcessTest {
     }
 
     @Test
+    void theDemoProgrammeOfAHundredProjectsLoads() throws Exception {
+        // docs/demo-data.md: the file the planner may upload at "Cargar programa de inversiones" in the demo
+        byte[] file = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs/ejemplos/pmi-demo-100.csv"));
+        assertThat(programme.load(year, "pmi-demo-100.csv", file).inserted()).isEqualTo(100);
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT scope) FROM project WHERE cycle_year = ?").param(year)
+                .query(Integer.class).single()).isEqualTo(14);
+    }
+
+    @Test
     void otherFilesAndLatePhasesAreRefused() {
         assertThatThrownBy(() -> programme.load(year, "pmi.pdf", new byte[] {1, 2}))
                 .hasMessageContaining("el archivo debe ser CSV (.csv) o Excel (.xlsx)");

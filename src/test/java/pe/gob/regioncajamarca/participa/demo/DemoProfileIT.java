@@ -29,11 +29,15 @@ class DemoProfileIT {
     @BeforeAll
     static void start() {
         assumeFalse("postgres".equals(System.getProperty("participa.test.db")), "runs once, in the H2 pass");
+        long started = System.nanoTime();
         app = new SpringApplicationBuilder(ParticipaApplication.class).profiles("demo").run(
                 "--spring.datasource.url=jdbc:h2:mem:demo-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
                 "--server.port=0", "--participa.demo.mail-sink.port=3026", "--spring.mail.port=3026",
                 "--camunda.bpm.process-engine-name=demotest", "--camunda.bpm.job-execution.wait-time-in-millis=200",
-                "--camunda.bpm.job-execution.max-wait=1000", "--logging.level.root=warn");
+                "--camunda.bpm.job-execution.max-wait=1000", "--logging.level.root=warn",
+                "--logging.level.pe.gob.regioncajamarca.participa.demo=info");
+        System.out.println("Arranque de la demostración (aplicación y datos): "
+                + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
     @AfterAll
@@ -74,10 +78,12 @@ class DemoProfileIT {
                 .containsExactly("Atender denuncia");
 
         JdbcClient jdbc = app.getBean(JdbcClient.class);
+        // the ten cycles before the current year: three hand-made (2023-2025), the others through the history import
         assertThat(jdbc.sql("SELECT COUNT(*) FROM cycle WHERE phase = 'FORMALIZADO'").query(Integer.class).single())
-                .isEqualTo(3);
-        // the earlier cycles' MULTIPROVINCIAL projects were judged by the decision impacto-regional, kept with them
-        assertThat(jdbc.sql("SELECT cui, regional_impact, reason FROM project WHERE scope = 'MULTIPROVINCIAL' ORDER BY cui")
+                .isEqualTo(10);
+        // the hand-made cycles' MULTIPROVINCIAL projects were judged by the decision impacto-regional, kept with them
+        assertThat(jdbc.sql("SELECT cui, regional_impact, reason FROM project WHERE scope = 'MULTIPROVINCIAL' "
+                        + "AND cycle_year BETWEEN 2023 AND 2025 ORDER BY cui")
                 .query((rs, i) -> rs.getString(1) + " " + rs.getBoolean(2) + " " + rs.getString(3)).list())
                 .containsExactly("2234235 true Financiado",
                         "2500442 false No elegible: no es de impacto regional: costo menor a S/ 3,000,000",
@@ -124,6 +130,106 @@ class DemoProfileIT {
         assertThat(waitForPhase(jdbc, year, "EVALUACION")).isEqualTo("EVALUACION");
         assertThat(tasksOf("evaluator", List.of("technical-team")).stream().map(t -> t.getName().split(" · ")[0]))
                 .contains("Evaluar proyectos técnicamente");
+    }
+
+    @Test
+    void theLastTenCyclesAreShownWithTheirExecutionAndInOpenData() throws Exception {
+        int year = java.time.LocalDate.now(pe.gob.regioncajamarca.participa.calendar.DueDates.LIMA).getYear();
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        // every earlier cycle of the ten years has prioritised projects over every scope and quarterly execution
+        // (the generated ones through the planning office's history import, reported by "historial")
+        for (int y = year - 10; y <= year - 1; y++) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM project WHERE cycle_year = ? AND prioritized = TRUE").param(y)
+                    .query(Integer.class).single()).as("prioritised projects of " + y).isPositive();
+            if (y < 2023) {
+                assertThat(jdbc.sql("SELECT COUNT(DISTINCT scope) FROM project WHERE cycle_year = ?").param(y)
+                        .query(Integer.class).single()).as("scopes of " + y).isEqualTo(14);
+            }
+            if (y <= year - 2) {
+                assertThat(jdbc.sql("""
+                        SELECT COUNT(*) FROM monitoring_report r JOIN project p ON p.id = r.project_id
+                        WHERE p.cycle_year = ? AND r.status = 'REPORTADO' AND r.reported_by = 'historial'""").param(y)
+                        .query(Integer.class).single()).as("quarterly execution of " + y).isPositive();
+            }
+        }
+        // completed, in execution, paralysed and not started projects
+        assertThat(jdbc.sql("SELECT DISTINCT execution_status FROM project WHERE cycle_year < ? AND prioritized = TRUE")
+                .param(year).query(String.class).list())
+                .contains("CONCLUIDO", "EN_EJECUCION", "PARALIZADO", "NO_INICIADO");
+        // the hand-made projects end in the status they were given: the paralysed irrigation works of Apalin
+        assertThat(jdbc.sql("SELECT execution_status FROM project WHERE cui = '240372'").query(String.class).single())
+                .isEqualTo("PARALIZADO");
+
+        int port = app.getEnvironment().getProperty("local.server.port", Integer.class);
+        pe.gob.regioncajamarca.participa.testsupport.Http http = new pe.gob.regioncajamarca.participa.testsupport.Http(port);
+        // the accountability page: the ten most recent cycles (the current one and the nine before it) with their
+        // execution; the tenth earlier cycle has its own page
+        String page = http.get("/rendicion-de-cuentas").body();
+        for (int y = year - 9; y <= year; y++) {
+            assertThat(page).contains("href=\"/rendicion-de-cuentas/" + y + "\"");
+        }
+        assertThat(page).doesNotContain("href=\"/rendicion-de-cuentas/" + (year - 10) + "\"");
+        assertThat(page).contains("Concluidos:", "Paralizados:");
+        var shown = app.getBean(pe.gob.regioncajamarca.participa.accountability.Accountability.class).lastCycles();
+        assertThat(shown).extracting(c -> c.year()).containsExactlyElementsOf(
+                java.util.stream.IntStream.iterate(year, y -> y >= year - 9, y -> y - 1).boxed().toList());
+        shown.stream().filter(c -> c.year() <= year - 2).forEach(c -> {
+            assertThat(c.projects()).as(c.year() + " prioritised").isPositive();
+            assertThat(c.executed().signum()).as(c.year() + " executed").isPositive();
+        });
+        assertThat(shown.stream().mapToInt(c -> c.completed()).sum()).isPositive();
+        assertThat(shown.stream().mapToInt(c -> c.paralysed()).sum()).isPositive();
+        assertThat(shown.stream().mapToInt(c -> c.inExecution()).sum()).isPositive();
+        // open data: every cycle, the ten earlier ones and the current one
+        String cycles = http.get("/api/open-data/cycles").body();
+        for (int y = year - 10; y <= year; y++) {
+            assertThat(cycles).contains("\"year\":" + y);
+        }
+        String cui = jdbc.sql("""
+                SELECT p.cui FROM project p JOIN monitoring_report r ON r.project_id = p.id
+                WHERE p.cycle_year = ? AND r.reported_by = 'historial' ORDER BY p.cui FETCH FIRST 1 ROWS ONLY""")
+                .param(year - 10).query(String.class).single();
+        var oldest = http.get("/rendicion-de-cuentas/" + (year - 10));
+        assertThat(oldest.statusCode()).isEqualTo(200);
+        assertThat(oldest.body()).contains(cui);
+        assertThat(http.get("/api/open-data/projects/" + cui + "/progress").body()).contains("\"quarter\":\"" + (year - 9) + "-Q");
+    }
+
+    @Test
+    void loadingTheDemoDataAgainChangesNothing() {
+        // what a second start on the same ./data/ does: each part finds itself there
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        String counts = """
+                SELECT (SELECT COUNT(*) FROM cycle) || '/' || (SELECT COUNT(*) FROM project) || '/'
+                  || (SELECT COUNT(*) FROM monitoring_report WHERE reported_by = 'historial') || '/'
+                  || (SELECT COUNT(*) FROM monitoring_round) || '/' || (SELECT COUNT(*) FROM national_investment_import)
+                  || '/' || (SELECT COUNT(*) FROM news_item)""";
+        String before = jdbc.sql(counts).query(String.class).single();
+        app.getBean(DemoData.class).load();
+        assertThat(jdbc.sql(counts).query(String.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void someEarlierProjectsShowWhatTheNationalInvestmentSystemSays() throws Exception {
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        String status = null;
+        for (int i = 0; i < 300 && !"TERMINADA".equals(status); i++) { // imported in the background
+            status = jdbc.sql("SELECT status FROM national_investment_import").query(String.class).optional()
+                    .orElse(null);
+            Thread.sleep(100);
+        }
+        assertThat(status).isEqualTo("TERMINADA");
+        var known = jdbc.sql("""
+                SELECT p.cycle_year, p.cui FROM project p JOIN national_investment n ON n.cui = p.cui
+                ORDER BY p.cui""").query((rs, i) -> rs.getInt(1) + "/" + rs.getString(2)).list();
+        assertThat(known).hasSizeBetween(6, 12);
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM project p JOIN national_investment n ON n.cui = p.cui
+                WHERE p.executing_unit = 'sede-central'""").query(Integer.class).single())
+                .as("unit.sede's walk starts from its own figures").isZero();
+        int port = app.getEnvironment().getProperty("local.server.port", Integer.class);
+        pe.gob.regioncajamarca.participa.testsupport.Http http = new pe.gob.regioncajamarca.participa.testsupport.Http(port);
+        assertThat(http.get("/proyectos/" + known.get(0)).body()).contains("Lo que dice el sistema nacional de inversiones");
     }
 
     @Test
