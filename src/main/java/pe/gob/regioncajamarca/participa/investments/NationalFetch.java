@@ -58,14 +58,18 @@ class NationalFetch {
             throw new IOException("participa.inversiones.url debe ser una dirección http(s)");
         }
         Path file = Files.createTempFile("inversiones-descarga-", ".csv");
-        HttpResponse<Path> answer = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(30)).GET()
-                .build(), HttpResponse.BodyHandlers.ofFile(file));
-        if (answer.statusCode() != 200) {
-            Files.deleteIfExists(file);
-            throw new IOException("la dirección respondió " + answer.statusCode());
+        try {
+            HttpResponse<Path> answer = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(30)).GET()
+                    .build(), HttpResponse.BodyHandlers.ofFile(file));
+            if (answer.statusCode() != 200) {
+                throw new IOException("la dirección respondió " + answer.statusCode());
+            }
+            String name = uri.getPath() == null || uri.getPath().isEmpty() ? uri.getHost()
+                    : uri.getPath().substring(uri.getPath().lastIndexOf('/') + 1);
+            return imports.start(file, name, NationalImports.Source.DESCARGA, "descarga-programada");
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            Files.deleteIfExists(file); // start() deletes it itself when it refuses (Busy) or once the import ends
+            throw e;
         }
-        String name = uri.getPath() == null || uri.getPath().isEmpty() ? uri.getHost()
-                : uri.getPath().substring(uri.getPath().lastIndexOf('/') + 1);
-        return imports.start(file, name, NationalImports.Source.DESCARGA, "descarga-programada");
     }
 }

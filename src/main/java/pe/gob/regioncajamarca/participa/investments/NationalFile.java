@@ -82,6 +82,9 @@ public final class NationalFile {
         Charset charset = sniffCharset(buffered);
         BufferedReader reader = new BufferedReader(new InputStreamReader(buffered, charset), 1 << 16);
         String headerLine = reader.readLine();
+        if (headerLine != null && headerLine.startsWith("\uFEFF")) {
+            headerLine = headerLine.substring(1); // a byte-order mark before a quoted first title
+        }
         if (headerLine == null || headerLine.isBlank()) {
             throw new RefusedFile("El archivo está vacío: se esperaba la fila de títulos de columna del Ministerio.");
         }
@@ -149,7 +152,9 @@ public final class NationalFile {
         if (name.isEmpty()) {
             throw new BadRow("falta el nombre de la inversión");
         }
-        return new Figures(stripZeros(cui), shorten(name, 1000), ubigeo.isEmpty() ? null : ubigeo,
+        // a row kept for its CUI may carry anything as ubigeo: only a district code (6 digits) is kept
+        String district = ubigeo.matches("\\d{6}") ? ubigeo : null;
+        return new Figures(stripZeros(cui), shorten(name, 1000), district,
                 optional(r, at.get(Field.EXECUTING_UNIT), 300), optional(r, at.get(Field.STATE), 100),
                 optional(r, at.get(Field.SITUATION), 100),
                 amount(r, at.get(Field.UPDATED_COST), "costo actualizado"),

@@ -109,6 +109,9 @@ class NationalImportController {
             return ResponseEntity.accepted().body(Map.of("id", id));
         } catch (NationalImports.Busy e) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
+        } catch (RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
         }
     }
 

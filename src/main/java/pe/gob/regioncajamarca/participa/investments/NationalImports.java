@@ -131,12 +131,17 @@ public class NationalImports implements DisposableBean {
 
     /** The import as it runs, for tests and for the nightly fetch: runs in the caller's thread. */
     void run(long id, Path file) {
-        try (InputStream in = unpacked(Files.newInputStream(file))) {
+        int figuresYear = java.time.LocalDate.now(java.time.ZoneId.of("America/Lima")).getYear();
+        Writer writer = new Writer(id, figuresYear);
+        long[] progress = new long[2]; // rows read and kept at the last heartbeat
+        try (InputStream raw = Files.newInputStream(file); InputStream in = unpacked(raw)) {
             Set<String> known = projects.cuis();
-            int figuresYear = java.time.LocalDate.now(java.time.ZoneId.of("America/Lima")).getYear();
-            Writer writer = new Writer(id, figuresYear);
             NationalFile.Summary summary = NationalFile.read(in, columns, NationalFile.regionOr(known::contains),
-                    writer::add, (read, kept) -> heartbeat(id, read, kept));
+                    writer::add, (read, kept) -> {
+                        progress[0] = read;
+                        progress[1] = kept;
+                        heartbeat(id, read, kept);
+                    });
             writer.flush();
             finish(id, Status.TERMINADA, summary.rowsRead(), summary.kept(), writer.inserted, writer.updated,
                     writer.unchanged, summary.rejected(),
@@ -145,16 +150,28 @@ public class NationalImports implements DisposableBean {
                     + " sin cambios, {} rechazadas)", id, summary.rowsRead(), summary.kept(), writer.inserted,
                     writer.updated, writer.unchanged, summary.rejected());
         } catch (NationalFile.RefusedFile e) {
-            finishWithMessage(id, Status.RECHAZADA, e.getMessage());
+            // refused at its header (nothing read), or cut short by a broken row: what was read is kept and counted
+            finishPartly(id, Status.RECHAZADA, writer, progress, e.getMessage());
         } catch (IOException | RuntimeException e) {
             log.warn("Importación {} de inversiones fallida", id, e);
-            finishWithMessage(id, Status.FALLIDA, "No se pudo terminar la importación: " + e.getClass().getSimpleName()
-                    + ". Lo leído hasta allí se guardó; vuelva a importar el archivo.");
+            finishPartly(id, Status.FALLIDA, writer, progress, "No se pudo terminar la importación: "
+                    + e.getClass().getSimpleName() + ". Lo leído hasta allí se guardó; vuelva a importar el archivo.");
         } finally {
             jdbc.sql("UPDATE national_investment_lock SET import_id = NULL WHERE id = 1 AND import_id = :id")
                     .param("id", id).update();
             deleteQuietly(file);
         }
+    }
+
+    /** Ends an import that stopped early: the rows already read are written and counted with the message. */
+    private void finishPartly(long id, Status status, Writer writer, long[] progress, String message) {
+        try {
+            writer.flush();
+        } catch (RuntimeException e) {
+            log.warn("Importación {}: no se pudieron guardar las últimas filas leídas", id, e);
+        }
+        finish(id, status, progress[0], Math.max(progress[1], writer.inserted + writer.updated + writer.unchanged),
+                writer.inserted, writer.updated, writer.unchanged, 0, shorten(message, 4000));
     }
 
     /** The Ministry also publishes the file zipped: a .zip (its first .csv) or .gz is read as the CSV inside. */

@@ -201,6 +201,9 @@ public class MonitoringGlue {
                     (String) task.getVariable("estadoEjecucion"), (String) task.getVariable("dificultades"),
                     task.getAssignee());
             glue.monitoring.noteNationalDifference(report, nationalNote);
+            // a round started on an earlier model has no local variable for the reason: it must not stay on the
+            // round for another unit's report
+            task.getExecution().removeVariable(NationalComparison.REASON);
             if (!files.isEmpty()) {
                 String user = task.getAssignee() == null ? "tasklist" : task.getAssignee();
                 glue.evidence.add(report, files, null, user); // stored without EXIF or GPS location

@@ -95,6 +95,19 @@ class NationalFileTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeAQuotedHeaderAndAKnownCuiWithAnOddUbigeoAreRead() throws Exception {
+        String file = "\uFEFF\"CODIGO_UNICO\",\"NOMBRE_INVERSION\",\"UBIGEO\",\"COSTO_ACTUALIZADO\",\"PIM_ANIO_ACTUAL\","
+                + "\"DEV_ANIO_ACTUAL\",\"DEVEN_ACUMUL_ANIO_ANT\"\n"
+                + "\"4444444\",\"Obra multidepartamental\",\"VARIOS DEPARTAMENTOS (06, 13, 14)\",1,1,1,1\n";
+        List<NationalFile.Figures> kept = read(file, StandardCharsets.UTF_8, Set.of("4444444"),
+                NationalColumns.defaults(), new ArrayList<>());
+        assertThat(kept).singleElement().satisfies(f -> {
+            assertThat(f.cui()).isEqualTo("4444444");
+            assertThat(f.ubigeo()).as("only a district code is kept").isNull();
+        });
+    }
+
+    @Test
     void aFileSavedAsWindows1252KeepsItsAccents() throws Exception {
         String file = "CODIGO_UNICO;NOMBRE_INVERSION;UBIGEO;COSTO_ACTUALIZADO;PIM_ANIO_ACTUAL;DEV_ANIO_ACTUAL;DEVEN_ACUMUL_ANIO_ANT\n"
                 + "9;Irrigación Llaucán - Bambamarca;060601;1;1;1;1\n";

@@ -24,7 +24,7 @@ class NationalImportBrowserIT extends ProcessTest {
     @Test
     void thePlanningOfficeImportsTheNationalFileFromItsPage(@TempDir Path dir) throws Exception {
         assumeTrue(WebDriver.available(), "chromium and chromium-driver are not installed (.ci/run installs them)");
-        Path file = NationalFiles.write(dir.resolve("DETALLE_INVERSIONES.csv"), 60_000, 200, 3_600_000, 0);
+        Path file = NationalFiles.write(dir.resolve("DETALLE_INVERSIONES.csv"), 60_000, 200, 96_000_000, 0);
         String base = "http://localhost:" + port;
         String planner = staffUser("planning");
         try (WebDriver browser = WebDriver.start()) {
@@ -50,7 +50,7 @@ class NationalImportBrowserIT extends ProcessTest {
             assertThat(browser.findXpath("//table[@id='importaciones']//td[normalize-space(.)='Terminada']"))
                     .isNotBlank();
         }
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM national_investment WHERE cui BETWEEN '3600000' AND '3699999'")
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM national_investment WHERE cui BETWEEN '96000000' AND '96099999'")
                 .query(Integer.class).single()).isEqualTo(300);
     }
 

@@ -111,7 +111,7 @@ class NationalImportIT extends ProcessTest {
 
     @Test
     void oneImportAtATimeAndOneAbandonedByADeadNodeDoesNotBlockTheNext(@TempDir Path dir) throws Exception {
-        Path file = NationalFiles.write(dir.resolve("detalle.csv"), 1_000, 100, 3_300_000, 0);
+        Path file = NationalFiles.write(dir.resolve("detalle.csv"), 1_000, 100, 93_300_000, 0);
         Timestamp now = Timestamp.from(Instant.now());
         org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("INSERT INTO national_investment_import (source, file_name, started_by, started_at, heartbeat_at, "
@@ -141,7 +141,7 @@ class NationalImportIT extends ProcessTest {
 
     @Test
     void theScheduledFetchDownloadsTheConfiguredAddressGzippedAndImportsIt(@TempDir Path dir) throws Exception {
-        Path csv = NationalFiles.write(dir.resolve("detalle.csv"), 5_000, 100, 3_400_000, 0);
+        Path csv = NationalFiles.write(dir.resolve("detalle.csv"), 5_000, 100, 93_400_000, 0);
         Path gz = dir.resolve("DETALLE_INVERSIONES.csv.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
             Files.copy(csv, out);
@@ -169,7 +169,7 @@ class NationalImportIT extends ProcessTest {
 
     @Test
     void onlyThePlanningOfficeUploadsAndTheFiguresArePublicOpenData(@TempDir Path dir) throws Exception {
-        Path file = NationalFiles.write(dir.resolve("detalle.csv"), 2_000, 100, 3_500_000, 0);
+        Path file = NationalFiles.write(dir.resolve("detalle.csv"), 2_000, 100, 93_500_000, 0);
         String technical = staffUser("technical-team");
         Http other = new Http(port);
         other.staffLogin(technical, "secreto-" + technical);
@@ -208,7 +208,7 @@ class NationalImportIT extends ProcessTest {
         http.submit("/personal/inversiones", "/personal/inversiones/umbral", Map.of("umbral", "20"));
 
         Http anyone = new Http(port);
-        String cui = NationalFiles.cui(3_500_000, 100);
+        String cui = NationalFiles.cui(93_500_000, 100);
         HttpResponse<String> one = anyone.get("/api/open-data/national-investments/" + cui);
         assertThat(one.statusCode()).isEqualTo(200);
         assertThat(one.body()).contains("\"pim\":1100.00", "\"accruedToDate\":200300.25", "Banco de Inversiones");
