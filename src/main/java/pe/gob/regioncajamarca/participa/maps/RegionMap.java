@@ -82,7 +82,7 @@ public class RegionMap {
             shapes.add(new ShapeView(s.path(), fill, "#333", "1",
                     pretty(s.name()) + (v == null ? ": sin datos" : ": " + v.label())));
         }
-        return drawing(title, shapes, labels(provinces.values(), 13));
+        return drawing(title, shapes, labels(provinces.values(), 22));
     }
 
     /** {@link #provinces} with values keyed by scope (CAJAMARCA ...), {@code codes} giving each scope's INEI code. */
@@ -108,7 +108,7 @@ public class RegionMap {
         for (Shape s : provinces.values()) {
             shapes.add(new ShapeView(s.path(), "none", "#555", "1.2", pretty(s.name())));
         }
-        return drawing(title, shapes, labels(provinces.values(), 12));
+        return drawing(title, shapes, labels(provinces.values(), 20));
     }
 
     private Drawing drawing(String title, List<ShapeView> shapes, List<Label> labels) {
