@@ -2,7 +2,6 @@ package pe.gob.regioncajamarca.participa.investments;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -33,11 +32,7 @@ public class NationalFigures {
 
         /** Accrued since the investment began (years before plus this one). */
         public BigDecimal accruedToDate() {
-            if (accruedBeforeYear == null && accruedCurrentYear == null) {
-                return null;
-            }
-            return (accruedBeforeYear == null ? BigDecimal.ZERO : accruedBeforeYear)
-                    .add(accruedCurrentYear == null ? BigDecimal.ZERO : accruedCurrentYear);
+            return NationalFile.accruedToDate(accruedBeforeYear, accruedCurrentYear);
         }
 
         public String source() {
@@ -69,11 +64,6 @@ public class NationalFigures {
         try (var rows = jdbc.sql(SELECT + " ORDER BY n.cui").query(ROW).stream()) {
             rows.forEach(each);
         }
-    }
-
-    public List<National> page(int offset, int limit) {
-        return jdbc.sql(SELECT + " ORDER BY n.cui OFFSET :o ROWS FETCH NEXT :l ROWS ONLY")
-                .param("o", offset).param("l", limit).query(ROW).list();
     }
 
     public int count() {

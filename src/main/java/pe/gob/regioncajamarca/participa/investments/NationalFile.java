@@ -48,12 +48,17 @@ public final class NationalFile {
 
         /** Accrued since the investment began: the years before plus this year. */
         public BigDecimal accruedToDate() {
-            if (accruedBeforeYear == null && accruedCurrentYear == null) {
-                return null;
-            }
-            return (accruedBeforeYear == null ? BigDecimal.ZERO : accruedBeforeYear)
-                    .add(accruedCurrentYear == null ? BigDecimal.ZERO : accruedCurrentYear);
+            return NationalFile.accruedToDate(accruedBeforeYear, accruedCurrentYear);
         }
+    }
+
+    /** Accrued since the investment began (the years before plus this year); null when the file gives neither. */
+    static BigDecimal accruedToDate(BigDecimal beforeYear, BigDecimal currentYear) {
+        if (beforeYear == null && currentYear == null) {
+            return null;
+        }
+        return (beforeYear == null ? BigDecimal.ZERO : beforeYear)
+                .add(currentYear == null ? BigDecimal.ZERO : currentYear);
     }
 
     /** Counts of a whole read; {@code problems} lists the first {@link #LISTED_PROBLEMS} kept rows refused. */

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -334,20 +333,24 @@ public class NationalImports implements DisposableBean {
                 .param("msg", shorten(message, 4000)).param("id", id).update();
     }
 
+    private static final org.springframework.jdbc.core.RowMapper<Import> IMPORT = (rs, n) -> new Import(
+            rs.getLong("id"), Source.valueOf(rs.getString("source")), rs.getString("file_name"),
+            rs.getString("started_by"), rs.getTimestamp("started_at").toInstant(),
+            rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
+            Status.valueOf(rs.getString("status")), rs.getLong("rows_read"), rs.getLong("region_rows"),
+            rs.getLong("inserted"), rs.getLong("updated"), rs.getLong("unchanged"), rs.getLong("rejected"),
+            rs.getString("message"));
+
+    /** The latest {@code limit} imports, newest first. */
     public List<Import> recent(int limit) {
-        return jdbc.sql("SELECT * FROM national_investment_import ORDER BY id DESC")
-                .query((rs, n) -> new Import(rs.getLong("id"), Source.valueOf(rs.getString("source")),
-                        rs.getString("file_name"), rs.getString("started_by"),
-                        rs.getTimestamp("started_at").toInstant(),
-                        rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
-                        Status.valueOf(rs.getString("status")), rs.getLong("rows_read"), rs.getLong("region_rows"),
-                        rs.getLong("inserted"), rs.getLong("updated"), rs.getLong("unchanged"),
-                        rs.getLong("rejected"), rs.getString("message")))
-                .list().stream().limit(limit).collect(Collectors.toList());
+        return jdbc.sql("SELECT * FROM national_investment_import ORDER BY id DESC FETCH FIRST :limit ROWS ONLY")
+                .param("limit", limit).query(IMPORT).list();
     }
 
+    /** One import (polled by the staff page every two seconds while it runs). */
     public Optional<Import> get(long id) {
-        return recent(Integer.MAX_VALUE).stream().filter(i -> i.id() == id).findFirst();
+        return jdbc.sql("SELECT * FROM national_investment_import WHERE id = :id").param("id", id).query(IMPORT)
+                .optional();
     }
 
     private static String shorten(String s, int max) {

@@ -6,8 +6,6 @@ import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,14 +26,7 @@ class NationalImportBenchmark extends ProcessTest {
     @Autowired NationalImports imports;
 
     private NationalImports.Import run(Path file) throws Exception {
-        Path copy = Files.createTempFile("bench-mef-", ".csv");
-        Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        long id = imports.start(copy, "detalle.csv", NationalImports.Source.ARCHIVO, "bench");
-        Instant until = Instant.now().plus(Duration.ofMinutes(10));
-        while (imports.get(id).orElseThrow().running() && Instant.now().isBefore(until)) {
-            Thread.sleep(100);
-        }
-        return imports.get(id).orElseThrow();
+        return NationalFiles.imported(imports, file, 10);
     }
 
     @Test

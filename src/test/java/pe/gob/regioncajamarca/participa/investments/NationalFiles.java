@@ -35,6 +35,31 @@ public final class NationalFiles {
      * Writes {@code rows} rows; the region's rows get PIM {@code 1000 + i}, accrued this year {@code 100 + i}
      * (the first region row's PIM plus {@code pimShift}).
      */
+    /**
+     * Imports {@code file} as the planning office's upload does (a copy: the import deletes what it reads) and waits
+     * up to {@code minutes} for it to end.
+     */
+    public static NationalImports.Import imported(NationalImports imports, Path file, int minutes) throws Exception {
+        Path copy = Files.createTempFile("prueba-inversiones-", ".csv");
+        Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return awaitEnd(imports, imports.start(copy, file.getFileName().toString(), NationalImports.Source.ARCHIVO,
+                "prueba"), minutes);
+    }
+
+    /** Waits up to {@code minutes} for import {@code id} to end; fails the test when it does not. */
+    public static NationalImports.Import awaitEnd(NationalImports imports, long id, int minutes)
+            throws InterruptedException {
+        java.time.Instant until = java.time.Instant.now().plus(java.time.Duration.ofMinutes(minutes));
+        while (java.time.Instant.now().isBefore(until)) {
+            NationalImports.Import i = imports.get(id).orElseThrow();
+            if (!i.running()) {
+                return i;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("import " + id + " did not end in " + minutes + " min");
+    }
+
     public static Path write(Path file, long rows, int regionEvery) throws IOException {
         return write(file, rows, regionEvery, 2_000_000, 0);
     }

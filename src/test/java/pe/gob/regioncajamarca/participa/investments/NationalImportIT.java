@@ -38,21 +38,11 @@ class NationalImportIT extends ProcessTest {
     @Autowired NationalFigures figures;
 
     private NationalImports.Import awaitEnd(long id) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(until)) {
-            NationalImports.Import i = imports.get(id).orElseThrow();
-            if (!i.running()) {
-                return i;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("import " + id + " did not end");
+        return NationalFiles.awaitEnd(imports, id, 3);
     }
 
-    private long start(Path file) throws Exception {
-        Path copy = Files.createTempFile("prueba-inversiones-", ".csv");
-        Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return imports.start(copy, file.getFileName().toString(), NationalImports.Source.ARCHIVO, "prueba");
+    private NationalImports.Import imported(Path file) throws Exception {
+        return NationalFiles.imported(imports, file, 3);
     }
 
     private List<Map<String, Object>> rowsOf(long base) {
@@ -69,7 +59,7 @@ class NationalImportIT extends ProcessTest {
                 "Saneamiento");
         Path file = NationalFiles.write(dir.resolve("detalle.csv"), 20_000, 100, base, 0);
 
-        NationalImports.Import first = awaitEnd(start(file));
+        NationalImports.Import first = imported(file);
         assertThat(first.status()).isEqualTo(NationalImports.Status.TERMINADA);
         assertThat(first.rowsRead()).isEqualTo(20_000);
         assertThat(first.regionRows()).isEqualTo(201);
@@ -83,7 +73,7 @@ class NationalImportIT extends ProcessTest {
         assertThat(figures.of(NationalFiles.cui(base, 8))).as("another department's investment").isEmpty();
 
         List<Map<String, Object>> before = rowsOf(base);
-        NationalImports.Import again = awaitEnd(start(file));
+        NationalImports.Import again = imported(file);
         assertThat(again.status()).isEqualTo(NationalImports.Status.TERMINADA);
         assertThat(again.inserted() + again.updated()).isZero();
         assertThat(again.unchanged()).isEqualTo(201);
@@ -91,7 +81,7 @@ class NationalImportIT extends ProcessTest {
 
         // the next release: one investment's PIM changed
         Path next = NationalFiles.write(dir.resolve("detalle-2.csv"), 20_000, 100, base, 5_000);
-        NationalImports.Import third = awaitEnd(start(next));
+        NationalImports.Import third = imported(next);
         assertThat(third.updated()).isEqualTo(1);
         assertThat(third.unchanged()).isEqualTo(200);
         assertThat(figures.of(NationalFiles.cui(base, 100)).orElseThrow().pimCurrentYear())
@@ -103,7 +93,7 @@ class NationalImportIT extends ProcessTest {
         Path file = Files.writeString(dir.resolve("nuevo-formato.csv"),
                 "CUI,NOMBRE_INVERSION,UBIGEO,COSTO,PIM_ANIO_ACTUAL,DEV_ANIO_ACTUAL,DEVEN_ACUMUL_ANIO_ANT\n"
                         + "3200001,Obra,060101,1,1,1,1\n");
-        NationalImports.Import refused = awaitEnd(start(file));
+        NationalImports.Import refused = imported(file);
         assertThat(refused.status()).isEqualTo(NationalImports.Status.RECHAZADA);
         assertThat(refused.message()).contains("CODIGO_UNICO (cui)", "COSTO_ACTUALIZADO (costo-actualizado)");
         assertThat(figures.of("3200001")).isEmpty();
@@ -120,7 +110,7 @@ class NationalImportIT extends ProcessTest {
         long running = key.getKey().longValue();
         jdbc.sql("UPDATE national_investment_lock SET import_id = ? WHERE id = 1").param(running).update();
         try {
-            assertThatThrownBy(() -> start(file)).isInstanceOf(NationalImports.Busy.class)
+            assertThatThrownBy(() -> imported(file)).isInstanceOf(NationalImports.Busy.class)
                     .hasMessageContaining("Ya hay una importación en curso");
             assertThat(imports.recent(5)).extracting(NationalImports.Import::id).doesNotContain(running + 1);
 
@@ -128,7 +118,7 @@ class NationalImportIT extends ProcessTest {
             jdbc.sql("UPDATE national_investment_import SET heartbeat_at = ? WHERE id = ?")
                     .params(Timestamp.from(Instant.now().minus(NationalImports.ABANDONED_AFTER).minusSeconds(60)),
                             running).update();
-            NationalImports.Import next = awaitEnd(start(file));
+            NationalImports.Import next = imported(file);
             assertThat(next.status()).isEqualTo(NationalImports.Status.TERMINADA);
             assertThat(imports.get(running).orElseThrow().status()).isEqualTo(NationalImports.Status.FALLIDA);
         } finally {

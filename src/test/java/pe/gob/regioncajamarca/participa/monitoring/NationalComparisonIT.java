@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -50,12 +48,8 @@ class NationalComparisonIT extends ProcessTest {
         Files.writeString(file, "CODIGO_UNICO,NOMBRE_INVERSION,UBIGEO,COSTO_ACTUALIZADO,PIM_ANIO_ACTUAL,"
                 + "DEV_ANIO_ACTUAL,DEVEN_ACUMUL_ANIO_ANT,AVANCE_FISICO\n"
                 + cui + ",PUESTO DE SALUD CHETILLA,060103,1000000,500000,100000,300000,35\n");
-        long id = imports.start(file, "mef.csv", NationalImports.Source.ARCHIVO, "prueba");
-        Instant until = Instant.now().plus(Duration.ofMinutes(1));
-        while (imports.get(id).orElseThrow().running() && Instant.now().isBefore(until)) {
-            Thread.sleep(50);
-        }
-        assertThat(imports.get(id).orElseThrow().status()).isEqualTo(NationalImports.Status.TERMINADA);
+        assertThat(pe.gob.regioncajamarca.participa.investments.NationalFiles.imported(imports, file, 1).status())
+                .isEqualTo(NationalImports.Status.TERMINADA);
     }
 
     private static Map<String, Object> report(double accruedToDate, String reason) {
