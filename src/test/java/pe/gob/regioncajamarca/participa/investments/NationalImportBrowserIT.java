@@ -49,7 +49,18 @@ class NationalImportBrowserIT extends ProcessTest {
             assertThat(browser.waitForText("DETALLE_INVERSIONES.csv")).isTrue();
             assertThat(browser.findXpath("//table[@id='importaciones']//td[normalize-space(.)='Terminada']"))
                     .isNotBlank();
+
+            // the threshold of the alert DIFIERE_MEF: typed with a decimal comma, saved, stored
+            String threshold = browser.find("input#umbral-valor");
+            browser.clear(threshold);
+            browser.type(threshold, "25,5");
+            browser.click(browser.findXpath("//button[normalize-space(.)='Guardar umbral']"));
+            assertThat(browser.waitForText("Umbral guardado")).isTrue();
+            assertThat(browser.waitForText("25.50 puntos porcentuales")).isTrue();
         }
+        assertThat(jdbc.sql("SELECT gap_threshold FROM national_investment_setting WHERE id = 1")
+                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("25.5");
+        jdbc.sql("UPDATE national_investment_setting SET gap_threshold = 20 WHERE id = 1").update();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM national_investment WHERE cui BETWEEN '96000000' AND '96099999'")
                 .query(Integer.class).single()).isEqualTo(300);
     }
