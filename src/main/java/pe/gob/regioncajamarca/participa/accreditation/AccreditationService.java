@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import pe.gob.regioncajamarca.participa.ledger.LedgerPayload;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -88,8 +89,8 @@ public class AccreditationService {
         jdbc.sql("UPDATE agent_registration SET status = 'ACREDITADO', rejection_reason = NULL, decided_at = ? "
                         + "WHERE id = ?")
                 .params(Timestamp.from(Instant.now()), registrationId).update();
-        ledger.append(LedgerKinds.ACCREDITED, r.cycleYear(), r.fileNumber(), Ledger.fields("expediente", r.fileNumber(),
-                "agente", ledger.pseudonym(r.documentNumber())));
+        ledger.append(r.cycleYear(), r.fileNumber(),
+                new LedgerPayload.Accredited(r.fileNumber(), ledger.pseudonym(r.documentNumber())));
         notifications.send("acreditacion:" + registrationId, r.email(),
                 "Su acreditación como agente participante " + r.cycleYear(), "acreditacion-aprobada",
                 java.util.Map.of("name", r.fullName(), "fileNumber", r.fileNumber(), "year", r.cycleYear()));
@@ -105,8 +106,8 @@ public class AccreditationService {
         jdbc.sql("UPDATE agent_registration SET status = 'RECHAZADO', rejection_reason = ?, decided_at = ? "
                         + "WHERE id = ?")
                 .params(reason.trim(), Timestamp.from(Instant.now()), registrationId).update();
-        ledger.append(LedgerKinds.ACCREDITATION_REJECTED, r.cycleYear(), r.fileNumber(), Ledger.fields("expediente",
-                r.fileNumber(), "agente", ledger.pseudonym(r.documentNumber()), "motivo", reason.trim()));
+        ledger.append(r.cycleYear(), r.fileNumber(), new LedgerPayload.AccreditationRejected(r.fileNumber(),
+                ledger.pseudonym(r.documentNumber()), reason.trim()));
         notifications.send("acreditacion:" + registrationId, r.email(),
                 "Resultado de su inscripción como agente participante " + r.cycleYear(), "acreditacion-rechazada",
                 java.util.Map.of("name", r.fullName(), "fileNumber", r.fileNumber(), "year", r.cycleYear(),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import pe.gob.regioncajamarca.participa.ledger.LedgerPayload;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,7 +73,7 @@ public class CycleService {
             jdbc.sql("INSERT INTO cycle_scope (cycle_year, scope, envelope) VALUES (?, ?, ?)")
                     .params(cmd.year(), scope, cmd.scopeEnvelopes().get(scope)).update();
         }
-        Map<String, Object> calendar = new java.util.TreeMap<>();
+        java.util.SortedMap<String, String> calendar = new java.util.TreeMap<>();
         if (cmd.calendar() != null) {
             for (Cycle.PhaseWindow w : cmd.calendar()) {
                 jdbc.sql("INSERT INTO cycle_window (cycle_year, phase, opens_on, closes_on) VALUES (?, ?, ?, ?)")
@@ -80,11 +81,10 @@ public class CycleService {
                 calendar.put(w.phase().name(), w.opensOn() + "/" + w.closesOn());
             }
         }
-        Map<String, Object> scopes = new java.util.TreeMap<>();
+        java.util.SortedMap<String, java.math.BigDecimal> scopes = new java.util.TreeMap<>();
         Scopes.ALL.forEach(s -> scopes.put(s, cmd.scopeEnvelopes().get(s)));
-        ledger.append(LedgerKinds.CYCLE_OPENED, cmd.year(), "ciclo " + cmd.year(), Ledger.fields("fase", phase.name(),
-                "presupuesto", cmd.envelope(), "votosPorAgente", cmd.votesPerAgent(), "ambitos", scopes,
-                "calendario", calendar));
+        ledger.append(cmd.year(), "ciclo " + cmd.year(), new LedgerPayload.CycleOpened(phase.name(), cmd.envelope(),
+                cmd.votesPerAgent(), scopes, calendar));
     }
 
     /** Moves a cycle to a phase, with an optional note (for example the reason of an early close). */
@@ -95,8 +95,7 @@ public class CycleService {
         if (n != 1) {
             throw new IllegalArgumentException("No existe el ciclo " + year);
         }
-        ledger.append(LedgerKinds.PHASE_CHANGED, year, "fase " + phase.name(), Ledger.fields("fase", phase.name(),
-                "nota", note));
+        ledger.append(year, "fase " + phase.name(), new LedgerPayload.PhaseChanged(phase.name(), note));
     }
 
     /**
@@ -117,8 +116,7 @@ public class CycleService {
         jdbc.sql("UPDATE cycle SET results_approved_by = ?, results_approved_at = ?, results_approval_note = ? "
                         + "WHERE cycle_year = ?")
                 .params(by, Timestamp.from(Instant.now()), note, year).update();
-        ledger.append(LedgerKinds.RESULTS_APPROVED, year, "resultados " + year, Ledger.fields("por", by,
-                "observaciones", note));
+        ledger.append(year, "resultados " + year, new LedgerPayload.ResultsApproved(by, note));
     }
 
     /** Who approved the results of a cycle, when, and with what note (for the acta de acuerdos). */
@@ -140,8 +138,7 @@ public class CycleService {
                 WHERE cycle_year = ? AND phase = ? AND closed_early_at IS NULL""")
                 .params(Timestamp.from(Instant.now()), by, reason, year, phase.name()).update() == 1;
         if (closed) {
-            ledger.append(LedgerKinds.EARLY_CLOSE, year, "cierre " + phase.name(), Ledger.fields("fase", phase.name(),
-                    "por", by, "motivo", reason));
+            ledger.append(year, "cierre " + phase.name(), new LedgerPayload.EarlyClose(phase.name(), by, reason));
         }
         return closed;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import pe.gob.regioncajamarca.participa.ledger.LedgerPayload;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,13 +65,12 @@ public class PrioritisationRun implements JavaDelegate {
                 .list();
         candidates = decideRegionalImpact(year, candidates);
         List<Prioritisation.Result> results = Prioritisation.apply(candidates, CycleService.splitOf(cycle));
-        List<Object> logged = new java.util.ArrayList<>(results.size());
+        List<LedgerPayload.Ranked> logged = new java.util.ArrayList<>(results.size());
         for (Prioritisation.Result r : results) {
-            logged.add(Ledger.fields("cui", r.cui(), "ambito", r.scope(), "puntajeVotos", r.voteScore(),
-                    "puntajeTotal", r.totalScore(), "puesto", r.rank(), "priorizado", r.prioritized(),
-                    "motivo", r.reason()));
+            logged.add(new LedgerPayload.Ranked(r.cui(), r.scope(), r.voteScore(), r.totalScore(), r.rank(),
+                    r.prioritized(), r.reason()));
         }
-        ledger.append(LedgerKinds.PRIORITISATION, year, "priorizacion " + year, Ledger.fields("resultados", logged));
+        ledger.append(year, "priorizacion " + year, new LedgerPayload.Prioritisation(logged));
         store(year, results);
         return results;
     }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import pe.gob.regioncajamarca.participa.ledger.LedgerPayload;
 import org.apache.poi.ss.usermodel.Row;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -259,7 +260,7 @@ public class ProgrammeImport {
             return;
         }
         List<Object[]> rows = new ArrayList<>(projects.size());
-        List<Object> logged = new ArrayList<>(projects.size());
+        List<LedgerPayload.Programmed> logged = new ArrayList<>(projects.size());
         RegionalImpact.Rule rule = regionalImpact.current();
         for (Parsed p : projects) {
             Boolean eligible = null;
@@ -272,13 +273,11 @@ public class ProgrammeImport {
                 version = d.version();
             }
             rows.add(new Object[] {year, p.cui(), p.name(), p.scope(), p.cost(), p.sector(), p.unit(), eligible, reason});
-            logged.add(pe.gob.regioncajamarca.participa.ledger.Ledger.fields("cui", p.cui(), "ambito", p.scope(),
-                    "costo", p.cost(), "distritos", new java.util.TreeSet<>(p.districts()), "impactoRegional", eligible,
-                    "motivoImpacto", reason, "versionImpacto", version));
+            logged.add(new LedgerPayload.Programmed(p.cui(), p.scope(), p.cost(), p.districts(), eligible, reason,
+                    version));
         }
         // what the prioritisation needs of each project, in the integrity ledger (docs/security.md)
-        ledger.append(pe.gob.regioncajamarca.participa.ledger.LedgerKinds.PROGRAMME_LOADED, year, "programa " + year,
-                pe.gob.regioncajamarca.participa.ledger.Ledger.fields("proyectos", logged));
+        ledger.append(year, "programa " + year, new LedgerPayload.ProgrammeLoaded(logged));
         batch.batchUpdate("INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, "
                 + "regional_impact, regional_impact_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         Map<String, Long> ids = new HashMap<>();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import pe.gob.regioncajamarca.participa.ledger.LedgerPayload;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.value.FileValue;
@@ -111,8 +112,7 @@ public class TechnicalEvaluation implements TaskListener {
         }
         scores.forEach((cui, score) -> jdbc.sql("UPDATE project SET technical_score = ?, technical_comment = ? "
                 + "WHERE id = ?").params(score, comments.get(cui), projects.get(cui)).update());
-        ledger.append(LedgerKinds.TECHNICAL_SCORES, year, scope, Ledger.fields("ambito", scope, "archivo", fileName,
-                "puntajes", new java.util.TreeMap<>(scores)));
+        ledger.append(year, scope, new LedgerPayload.TechnicalScores(scope, fileName, new java.util.TreeMap<>(scores)));
         return scores.size();
     }
 }

@@ -76,12 +76,13 @@ public class Ledger {
 
     /**
      * Writes an entry in the current transaction (a new one if there is none). {@code payload} is stored in its
-     * canonical form ({@link CanonicalJson}); it must carry no personal data: use {@link #pseudonym} for agents.
+     * canonical form ({@link CanonicalJson}), its kind the payload's ({@link LedgerPayload}); it must carry no personal data: use {@link #pseudonym} for agents.
      */
     @Transactional
-    public void append(String kind, Integer cycleYear, String subject, Map<String, ?> payload) {
+    public void append(Integer cycleYear, String subject, LedgerPayload payload) {
         jdbc.sql("INSERT INTO ledger_entry (kind, cycle_year, subject, payload, recorded_at) VALUES (?, ?, ?, ?, ?)")
-                .params(kind, cycleYear, subject, CanonicalJson.of(payload), INSTANT.format(Instant.now()))
+                .params(payload.kind(), cycleYear, subject, CanonicalJson.of(payload.fields()),
+                        INSTANT.format(Instant.now()))
                 .update();
     }
 

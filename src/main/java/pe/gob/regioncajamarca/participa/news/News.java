@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import pe.gob.regioncajamarca.participa.ledger.LedgerPayload;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -146,8 +147,7 @@ public class News {
         jdbc.sql("UPDATE news_item SET status = ?, published_at = COALESCE(published_at, ?), withdrawn_at = NULL, "
                         + "updated_at = ?, updated_by = ? WHERE id = ?")
                 .params(PUBLISHED, now, now, by, id).update();
-        ledger.append(LedgerKinds.NEWS_PUBLISHED, item.cycleYear(), "noticia " + id,
-                Ledger.fields("noticia", id, "titulo", item.title(), "por", by));
+        ledger.append(item.cycleYear(), "noticia " + id, new LedgerPayload.NewsPublished(id, item.title(), by));
     }
 
     /** Takes a published item off the portal. Recorded in the ledger. */
@@ -160,8 +160,7 @@ public class News {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("UPDATE news_item SET status = ?, withdrawn_at = ?, updated_at = ?, updated_by = ? WHERE id = ?")
                 .params(WITHDRAWN, now, now, by, id).update();
-        ledger.append(LedgerKinds.NEWS_WITHDRAWN, item.cycleYear(), "noticia " + id,
-                Ledger.fields("noticia", id, "titulo", item.title(), "por", by));
+        ledger.append(item.cycleYear(), "noticia " + id, new LedgerPayload.NewsWithdrawn(id, item.title(), by));
     }
 
     private static Item item(ResultSet rs, int i) throws SQLException {

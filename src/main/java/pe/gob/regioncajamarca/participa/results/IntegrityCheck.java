@@ -17,16 +17,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
 import pe.gob.regioncajamarca.participa.cycle.Prioritisation;
 import pe.gob.regioncajamarca.participa.cycle.RegionalImpact;
 import pe.gob.regioncajamarca.participa.cycle.Scopes;
 import pe.gob.regioncajamarca.participa.ledger.Ledger;
+import pe.gob.regioncajamarca.participa.ledger.LedgerPayload;
 import pe.gob.regioncajamarca.participa.ledger.LedgerKinds;
 import pe.gob.regioncajamarca.participa.voting.VotingService;
 
@@ -50,12 +47,11 @@ public class IntegrityCheck {
     private final JdbcClient jdbc;
     private final CycleService cycles;
     private final VotingService voting;
-    private final ObjectReader json;
     private final Duration maxAge;
     private final RegionalImpact regionalImpact;
     private Report cached;
 
-    public IntegrityCheck(Ledger ledger, JdbcClient jdbc, CycleService cycles, VotingService voting, ObjectMapper mapper,
+    public IntegrityCheck(Ledger ledger, JdbcClient jdbc, CycleService cycles, VotingService voting,
                           @Value("${participa.ledger.check-max-age:5m}") Duration maxAge,
                           RegionalImpact regionalImpact) {
         this.regionalImpact = regionalImpact;
@@ -63,7 +59,6 @@ public class IntegrityCheck {
         this.jdbc = jdbc;
         this.cycles = cycles;
         this.voting = voting;
-        this.json = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         this.maxAge = maxAge;
     }
 
@@ -138,40 +133,32 @@ public class IntegrityCheck {
         Map<String, Integer> workshopVotes = new HashMap<>();
         Map<String, Integer> paperVotes = new HashMap<>();
         Map<String, BigDecimal> envelopes = null;
-        JsonNode prioritisation = null;
+        List<LedgerPayload.Ranked> prioritisation = null;
         List<Ledger.Entry> entries = ledger.entriesOf(year, LedgerKinds.CYCLE_OPENED, LedgerKinds.PROGRAMME_LOADED,
                 LedgerKinds.TECHNICAL_SCORES, LedgerKinds.WORKSHOP_TALLY, LedgerKinds.PAPER_BALLOT,
                 LedgerKinds.PRIORITISATION);
         for (Ledger.Entry e : entries) {
-            JsonNode p = read(e.payload());
-            switch (e.kind()) {
-                case LedgerKinds.CYCLE_OPENED -> {
-                    envelopes = new TreeMap<>();
-                    for (Map.Entry<String, JsonNode> s : p.path("ambitos").properties()) {
-                        envelopes.put(s.getKey(), s.getValue().isNull() ? BigDecimal.ZERO : s.getValue().decimalValue());
-                    }
+            LedgerPayload p = LedgerPayload.read(e.kind(), e.payload());
+            if (p instanceof LedgerPayload.CycleOpened opened) {
+                envelopes = new TreeMap<>();
+                for (Map.Entry<String, BigDecimal> s : opened.envelopes().entrySet()) {
+                    envelopes.put(s.getKey(), s.getValue() == null ? BigDecimal.ZERO : s.getValue());
                 }
-                case LedgerKinds.PROGRAMME_LOADED -> p.path("proyectos").forEach(x -> {
-                    Set<String> districts = new TreeSet<>();
-                    x.path("distritos").forEach(d -> districts.add(d.asText()));
-                    programme.put(x.path("cui").asText(), new Programmed(x.path("cui").asText(),
-                            x.path("ambito").asText(), x.path("costo").decimalValue(), districts,
-                            x.path("impactoRegional").isNull() ? null : x.path("impactoRegional").asBoolean(),
-                            x.path("motivoImpacto").isNull() ? null : x.path("motivoImpacto").asText(),
-                            x.path("versionImpacto").isInt() ? x.path("versionImpacto").asInt() : null));
+            } else if (p instanceof LedgerPayload.ProgrammeLoaded loaded) {
+                loaded.projects().forEach(x -> programme.put(x.cui(), new Programmed(x.cui(), x.scope(), x.cost(),
+                        new TreeSet<>(x.districts()), x.regionalImpact(), x.impactReason(), x.impactVersion())));
+            } else if (p instanceof LedgerPayload.TechnicalScores scores) {
+                technical.putAll(scores.scores());
+            } else if (p instanceof LedgerPayload.WorkshopTally tally) {
+                // typed tallies of the model before V38 (cycles counted then)
+                tally.votes().forEach((cui, n) -> workshopVotes.merge(cui, n, Integer::sum));
+            } else if (p instanceof LedgerPayload.PaperBallot ballot) {
+                ballot.projects().forEach(c -> {
+                    workshopVotes.merge(c, 1, Integer::sum);
+                    paperVotes.merge(c, 1, Integer::sum);
                 });
-                case LedgerKinds.TECHNICAL_SCORES -> p.path("puntajes").properties()
-                        .forEach(s -> technical.put(s.getKey(), s.getValue().decimalValue()));
-                // typed tallies of the model before V38 (cycles counted then), and counted paper ballots
-                case LedgerKinds.WORKSHOP_TALLY -> p.path("votos").properties()
-                        .forEach(s -> workshopVotes.merge(s.getKey(), s.getValue().asInt(), Integer::sum));
-                case LedgerKinds.PAPER_BALLOT -> p.path("proyectos").forEach(c -> {
-                    workshopVotes.merge(c.asText(), 1, Integer::sum);
-                    paperVotes.merge(c.asText(), 1, Integer::sum);
-                });
-                case LedgerKinds.PRIORITISATION -> prioritisation = p.path("resultados");
-                default -> {
-                }
+            } else if (p instanceof LedgerPayload.Prioritisation run) {
+                prioritisation = run.results();
             }
         }
         int votesInLog = loggedVotes.values().stream().mapToInt(Integer::intValue).sum();
@@ -264,8 +251,8 @@ public class IntegrityCheck {
             }
             Map<String, Prioritisation.Result> recomputed = new HashMap<>();
             Prioritisation.apply(candidates, split).forEach(r -> recomputed.put(r.cui(), r));
-            Map<String, JsonNode> logged = new HashMap<>();
-            prioritisation.forEach(r -> logged.put(r.path("cui").asText(), r));
+            Map<String, LedgerPayload.Ranked> logged = new HashMap<>();
+            prioritisation.forEach(r -> logged.put(r.cui(), r));
             for (Stored s : stored.values()) {
                 Prioritisation.Result r = recomputed.get(s.cui());
                 if (!Objects.equals(r.rank(), s.rank()) || !Objects.equals(r.prioritized(), s.prioritized())
@@ -274,10 +261,8 @@ public class IntegrityCheck {
                             + ", puntaje " + plain(s.totalScore()) + "; según el registro puesto " + r.rank() + ", "
                             + yesNo(r.prioritized()) + ", puntaje " + plain(r.totalScore()) + ".");
                 }
-                JsonNode l = logged.get(s.cui());
-                if (l == null || l.path("puesto").isNull() != (r.rank() == null)
-                        || (r.rank() != null && l.path("puesto").asInt() != r.rank())
-                        || l.path("priorizado").asBoolean() != r.prioritized()) {
+                LedgerPayload.Ranked l = logged.get(s.cui());
+                if (l == null || !Objects.equals(l.rank(), r.rank()) || l.prioritized() != r.prioritized()) {
                     diffs.add("Proyecto " + s.cui() + ": la priorización registrada no coincide con la que se "
                             + "desprende de los votos y puntajes registrados.");
                 }
@@ -293,14 +278,6 @@ public class IntegrityCheck {
         int more = Math.max(0, diffs.size() - MAX_DIFFERENCES);
         return new CycleCheck(year, diffs.isEmpty() ? "CONFORME" : "NO_CONFORME", summary, votesInLog,
                 List.copyOf(diffs.subList(0, Math.min(diffs.size(), MAX_DIFFERENCES))), more);
-    }
-
-    private JsonNode read(String payload) {
-        try {
-            return json.readTree(payload);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Entrada del registro ilegible", e);
-        }
     }
 
     private static boolean sameNumber(BigDecimal a, BigDecimal b) {

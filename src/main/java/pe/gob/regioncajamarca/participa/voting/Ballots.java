@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import pe.gob.regioncajamarca.participa.ledger.LedgerPayload;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -81,7 +82,7 @@ public class Ballots {
             }
             throw e;
         }
-        ledger.append(LedgerKinds.VOTE, year, cui, Ledger.fields("agente", ledger.pseudonym(documentNumber)));
+        ledger.append(year, cui, new LedgerPayload.Vote(ledger.pseudonym(documentNumber)));
     }
 
     static VotingService.VoteRefused paperAlready(int year) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import pe.gob.regioncajamarca.participa.ledger.LedgerPayload;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -190,11 +191,9 @@ public class PaperBallots {
             }
             jdbc.sql("UPDATE paper_ballot_entry SET status = ? WHERE id IN (?, ?)")
                     .params(COUNTED, entryId, match.get().id()).update();
-            ledger.append(LedgerKinds.PAPER_BALLOT, year, "taller " + workshop.id() + " / cédula " + sheet,
-                    Ledger.fields("agente", ledger.pseudonym(dni), "taller", workshop.id(),
-                            "provincia", workshop.scope(), "fecha", workshop.heldOn(), "cedula", sheet,
-                            "proyectos", List.copyOf(cuis),
-                            "digitadoPor", List.of(match.get().enteredBy(), staffUser)));
+            ledger.append(year, "taller " + workshop.id() + " / cédula " + sheet,
+                    new LedgerPayload.PaperBallot(ledger.pseudonym(dni), workshop.id(), workshop.scope(),
+                            workshop.heldOn(), sheet, List.copyOf(cuis), List.of(match.get().enteredBy(), staffUser)));
             return new Outcome(COUNTED, List.of());
         }
         if (earlier.isEmpty()) {

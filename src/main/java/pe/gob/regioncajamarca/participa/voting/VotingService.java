@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import pe.gob.regioncajamarca.participa.ledger.LedgerPayload;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -224,7 +225,7 @@ public class VotingService {
         Long[] ids = new Long[n];
         Integer[] online = new Integer[n];
         Integer[] fromWorkshops = new Integer[n];
-        Map<String, Object> counted = new java.util.TreeMap<>();
+        java.util.SortedMap<String, List<Integer>> counted = new java.util.TreeMap<>();
         for (int i = 0; i < n; i++) {
             Count c = counts.get(i);
             int w = workshop.getOrDefault(c.id(), 0);
@@ -251,8 +252,7 @@ public class VotingService {
             batch.batchUpdate("UPDATE project SET online_votes = ?, workshop_votes = ?, votes = ? WHERE id = ?", rows);
         }
         // per CUI: [online, workshops, total]
-        ledger.append(LedgerKinds.VOTES_COUNTED, year, "conteo " + year, Ledger.fields("votos", counted,
-                "cedulasNoContadas", uncounted));
+        ledger.append(year, "conteo " + year, new LedgerPayload.VotesCounted(counted, uncounted));
     }
 
     /** Votes per CUI of a cycle as the vote table has them now, by channel: {online, paper}. */
