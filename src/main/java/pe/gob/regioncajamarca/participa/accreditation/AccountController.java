@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.accreditation;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +78,7 @@ class AccountController {
             // about as long as hashing a new password, and nothing changes
             accounts.passwordMatches(document, form.getPassword());
             CitizenAccounts.Holder h = holder.get();
-            notifications.send("cuenta-existente:" + document + ":" + Instant.now().getEpochSecond() / 3600,
+            notifications.send("cuenta-existente:" + document + ":" + Now.instant().getEpochSecond() / 3600,
                     h.email(), "Su cuenta en Caxamarca Participa", "cuenta-existente",
                     Map.of("name", h.givenNames()));
         } else {

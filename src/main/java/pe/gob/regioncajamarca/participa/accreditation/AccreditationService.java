@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.accreditation;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -57,7 +59,7 @@ public class AccreditationService {
         if (existing.isPresent()) {
             return existing.get();
         }
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Now.timestamp();
         jdbc.sql("""
                 INSERT INTO agent_registration (cycle_year, citizen_id, document_number, mobile_phone, sex, birth_date,
                     education_level, profession, organization, province_code, district_ubigeo, consent_at, status,
@@ -88,7 +90,7 @@ public class AccreditationService {
         Registration r = find(registrationId).orElseThrow();
         jdbc.sql("UPDATE agent_registration SET status = 'ACREDITADO', rejection_reason = NULL, decided_at = ? "
                         + "WHERE id = ?")
-                .params(Timestamp.from(Instant.now()), registrationId).update();
+                .params(Now.timestamp(), registrationId).update();
         ledger.append(r.cycleYear(), r.fileNumber(),
                 new LedgerPayload.Accredited(r.fileNumber(), ledger.pseudonym(r.documentNumber())));
         notifications.send("acreditacion:" + registrationId, r.email(),
@@ -105,7 +107,7 @@ public class AccreditationService {
         Registration r = find(registrationId).orElseThrow();
         jdbc.sql("UPDATE agent_registration SET status = 'RECHAZADO', rejection_reason = ?, decided_at = ? "
                         + "WHERE id = ?")
-                .params(reason.trim(), Timestamp.from(Instant.now()), registrationId).update();
+                .params(reason.trim(), Now.timestamp(), registrationId).update();
         ledger.append(r.cycleYear(), r.fileNumber(), new LedgerPayload.AccreditationRejected(r.fileNumber(),
                 ledger.pseudonym(r.documentNumber()), reason.trim()));
         notifications.send("acreditacion:" + registrationId, r.email(),

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.accreditation;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.security.Principal;
 import java.time.Period;
 import java.util.List;
@@ -141,7 +143,7 @@ class AgentRegistrationController {
             logins.failed(address, document);
             CitizenAccounts.Holder h = holder.get();
             notifications.send("inscripcion-clave:" + year + ":" + document + ":"
-                            + java.time.Instant.now().getEpochSecond() / 3600, h.email(),
+                            + Now.instant().getEpochSecond() / 3600, h.email(),
                     "Intento de inscripción con su documento", "inscripcion-clave-incorrecta",
                     java.util.Map.of("name", h.givenNames(), "year", year));
             return "accreditation/inscripcion-recibida";
@@ -152,7 +154,7 @@ class AgentRegistrationController {
         Optional<AccreditationService.Registration> before = accreditation.findByDocument(year, document);
         if (before.isPresent()) {
             AccreditationService.Registration r = before.get();
-            notifications.send("inscripcion-repetida:" + r.id() + ":" + java.time.Instant.now().getEpochSecond() / 3600,
+            notifications.send("inscripcion-repetida:" + r.id() + ":" + Now.instant().getEpochSecond() / 3600,
                     r.email(), "Su inscripción como agente participante " + year, "inscripcion-recibida",
                     java.util.Map.of("name", holder.map(CitizenAccounts.Holder::givenNames).orElse(r.fullName()),
                             "fileNumber", r.fileNumber(), "year", year, "already", true));

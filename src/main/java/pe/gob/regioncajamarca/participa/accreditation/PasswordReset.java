@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.accreditation;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -58,7 +60,7 @@ public class PasswordReset {
         if (account.isEmpty() || account.get().email() == null || account.get().email().isBlank()) {
             return;
         }
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         int recent = jdbc.sql("SELECT COUNT(*) FROM password_reset WHERE citizen_id = ? AND created_at > ?")
                 .params(account.get().id(), Timestamp.from(now.minus(Duration.ofHours(1)))).query(Integer.class).single();
         if (recent >= MAX_PER_HOUR) {
@@ -81,7 +83,7 @@ public class PasswordReset {
 
     private Optional<Long> openReset(String token) {
         return jdbc.sql("SELECT id FROM password_reset WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
-                .params(hash(token), Timestamp.from(Instant.now())).query(Long.class).optional();
+                .params(hash(token), Now.timestamp()).query(Long.class).optional();
     }
 
     /** Sets the new password and spends the token (and every other open token of the account). */
@@ -107,15 +109,15 @@ public class PasswordReset {
         });
         // spent first, so that two clicks on the same link cannot both set a password
         int spent = jdbc.sql("UPDATE password_reset SET used_at = ? WHERE id = ? AND used_at IS NULL")
-                .params(Timestamp.from(Instant.now()), resetId).update();
+                .params(Now.timestamp(), resetId).update();
         if (spent == 0) {
             throw new IllegalStateException("El enlace ya se usó o venció. Pida uno nuevo.");
         }
         jdbc.sql("UPDATE password_reset SET used_at = ? WHERE citizen_id = ? AND used_at IS NULL")
-                .params(Timestamp.from(Instant.now()), citizen).update();
+                .params(Now.timestamp(), citizen).update();
         accounts.changePassword(citizen, password);
         // whoever knew the old password (or holds a session opened with it) is logged out everywhere
-        accounts.credentialsChanged(citizen, Instant.now());
+        accounts.credentialsChanged(citizen, Now.instant());
     }
 
     static String hash(String token) {

@@ -7,14 +7,13 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The bean every BPMN model uses for due dates and deadline timers, as {@code ${plazos.habiles(3)}}:
- * the end of the working day (17:30, Lima) of the third business day after today. The engine clock
- * ({@link ClockUtil}) is used so that tests can move time. The same expression in a task's
+ * the end of the working day (17:30, Lima) of the third business day after today, on the one clock ({@link Now},
+ * the engine's) so that tests can move time. The same expression in a task's
  * {@code camunda:dueDate} and in its boundary timer's {@code timeDate} yields the same instant.
  */
 @Component("plazos")
@@ -34,7 +33,7 @@ public class DueDates {
     }
 
     public LocalDate today() {
-        return ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), LIMA).toLocalDate();
+        return ZonedDateTime.ofInstant(Now.instant(), LIMA).toLocalDate();
     }
 
     /** End of the working day {@code days} business days from today. */

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.complaints;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -83,7 +85,7 @@ public class ComplaintService {
          */
         public boolean extensible() {
             return PUBLIC_INFORMATION.equals(kind) && extendedAt == null && answer == null
-                    && extensionWindowUntil != null && !org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()
+                    && extensionWindowUntil != null && !Now.date()
                     .toInstant().isAfter(extensionWindowUntil);
         }
     }
@@ -118,7 +120,7 @@ public class ComplaintService {
         }
         boolean anonymous = "DENUNCIA".equals(s.kind()) && s.anonymous();
         String code = newCode();
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Now.timestamp();
         jdbc.sql("""
                 INSERT INTO complaint (tracking_code, kind, subject, description, related_cui, anonymous, full_name,
                     document_number, email, phone, status, created_at)
@@ -249,7 +251,7 @@ public class ComplaintService {
                 .single();
         jdbc.sql("UPDATE complaint SET status = ?, answer = ?, outcome = ?, answered_at = ? WHERE tracking_code = ?")
                 .params("DENUNCIA".equals(kind) ? "ATENDIDA" : "RESPONDIDA", answer.strip(), outcome,
-                        Timestamp.from(Instant.now()), code).update();
+                        Now.timestamp(), code).update();
         person(code).filter(p -> !p.anonymous() && p.email() != null).ifPresent(p -> notifications.send(
                 "solicitud-respondida:" + code, p.email(), "Respuesta a su " + KINDS.get(kind).toLowerCase() + " " + code,
                 "solicitud-respondida", Map.of("code", code, "kind", KINDS.get(kind), "answer", answer.strip())));
@@ -277,7 +279,7 @@ public class ComplaintService {
         if (s.answer() != null) {
             throw new Refused(List.of("La solicitud ya fue respondida: no hay plazo que prorrogar."));
         }
-        Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+        Instant now = Now.instant();
         if (s.extensionWindowUntil() == null || now.isAfter(s.extensionWindowUntil())) {
             throw new Refused(List.of("La prórroga debía comunicarse dentro de los dos primeros días hábiles "
                     + "(hasta el " + (s.extensionWindowUntil() == null ? "—" : DUE_TIME.format(s.extensionWindowUntil()))
@@ -322,7 +324,7 @@ public class ComplaintService {
         int updated = jdbc.sql("""
                 UPDATE complaint SET legal_due_at = due_at, due_at = ?, extended_at = ?, extension_reason = ?
                 WHERE tracking_code = ? AND extended_at IS NULL""")
-                .params(Timestamp.from(due), Timestamp.from(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()
+                .params(Timestamp.from(due), Timestamp.from(Now.date()
                         .toInstant()), reason.strip(), before.trackingCode()).update();
         if (updated != 1) {
             throw new Refused(List.of("El plazo de esta solicitud ya fue prorrogado una vez: la ley permite una sola "

@@ -1,12 +1,13 @@
 package pe.gob.regioncajamarca.participa.cycle;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -74,7 +75,7 @@ public class CalendarShift {
                 runtime.setVariable(cycle.processInstanceId(), prefix + "Hasta", to.toString());
             }
         }
-        management.setJobDuedate(timer.getId(), ClockUtil.getCurrentTime());
+        management.setJobDuedate(timer.getId(), Now.date());
         return days;
     }
 }

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.cycle;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -62,7 +64,7 @@ public class CycleService {
     }
 
     private void insert(OpenCycleCommand cmd, CyclePhase phase, String processInstanceId) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Now.timestamp();
         jdbc.sql("""
                 INSERT INTO cycle (cycle_year, phase, envelope, votes_per_agent, process_instance_id,
                                    phase_changed_at, created_at)
@@ -91,7 +93,7 @@ public class CycleService {
     @Transactional
     public void changePhase(int year, CyclePhase phase, String note) {
         int n = jdbc.sql("UPDATE cycle SET phase = ?, phase_changed_at = ?, phase_note = ? WHERE cycle_year = ?")
-                .params(phase.name(), Timestamp.from(Instant.now()), note, year).update();
+                .params(phase.name(), Now.timestamp(), note, year).update();
         if (n != 1) {
             throw new IllegalArgumentException("No existe el ciclo " + year);
         }
@@ -107,7 +109,7 @@ public class CycleService {
         return jdbc.sql("""
                 UPDATE project SET monitored_since = ?, execution_status = COALESCE(execution_status, 'NO_INICIADO')
                 WHERE cycle_year = ? AND prioritized = TRUE AND monitored_since IS NULL""")
-                .params(java.time.LocalDate.now(java.time.ZoneId.of("America/Lima")), year).update();
+                .params(Now.today(), year).update();
     }
 
     /** Regional management approved the results (named in the acta de acuerdos y compromisos). */
@@ -115,7 +117,7 @@ public class CycleService {
     public void recordApproval(int year, String by, String note) {
         jdbc.sql("UPDATE cycle SET results_approved_by = ?, results_approved_at = ?, results_approval_note = ? "
                         + "WHERE cycle_year = ?")
-                .params(by, Timestamp.from(Instant.now()), note, year).update();
+                .params(by, Now.timestamp(), note, year).update();
         ledger.append(year, "resultados " + year, new LedgerPayload.ResultsApproved(by, note));
     }
 
@@ -136,7 +138,7 @@ public class CycleService {
         boolean closed = jdbc.sql("""
                 UPDATE cycle_window SET closed_early_at = ?, closed_early_by = ?, closed_early_reason = ?
                 WHERE cycle_year = ? AND phase = ? AND closed_early_at IS NULL""")
-                .params(Timestamp.from(Instant.now()), by, reason, year, phase.name()).update() == 1;
+                .params(Now.timestamp(), by, reason, year, phase.name()).update() == 1;
         if (closed) {
             ledger.append(year, "cierre " + phase.name(), new LedgerPayload.EarlyClose(phase.name(), by, reason));
         }

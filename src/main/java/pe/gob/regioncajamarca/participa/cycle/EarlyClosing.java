@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.cycle;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -7,7 +9,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 
 import pe.gob.regioncajamarca.participa.calendar.DueDates;
@@ -73,7 +74,7 @@ public class EarlyClosing {
                 Job timer = management.createJobQuery().processInstanceId(cycle.processInstanceId())
                         .activityId(VOTING_CLOSES_TIMER).singleResult();
                 if (timer != null) {
-                    management.setJobDuedate(timer.getId(), ClockUtil.getCurrentTime());
+                    management.setJobDuedate(timer.getId(), Now.date());
                 }
             }
         }

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.ideas;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.math.BigDecimal;
 
 import java.sql.Timestamp;
@@ -37,7 +39,7 @@ public class IdeaService {
     /** Stores the idea and starts its review; returns the tracking code the citizen keeps. */
     @Transactional
     public Idea submit(IdeaSubmission s) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Now.timestamp();
         String provisional = "IDEA-TMP-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         jdbc.sql("""
                 INSERT INTO project_idea (tracking_code, cycle_year, title, province_code, district_ubigeo, theme,
@@ -89,7 +91,7 @@ public class IdeaService {
             throw new IllegalArgumentException("La respuesta pública es obligatoria.");
         }
         jdbc.sql("UPDATE project_idea SET status = ?, public_answer = ?, answered_at = ? WHERE id = ?")
-                .params(outcome.name(), publicAnswer.trim(), Timestamp.from(Instant.now()), ideaId)
+                .params(outcome.name(), publicAnswer.trim(), Now.timestamp(), ideaId)
                 .update();
         Idea idea = find(ideaId).orElseThrow();
         notifications.send("idea-respuesta:" + ideaId, idea.contactEmail(),

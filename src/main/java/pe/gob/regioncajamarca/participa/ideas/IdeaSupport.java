@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.ideas;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -65,7 +67,7 @@ public class IdeaSupport {
         }
         try {
             jdbc.sql("INSERT INTO idea_support (idea_id, document_number, supported_at) VALUES (?, ?, ?)")
-                    .params(ideaId, documentNumber, Timestamp.from(Instant.now())).update();
+                    .params(ideaId, documentNumber, Now.timestamp()).update();
         } catch (DuplicateKeyException e) {
             throw new SupportRefused("Ya apoyó esta idea; cada agente la apoya una sola vez.");
         }

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.identity;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,7 +36,7 @@ public class CitizenAccounts {
                     first_surname, second_surname, enabled, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, ?)""")
                 .params(documentType, documentNumber, encoder.encode(rawPassword), email, givenNames, firstSurname,
-                        secondSurname, Timestamp.from(Instant.now()))
+                        secondSurname, Now.timestamp())
                 .update();
         return idOf(documentNumber).orElseThrow();
     }

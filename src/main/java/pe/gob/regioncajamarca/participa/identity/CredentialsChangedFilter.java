@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.identity;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.io.IOException;
 import java.time.Instant;
 
@@ -43,7 +45,7 @@ public class CredentialsChangedFilter extends OncePerRequestFilter {
         org.springframework.security.web.savedrequest.HttpSessionRequestCache cache =
                 new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
         return (request, response, authentication) -> {
-            request.getSession().setAttribute(LOGGED_IN_AT, Instant.now());
+            request.getSession().setAttribute(LOGGED_IN_AT, Now.instant());
             // issue 19: back to the page whose «Iniciar sesión» she followed (a local path only), else to the page
             // that asked for the login (the saved request), else home
             java.util.Optional<String> back = LocalReturn.path(request.getParameter(LocalReturn.PARAMETER));

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.identity;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +61,7 @@ public class LoginThrottle {
     }
 
     public synchronized void failed(String address, String account) {
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         failures.add("ip:" + address, now);
         if (account != null) {
             failures.add("dni:" + account, now);
@@ -73,7 +75,7 @@ public class LoginThrottle {
     }
 
     private int recent(String key) {
-        return failures.count(key, Instant.now());
+        return failures.count(key, Now.instant());
     }
 
     /** The filter in front of the portal's login form (see SecurityConfig). */
@@ -118,13 +120,13 @@ public class LoginThrottle {
 
     /** Whether a staff login of {@code user} from {@code address} is turned away now (not counted). */
     public synchronized boolean staffBlocked(String address, String user) {
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         return staffFailures.count("ip:" + address, now) >= staffPerAddress
                 || user != null && staffFailures.count(staffKey(address, user), now) >= staffPerAddressAndAccount;
     }
 
     public synchronized void staffFailed(String address, String user) {
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         staffFailures.add("ip:" + address, now);
         if (user != null) {
             staffFailures.add(staffKey(address, user), now);

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.identity;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -42,7 +44,7 @@ public class SubmissionThrottle {
 
     /** Counts a registration that was stored. */
     public synchronized void registered(String address) {
-        events.add("reg-ip:" + address, Instant.now());
+        events.add("reg-ip:" + address, Now.instant());
     }
 
     /**
@@ -58,7 +60,7 @@ public class SubmissionThrottle {
                 || !doc.isEmpty() && recent("reset-dni:" + doc) >= resetsPerAccount) {
             return false;
         }
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         events.add("reset-ip:" + address, now);
         if (!doc.isEmpty()) {
             events.add("reset-dni:" + doc, now);
@@ -89,6 +91,6 @@ public class SubmissionThrottle {
     }
 
     private int recent(String key) {
-        return events.count(key, Instant.now());
+        return events.count(key, Now.instant());
     }
 }

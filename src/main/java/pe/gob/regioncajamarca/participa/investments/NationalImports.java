@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.investments;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -93,7 +95,7 @@ public class NationalImports implements DisposableBean {
      * import's id at once; refused when another import is running.
      */
     public long start(Path file, String fileName, Source source, String startedBy) throws Busy {
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         Long id = tx.execute(status -> {
             org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
             jdbc.sql("""
@@ -130,7 +132,7 @@ public class NationalImports implements DisposableBean {
 
     /** The import as it runs, for tests and for the nightly fetch: runs in the caller's thread. */
     void run(long id, Path file) {
-        int figuresYear = java.time.LocalDate.now(java.time.ZoneId.of("America/Lima")).getYear();
+        int figuresYear = Now.today().getYear();
         Writer writer = new Writer(id, figuresYear);
         long[] progress = new long[2]; // rows read and kept at the last heartbeat
         try (InputStream raw = Files.newInputStream(file); InputStream in = unpacked(raw)) {
@@ -243,7 +245,7 @@ public class NationalImports implements DisposableBean {
                             rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getBigDecimal(11)),
                             rs.getInt(12)))
                     .list().forEach(s -> stored.put(s.figures().cui(), s));
-            Timestamp now = Timestamp.from(Instant.now());
+            Timestamp now = Now.timestamp();
             for (Figures f : rows) {
                 Stored before = stored.get(f.cui());
                 if (before == null) {
@@ -311,7 +313,7 @@ public class NationalImports implements DisposableBean {
     private void heartbeat(long id, long read, long kept) {
         jdbc.sql("UPDATE national_investment_import SET rows_read = :r, region_rows = :k, heartbeat_at = :now"
                 + " WHERE id = :id").param("r", read).param("k", kept)
-                .param("now", Timestamp.from(Instant.now())).param("id", id).update();
+                .param("now", Now.timestamp()).param("id", id).update();
     }
 
     private void finish(long id, Status status, long read, long kept, long inserted, long updated, long unchanged,
@@ -320,7 +322,7 @@ public class NationalImports implements DisposableBean {
                 UPDATE national_investment_import SET status = :status, finished_at = :now, heartbeat_at = :now,
                   rows_read = :read, region_rows = :kept, inserted = :ins, updated = :upd, unchanged = :same,
                   rejected = :rej, message = :msg WHERE id = :id""")
-                .param("status", status.name()).param("now", Timestamp.from(Instant.now())).param("read", read)
+                .param("status", status.name()).param("now", Now.timestamp()).param("read", read)
                 .param("kept", kept).param("ins", inserted).param("upd", updated).param("same", unchanged)
                 .param("rej", rejected).param("msg", message).param("id", id).update();
     }
@@ -329,7 +331,7 @@ public class NationalImports implements DisposableBean {
         jdbc.sql("""
                 UPDATE national_investment_import SET status = :status, finished_at = :now, heartbeat_at = :now,
                   message = :msg WHERE id = :id""")
-                .param("status", status.name()).param("now", Timestamp.from(Instant.now()))
+                .param("status", status.name()).param("now", Now.timestamp())
                 .param("msg", shorten(message, 4000)).param("id", id).update();
     }
 

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.investments;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -38,6 +40,6 @@ public class NationalSettings {
                     + " decimales como máximo), por ejemplo 20.");
         }
         jdbc.sql("UPDATE national_investment_setting SET gap_threshold = ?, changed_by = ?, changed_at = ? WHERE id = 1")
-                .params(points, staffUser, Timestamp.from(Instant.now())).update();
+                .params(points, staffUser, Now.timestamp()).update();
     }
 }

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.ledger;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -82,7 +84,7 @@ public class Ledger {
     public void append(Integer cycleYear, String subject, LedgerPayload payload) {
         jdbc.sql("INSERT INTO ledger_entry (kind, cycle_year, subject, payload, recorded_at) VALUES (?, ?, ?, ?, ?)")
                 .params(payload.kind(), cycleYear, subject, CanonicalJson.of(payload.fields()),
-                        INSTANT.format(Instant.now()))
+                        INSTANT.format(Now.instant()))
                 .update();
     }
 
@@ -158,7 +160,7 @@ public class Ledger {
         }
         long position = head.position();
         String previous = head.hash();
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Now.timestamp();
         List<Object[]> rows = new ArrayList<>(unsealed.size());
         for (Entry e : unsealed) {
             position++;
@@ -231,11 +233,11 @@ public class Ledger {
             return broken(last, previous, pending, last, "la huella de la cabeza de la cadena no coincide con la "
                     + "de la entrada " + last);
         }
-        return new ChainCheck(last, pending, last, previous, true, null, null, Instant.now());
+        return new ChainCheck(last, pending, last, previous, true, null, null, Now.instant());
     }
 
     private static ChainCheck broken(long verified, String hash, long pending, long at, String problem) {
-        return new ChainCheck(verified, pending, verified, hash, false, at, problem, Instant.now());
+        return new ChainCheck(verified, pending, verified, hash, false, at, problem, Now.instant());
     }
 
     private static Entry entry(java.sql.ResultSet rs, int i) throws java.sql.SQLException {

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.monitoring;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -111,7 +113,7 @@ public class MonitoringAlerts {
                 if (jdbc.sql("SELECT COUNT(*) FROM monitoring_alert WHERE quarter = ? AND project_id = ? AND code = ?")
                         .params(quarter, r.projectId(), code).query(Integer.class).single() == 0) {
                     jdbc.sql("INSERT INTO monitoring_alert (quarter, project_id, code, message, raised_at) VALUES (?, ?, ?, ?, ?)")
-                            .params(quarter, r.projectId(), code, message, Timestamp.from(Instant.now())).update();
+                            .params(quarter, r.projectId(), code, message, Now.timestamp()).update();
                     raised++;
                 }
             }

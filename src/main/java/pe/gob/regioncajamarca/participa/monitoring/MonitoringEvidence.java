@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.monitoring;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -93,7 +95,7 @@ public class MonitoringEvidence {
                     INSERT INTO monitoring_evidence (report_id, file_name, content_type, size_bytes, content, description,
                         uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(reportId, f.fileName(), f.contentType(), f.content().length, f.content(), text, user,
-                            Timestamp.from(Instant.now())).update();
+                            Now.timestamp()).update();
         }
     }
 

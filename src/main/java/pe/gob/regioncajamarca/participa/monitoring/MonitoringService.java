@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.monitoring;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -86,7 +88,7 @@ public class MonitoringService {
         if (owner.isEmpty()) {
             jdbc.sql("INSERT INTO monitoring_round (quarter, status, process_instance_id, opened_at) "
                             + "VALUES (?, 'ABIERTA', ?, ?)")
-                    .params(quarter, processInstanceId, Timestamp.from(Instant.now())).update();
+                    .params(quarter, processInstanceId, Now.timestamp()).update();
             jdbc.sql("""
                     INSERT INTO monitoring_report (quarter, project_id, unit_group, status)
                     SELECT ?, p.id, u.group_id, 'PENDIENTE'
@@ -168,7 +170,7 @@ public class MonitoringService {
                     reported_by = ?, reported_at = ?
                 WHERE id = ?""")
                 .params(physical, accrued, accruedYear, pim, updatedCost, executionStatus, issues, reportedBy,
-                        Timestamp.from(Instant.now()), reportId)
+                        Now.timestamp(), reportId)
                 .update();
         record Before(long projectId, String quarter, String status) {
         }
@@ -252,7 +254,7 @@ public class MonitoringService {
     @Transactional
     public void closeRound(String quarter, String conclusions) {
         jdbc.sql("UPDATE monitoring_round SET status = 'CERRADA', conclusions = ?, closed_at = ? WHERE quarter = ?")
-                .params(conclusions, Timestamp.from(Instant.now()), quarter).update();
+                .params(conclusions, Now.timestamp(), quarter).update();
     }
 
     /** Reports of a round, in project order. */

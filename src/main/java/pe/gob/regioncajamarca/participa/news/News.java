@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.news;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -113,7 +115,7 @@ public class News {
     /** Saves a new draft; returns its id. The draft must have been checked ({@link NewsForm}). */
     @Transactional
     public long create(Draft d, String author) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Now.timestamp();
         org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("INSERT INTO news_item (title, summary, body, cycle_year, status, author, created_at, updated_at, "
                         + "updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -129,7 +131,7 @@ public class News {
         int n = jdbc.sql("UPDATE news_item SET title = ?, summary = ?, body = ?, cycle_year = ?, updated_at = ?, "
                         + "updated_by = ? WHERE id = ?")
                 .params(d.title().strip(), d.summary().strip(), d.body().strip(), d.cycleYear(),
-                        Timestamp.from(Instant.now()), by, id)
+                        Now.timestamp(), by, id)
                 .update();
         if (n == 0) {
             throw new IllegalArgumentException("No existe la noticia " + id);
@@ -143,7 +145,7 @@ public class News {
         if (item.published()) {
             return;
         }
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Now.timestamp();
         jdbc.sql("UPDATE news_item SET status = ?, published_at = COALESCE(published_at, ?), withdrawn_at = NULL, "
                         + "updated_at = ?, updated_by = ? WHERE id = ?")
                 .params(PUBLISHED, now, now, by, id).update();
@@ -157,7 +159,7 @@ public class News {
         if (!item.published()) {
             return;
         }
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Now.timestamp();
         jdbc.sql("UPDATE news_item SET status = ?, withdrawn_at = ?, updated_at = ?, updated_by = ? WHERE id = ?")
                 .params(WITHDRAWN, now, now, by, id).update();
         ledger.append(item.cycleYear(), "noticia " + id, new LedgerPayload.NewsWithdrawn(id, item.title(), by));

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.notification;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -89,7 +91,7 @@ public class Notifications {
 
     private void insert(String dedupKey, String recipient, String subject, String text, String html, String kind,
                         boolean optional) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Now.timestamp();
         jdbc.sql("""
                 INSERT INTO mail_outbox (dedup_key, recipient, subject, body_text, body_html, status, attempts,
                                          next_attempt_at, created_at, kind, optional_notice)
@@ -108,10 +110,10 @@ public class Notifications {
     public void setOptionalOff(String email, boolean off) {
         String key = normal(email);
         int updated = jdbc.sql("UPDATE mail_preference SET optional_off = ?, changed_at = ? WHERE email = ?")
-                .params(off, Timestamp.from(Instant.now()), key).update();
+                .params(off, Now.timestamp(), key).update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO mail_preference (email, optional_off, changed_at) VALUES (?, ?, ?)")
-                    .params(key, off, Timestamp.from(Instant.now())).update();
+                    .params(key, off, Now.timestamp()).update();
         }
     }
 

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.notification;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -39,7 +41,7 @@ public class OutboxSender {
     private final JdbcClient jdbc;
     private final JavaMailSender mail;
     private final String from;
-    private Clock clock = Clock.systemUTC();
+    private Clock clock = Now.clock();
 
     private final org.camunda.bpm.engine.RuntimeService runtime;
     private final org.springframework.transaction.support.TransactionTemplate newTransaction;

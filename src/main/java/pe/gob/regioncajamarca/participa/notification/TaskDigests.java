@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.notification;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +45,7 @@ public class TaskDigests {
 
     private final JdbcClient jdbc;
     private final Notifications notifications;
-    private Clock clock = Clock.systemUTC();
+    private Clock clock = Now.clock();
 
     @Value("${participa.mail.digest-enabled:true}")
     private boolean enabled = true;

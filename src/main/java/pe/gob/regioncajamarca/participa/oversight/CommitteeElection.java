@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.oversight;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -158,7 +160,7 @@ public class CommitteeElection {
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(year, assembly.heldOn(), place, assembly.agentsPresent(),
                         assembly.notes() == null || assembly.notes().isBlank() ? null : assembly.notes().strip(),
-                        staffUser, Timestamp.from(Instant.now())).update();
+                        staffUser, Now.timestamp()).update();
         List<Member> members = new ArrayList<>();
         for (Candidate c : candidates) {
             AccreditedAgent agent = agents.get(c.registrationId());

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.oversight;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -171,7 +173,7 @@ public class OversightReports {
                         visit && d.findings().contains("sinResidente"), visit && d.findings().contains("seguridad"),
                         visit && d.findings().contains("sinCuaderno"), visit && d.findings().contains("obraParalizada"),
                         visit && d.findings().contains("sinCartel"), d.alert(), projects.get(0).unitCode(),
-                        Timestamp.from(Instant.now()))
+                        Now.timestamp())
                 .update();
         long id = jdbc.sql("SELECT id FROM oversight_report WHERE tracking_code = ?").param(code).query(Long.class).single();
         projects.forEach(p -> jdbc.sql("INSERT INTO oversight_report_project (report_id, project_id) VALUES (?, ?)")
@@ -284,7 +286,7 @@ public class OversightReports {
     @Transactional
     void answered(String code, String response, boolean alertConfirmed) {
         jdbc.sql("UPDATE oversight_report SET response = ?, alert_confirmed = ?, status = 'RESPONDIDO', answered_at = ? "
-                + "WHERE tracking_code = ?").params(response, alertConfirmed, Timestamp.from(Instant.now()), code).update();
+                + "WHERE tracking_code = ?").params(response, alertConfirmed, Now.timestamp(), code).update();
         String author = jdbc.sql("SELECT author_user FROM oversight_report WHERE tracking_code = ?").param(code)
                 .query(String.class).single();
         // a committee member is a staff user; a citizen monitor files as "monitor:<document>"

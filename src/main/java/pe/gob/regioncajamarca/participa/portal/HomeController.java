@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.portal;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.util.List;
 
 import org.springframework.stereotype.Controller;
@@ -72,6 +74,6 @@ class HomeController {
     }
 
     private java.time.LocalDate today() {
-        return java.time.LocalDate.now(java.time.ZoneId.of("America/Lima"));
+        return Now.today();
     }
 }

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.results;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,7 +85,7 @@ public class IntegrityCheck {
 
     /** The last report if younger than {@code participa.ledger.check-max-age}, else a new one (the public page). */
     public synchronized Report latest() {
-        if (cached == null || cached.chain().checkedAt().plus(maxAge).isBefore(Instant.now())) {
+        if (cached == null || cached.chain().checkedAt().plus(maxAge).isBefore(Now.instant())) {
             cached = run();
         }
         return cached;

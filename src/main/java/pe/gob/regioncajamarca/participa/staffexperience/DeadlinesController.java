@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.staffexperience;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -7,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -96,7 +97,7 @@ class DeadlinesController {
     @GetMapping("/personal/plazos")
     String overview(Authentication auth, Model model) {
         StaffUser staff = manager(auth);
-        Date now = ClockUtil.getCurrentTime();
+        Date now = Now.date();
         Date soon = plazos.habiles(3);
         List<Row> rows = new ArrayList<>();
         groups(staff).forEach((id, name) -> rows.add(new Row(id, name,
@@ -115,7 +116,7 @@ class DeadlinesController {
         if (!groups.containsKey(group)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No existe esa oficina o unidad.");
         }
-        Date now = ClockUtil.getCurrentTime();
+        Date now = Now.date();
         Date soon = plazos.habiles(3);
         // every open task of the office or unit (issue 19: a unit with one task on time showed "no hay tareas"),
         // the most urgent first, tasks without a due date last

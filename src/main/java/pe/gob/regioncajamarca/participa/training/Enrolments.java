@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.training;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -248,7 +250,7 @@ public class Enrolments {
 
     /** The engine clock (tests move it). */
     static Instant now() {
-        return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+        return Now.instant();
     }
 
     private long citizenId(String documentNumber) {

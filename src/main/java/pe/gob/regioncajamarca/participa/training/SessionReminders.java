@@ -1,10 +1,11 @@
 package pe.gob.regioncajamarca.participa.training;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,7 +50,7 @@ public class SessionReminders {
     /** Queues the reminders of the sessions starting within the next day; returns how many were queued. */
     @Transactional
     public int sendDue() {
-        LocalDateTime now = LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), DueDates.LIMA);
+        LocalDateTime now = LocalDateTime.ofInstant(Now.instant(), DueDates.LIMA);
         int queued = 0;
         for (var r : jdbc.sql("""
                 SELECT s.id, s.seq, s.starts_at, s.place, s.online_link, s.facilitator, d.id, d.title,

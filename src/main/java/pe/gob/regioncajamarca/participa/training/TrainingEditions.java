@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.training;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -111,7 +113,7 @@ public class TrainingEditions {
                 .params("CAP-TMP-" + processInstanceId, d.title().strip(), d.modules().strip(), d.audience().strip(),
                         d.modality(), d.oversightCourse(), d.rule().minAttendancePct(), d.rule().evaluationRequired(),
                         d.rule().evaluationRequired() ? d.rule().passMark() : null, d.capacity(), d.enrolmentDeadline(),
-                        processInstanceId, createdBy, Timestamp.from(Instant.now()))
+                        processInstanceId, createdBy, Now.timestamp())
                 .update(key, "id");
         long id = key.getKey().longValue();
         String code = String.format("CAP-%d-%04d", plazos.today().getYear(), id);
@@ -213,7 +215,7 @@ public class TrainingEditions {
                     .params(sessionId, p.number(), !absent.contains(p.number()), recordedBy).update();
         }
         jdbc.sql("UPDATE training_session SET attendance_taken_at = ? WHERE id = ?")
-                .params(Timestamp.from(Instant.now()), sessionId).update();
+                .params(Now.timestamp(), sessionId).update();
         return people.size() - absent.size();
     }
 

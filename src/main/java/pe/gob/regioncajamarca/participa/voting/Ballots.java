@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.voting;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -44,7 +46,7 @@ public class Ballots {
         }
         try {
             jdbc.sql("INSERT INTO ballot (cycle_year, document_number, votes_left, created_at) VALUES (?, ?, ?, ?)")
-                    .params(year, documentNumber, votes, Timestamp.from(Instant.now())).update();
+                    .params(year, documentNumber, votes, Now.timestamp()).update();
         } catch (DataIntegrityViolationException e) {
             if (!VotingService.isUniqueViolation(e)) {
                 throw e;
@@ -74,7 +76,7 @@ public class Ballots {
         try {
             jdbc.sql("INSERT INTO vote (cycle_year, document_number, project_id, cast_at, channel) "
                             + "VALUES (?, ?, ?, ?, ?)")
-                    .params(year, documentNumber, projectId, Timestamp.from(Instant.now()), ONLINE).update();
+                    .params(year, documentNumber, projectId, Now.timestamp(), ONLINE).update();
         } catch (DataIntegrityViolationException e) {
             if (VotingService.isUniqueViolation(e)) {
                 throw new VotingService.VoteRefused("voting.error.twice",

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.voting;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -182,12 +184,12 @@ public class PaperBallots {
             // second one, whoever inserts it and on whatever channel
             jdbc.sql("INSERT INTO ballot (cycle_year, document_number, votes_left, created_at, channel, workshop_id, "
                             + "sheet_no) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                    .params(year, dni, cycle.votesPerAgent() - cuis.size(), Timestamp.from(Instant.now()),
+                    .params(year, dni, cycle.votesPerAgent() - cuis.size(), Now.timestamp(),
                             Ballots.PAPER, workshop.id(), sheet).update();
             for (String cui : cuis) {
                 jdbc.sql("INSERT INTO vote (cycle_year, document_number, project_id, cast_at, channel) "
                                 + "VALUES (?, ?, ?, ?, ?)")
-                        .params(year, dni, projectIds.get(cui), Timestamp.from(Instant.now()), Ballots.PAPER).update();
+                        .params(year, dni, projectIds.get(cui), Now.timestamp(), Ballots.PAPER).update();
             }
             jdbc.sql("UPDATE paper_ballot_entry SET status = ? WHERE id IN (?, ?)")
                     .params(COUNTED, entryId, match.get().id()).update();
@@ -229,7 +231,7 @@ public class PaperBallots {
                              String staffUser) {
         jdbc.sql("INSERT INTO paper_ballot_entry (workshop_id, sheet_no, document_number, entered_by, entered_at, "
                         + "status) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(workshopId, sheet, dni, staffUser, Timestamp.from(Instant.now()), PENDING).update();
+                .params(workshopId, sheet, dni, staffUser, Now.timestamp(), PENDING).update();
         long id = jdbc.sql("SELECT id FROM paper_ballot_entry WHERE workshop_id = ? AND sheet_no = ? AND entered_by = ?")
                 .params(workshopId, sheet, staffUser).query(Long.class).single();
         for (String cui : cuis) {

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.voting;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -87,7 +89,7 @@ public class Workshops {
         try {
             jdbc.sql("INSERT INTO workshop (cycle_year, scope, held_on, venue, registered_by, registered_at) "
                             + "VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(year, scope, heldOn, place, staffUser, Timestamp.from(Instant.now())).update();
+                    .params(year, scope, heldOn, place, staffUser, Now.timestamp()).update();
         } catch (DataIntegrityViolationException e) {
             if (VotingService.isUniqueViolation(e)) {
                 throw new Refused(List.of("Ese taller ya está registrado (misma provincia, fecha y local)."));

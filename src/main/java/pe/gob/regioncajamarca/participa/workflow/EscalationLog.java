@@ -1,10 +1,11 @@
 package pe.gob.regioncajamarca.participa.workflow;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,7 @@ public class EscalationLog {
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(e.taskId(), e.taskName(), e.processInstanceId(), e.businessKey(), e.escalatedTo(),
                         e.dueDate() == null ? null : new Timestamp(e.dueDate().getTime()),
-                        Timestamp.from(ClockUtil.getCurrentTime().toInstant()))
+                        Now.timestamp())
                 .update();
     }
 

@@ -1,10 +1,11 @@
 package pe.gob.regioncajamarca.participa.workflow;
 
+import pe.gob.regioncajamarca.participa.calendar.Now;
+
 import java.sql.Timestamp;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +31,10 @@ public class TaskRecords {
     public void bind(DelegateExecution execution, String kind, long recordId) {
         int updated = jdbc.sql("UPDATE task_record SET record_id = ?, bound_at = ? WHERE execution_id = ? "
                         + "AND record_kind = ?")
-                .params(recordId, Timestamp.from(ClockUtil.getCurrentTime().toInstant()), execution.getId(), kind).update();
+                .params(recordId, Now.timestamp(), execution.getId(), kind).update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO task_record (execution_id, record_kind, record_id, bound_at) VALUES (?, ?, ?, ?)")
-                    .params(execution.getId(), kind, recordId, Timestamp.from(ClockUtil.getCurrentTime().toInstant())).update();
+                    .params(execution.getId(), kind, recordId, Now.timestamp()).update();
         }
     }
 

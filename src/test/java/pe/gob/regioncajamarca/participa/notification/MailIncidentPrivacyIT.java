@@ -50,7 +50,7 @@ class MailIncidentPrivacyIT extends ProcessTest {
 
     @AfterEach
     void realClock() {
-        sender.useClock(Clock.systemUTC());
+        sender.useClock(pe.gob.regioncajamarca.participa.calendar.Now.clock());
     }
 
     @Test

@@ -57,8 +57,8 @@ class NotificationMailsIT extends ProcessTest {
 
     @AfterEach
     void realClocks() {
-        sender.useClock(Clock.systemUTC());
-        digests.useClock(Clock.systemUTC());
+        sender.useClock(pe.gob.regioncajamarca.participa.calendar.Now.clock());
+        digests.useClock(pe.gob.regioncajamarca.participa.calendar.Now.clock());
     }
 
     private List<MimeMessage> to(String recipient) {

@@ -33,7 +33,7 @@ class OutboxIT {
 
     @AfterEach
     void realClock() {
-        sender.useClock(Clock.systemUTC());
+        sender.useClock(pe.gob.regioncajamarca.participa.calendar.Now.clock());
     }
 
     private MimeMessage[] to(String recipient) {
