@@ -22,8 +22,8 @@ public class PdfDocuments {
     private final ITemplateEngine templates;
     private final Map<String, Object> helpers;
 
-    public PdfDocuments(ITemplateEngine templates, pe.gob.regioncajamarca.participa.portal.Soles soles,
-                        pe.gob.regioncajamarca.participa.portal.Fechas fechas) {
+    public PdfDocuments(ITemplateEngine templates, pe.gob.regioncajamarca.participa.documents.Soles soles,
+                        pe.gob.regioncajamarca.participa.documents.Fechas fechas) {
         this.templates = templates;
         this.helpers = Map.of("soles", soles, "fechas", fechas);
     }

@@ -26,12 +26,12 @@ class NationalComparison {
 
     private final NationalFigures national;
     private final MonitoringService monitoring;
-    private final pe.gob.regioncajamarca.participa.portal.Fechas fechas;
-    private final pe.gob.regioncajamarca.participa.portal.Soles soles;
+    private final pe.gob.regioncajamarca.participa.documents.Fechas fechas;
+    private final pe.gob.regioncajamarca.participa.documents.Soles soles;
 
     NationalComparison(NationalFigures national, MonitoringService monitoring,
-                       pe.gob.regioncajamarca.participa.portal.Fechas fechas,
-                       pe.gob.regioncajamarca.participa.portal.Soles soles) {
+                       pe.gob.regioncajamarca.participa.documents.Fechas fechas,
+                       pe.gob.regioncajamarca.participa.documents.Soles soles) {
         this.national = national;
         this.monitoring = monitoring;
         this.fechas = fechas;

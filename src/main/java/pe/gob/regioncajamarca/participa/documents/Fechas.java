@@ -1,4 +1,4 @@
-package pe.gob.regioncajamarca.participa.portal;
+package pe.gob.regioncajamarca.participa.documents;
 
 import java.time.Instant;
 import java.time.ZoneId;

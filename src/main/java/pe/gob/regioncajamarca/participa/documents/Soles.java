@@ -1,4 +1,4 @@
-package pe.gob.regioncajamarca.participa.portal;
+package pe.gob.regioncajamarca.participa.documents;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
