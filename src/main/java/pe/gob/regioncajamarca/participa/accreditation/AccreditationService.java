@@ -71,17 +71,27 @@ public class AccreditationService {
                 .update();
         Registration r = findByDocument(a.cycleYear(), document).orElseThrow();
         Map<String, Object> vars = new HashMap<>();
-        vars.put("registroId", r.id());
-        vars.put("anio", (long) r.cycleYear());
-        vars.put("expediente", r.fileNumber());
-        vars.put("agente", r.fullName());
-        vars.put("tipoDocumento", r.documentType());
-        vars.put("documento", r.documentNumber());
-        vars.put("organizacion", r.organization() == null ? "(a título personal)" : r.organization());
-        vars.put("distrito", r.districtName());
+        vars.put(AccreditationVariables.REGISTRO_ID, r.id());
+        vars.put(AccreditationVariables.ANIO, (long) r.cycleYear());
+        vars.put(AccreditationVariables.EXPEDIENTE, r.fileNumber());
+        vars.put(AccreditationVariables.AGENTE, r.fullName());
+        vars.put(AccreditationVariables.TIPO_DOCUMENTO, r.documentType());
+        vars.put(AccreditationVariables.DOCUMENTO, r.documentNumber());
+        vars.put(AccreditationVariables.ORGANIZACION, r.organization() == null ? "(a título personal)" : r.organization());
+        vars.put(AccreditationVariables.DISTRITO, r.districtName());
         String pid = runtime.startProcessInstanceByKey(PROCESS_KEY, r.fileNumber(), vars).getId();
         jdbc.sql("UPDATE agent_registration SET process_instance_id = ? WHERE id = ?").params(pid, r.id()).update();
         return find(r.id()).orElseThrow();
+    }
+
+    /** A review decides {@code aprobar} or {@code rechazar}; a rejection needs a reason (the citizen reads it). */
+    public void checkReview(String decision, String reason) {
+        if (!"aprobar".equals(decision) && !"rechazar".equals(decision)) {
+            throw new IllegalArgumentException("Elija si acredita o rechaza la inscripción.");
+        }
+        if ("rechazar".equals(decision) && (reason == null || reason.isBlank())) {
+            throw new IllegalArgumentException("Indique el motivo del rechazo: el ciudadano lo leerá.");
+        }
     }
 
     /** Accredits the agent and queues the notice. Idempotent (a retried job changes and sends nothing twice). */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -137,18 +138,18 @@ public class ComplaintService {
                             attachment.content()).update();
         }
         Map<String, Object> vars = new HashMap<>();
-        vars.put("codigo", code);
+        vars.put(ComplaintVariables.CODIGO, code);
         boolean wrongdoing = WRONGDOING.equals(s.kind());
         if (!wrongdoing) { // the kind routes complaint-handling (and picks the legal term in plazo-atencion)
-            vars.put("tipo", s.kind());
-            vars.put("tipoTexto", KINDS.get(s.kind()));
+            vars.put(ComplaintVariables.TIPO, s.kind());
+            vars.put(ComplaintVariables.TIPO_TEXTO, KINDS.get(s.kind()));
         }
-        vars.put("asunto", s.subject().strip());
-        vars.put("descripcion", s.description().strip());
-        vars.put("cui", blank(s.relatedCui()) == null ? "ninguno" : s.relatedCui().strip());
+        vars.put(ComplaintVariables.ASUNTO, s.subject().strip());
+        vars.put(ComplaintVariables.DESCRIPCION, s.description().strip());
+        vars.put(ComplaintVariables.CUI, blank(s.relatedCui()) == null ? "ninguno" : s.relatedCui().strip());
         String pid = runtime.startProcessInstanceByKey(processKeyOf(s.kind()), code, vars).getId();
-        Object due = runtime.getVariable(pid, "fechaLimite");
-        Object window = wrongdoing ? null : runtime.getVariable(pid, "fechaLimiteProrroga");
+        Object due = runtime.getVariable(pid, ComplaintVariables.FECHA_LIMITE);
+        Object window = wrongdoing ? null : runtime.getVariable(pid, ComplaintVariables.FECHA_LIMITE_PRORROGA);
         jdbc.sql("UPDATE complaint SET process_instance_id = ?, due_at = ?, extension_window_until = ? WHERE id = ?")
                 .params(pid, due instanceof java.util.Date d ? new Timestamp(d.getTime()) : null,
                         window instanceof java.util.Date w ? new Timestamp(w.getTime()) : null, id).update();
@@ -232,6 +233,41 @@ public class ComplaintService {
                 .param(trackingCode)
                 .query((rs, i) -> new Person(rs.getBoolean(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5))).optional();
+    }
+
+    /** The offices and units a request may be routed to. */
+    static final Set<String> ROUTABLE = Set.of("planning", "technical-team", "communications", "unit-sede-central",
+            "unit-proregion", "unit-agricultura", "unit-educacion", "unit-salud", "unit-transportes", "unit-vivienda",
+            "unit-ugel-cajamarca", "unit-hospital-regional", "unit-sub-region-chota", "unit-sub-region-cutervo",
+            "unit-sub-region-jaen");
+
+    /** "Derivar solicitud" of the request of a process: to one of {@link #ROUTABLE}, or refused. */
+    public void route(String processInstanceId, String group) {
+        if (group == null || !ROUTABLE.contains(group)) {
+            throw new IllegalArgumentException("Elija la oficina o unidad responsable de la lista.");
+        }
+        routed(codeOfProcess(processInstanceId), group);
+    }
+
+    /**
+     * "Decidir prórroga del plazo" of the request of a process: {@code SI} or {@code NO}; a "yes" is checked now
+     * ({@link #checkExtension}), so that a refusal keeps the task open.
+     */
+    public void decideExtension(String processInstanceId, Object decision, String newDate, String reason) {
+        if (!"SI".equals(decision) && !"NO".equals(decision)) {
+            throw new IllegalArgumentException("Indique si se prorroga el plazo (Sí o No).");
+        }
+        if ("SI".equals(decision)) {
+            checkExtension(codeOfProcess(processInstanceId), newDate, reason);
+        }
+    }
+
+    /** "Atender denuncia" of the report of a process: an outcome is required; the answer as {@link #answered}. */
+    public void wrongdoingHandled(String processInstanceId, String outcome, String answer) {
+        if (outcome == null) {
+            throw new IllegalArgumentException("Indique el resultado de la denuncia.");
+        }
+        answered(codeOfProcess(processInstanceId), answer, outcome);
     }
 
     /** The planning office routed the request. */

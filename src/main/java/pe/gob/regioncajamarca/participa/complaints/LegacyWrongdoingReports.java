@@ -91,7 +91,8 @@ class LegacyWrongdoingReports {
         if (runtime.createProcessInstanceQuery().processInstanceId(oldId).count() > 0) {
             Map<String, Object> old = runtime.getVariables(oldId);
             Map<String, Object> vars = new HashMap<>();
-            for (String name : List.of("codigo", "asunto", "descripcion", "cui", "fechaLimite")) {
+            for (String name : List.of(WrongdoingVariables.CODIGO, WrongdoingVariables.ASUNTO, WrongdoingVariables.DESCRIPCION,
+                    WrongdoingVariables.CUI, WrongdoingVariables.FECHA_LIMITE)) {
                 if (old.get(name) != null) {
                     vars.put(name, old.get(name));
                 }
@@ -99,7 +100,7 @@ class LegacyWrongdoingReports {
             Task oldTask = tasks.createTaskQuery().processInstanceId(oldId).taskDefinitionKey("Task_HandleReport")
                     .singleResult();
             newId = runtime.createProcessInstanceByKey(ComplaintService.WRONGDOING_PROCESS_KEY).businessKey(code)
-                    .setVariables(vars).startBeforeActivity(vars.containsKey("fechaLimite") ? "Task_HandleReport"
+                    .setVariables(vars).startBeforeActivity(vars.containsKey(WrongdoingVariables.FECHA_LIMITE) ? "Task_HandleReport"
                             : "Task_ComputeDueDate").execute().getId();
             if (oldTask != null) {
                 Task task = tasks.createTaskQuery().processInstanceId(newId).taskDefinitionKey("Task_HandleReport")

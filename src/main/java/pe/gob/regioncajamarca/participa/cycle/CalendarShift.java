@@ -71,8 +71,8 @@ public class CalendarShift {
                     .params(from, to, year, w.phase().name()).update();
             String prefix = CycleForm.WINDOWS.get(w.phase());
             if (prefix != null) {
-                runtime.setVariable(cycle.processInstanceId(), prefix + "Desde", from.toString());
-                runtime.setVariable(cycle.processInstanceId(), prefix + "Hasta", to.toString());
+                runtime.setVariable(cycle.processInstanceId(), prefix + CycleVariables.DESDE, from.toString());
+                runtime.setVariable(cycle.processInstanceId(), prefix + CycleVariables.HASTA, to.toString());
             }
         }
         management.setJobDuedate(timer.getId(), Now.date());

@@ -15,10 +15,10 @@ import java.util.Map;
  */
 public final class CycleForm {
 
-    public static final String YEAR = "anio";
-    public static final String ENVELOPE = "asignacion";
-    public static final String VOTES = "votosPorAgente";
-    public static final String SCOPE_PREFIX = "asignacion_";
+    public static final String YEAR = CycleVariables.ANIO;
+    public static final String ENVELOPE = CycleVariables.ASIGNACION;
+    public static final String VOTES = CycleVariables.VOTOS_POR_AGENTE;
+    public static final String SCOPE_PREFIX = CycleVariables.ASIGNACION_AMBITO;
 
     /** Form variable prefix of each phase window ("inscripcionDesde", "inscripcionHasta", ...). */
     static final Map<CyclePhase, String> WINDOWS = new LinkedHashMap<>();
@@ -42,8 +42,8 @@ public final class CycleForm {
         cmd.scopeEnvelopes().forEach((scope, amount) -> vars.put(SCOPE_PREFIX + scope, amount.doubleValue()));
         for (Cycle.PhaseWindow w : cmd.calendar()) {
             String prefix = WINDOWS.get(w.phase());
-            vars.put(prefix + "Desde", w.opensOn().toString());
-            vars.put(prefix + "Hasta", w.closesOn().toString());
+            vars.put(prefix + CycleVariables.DESDE, w.opensOn().toString());
+            vars.put(prefix + CycleVariables.HASTA, w.closesOn().toString());
         }
         return vars;
     }
@@ -63,8 +63,8 @@ public final class CycleForm {
         }
         List<Cycle.PhaseWindow> calendar = new ArrayList<>();
         WINDOWS.forEach((phase, prefix) -> {
-            LocalDate from = date(vars.get(prefix + "Desde"));
-            LocalDate to = date(vars.get(prefix + "Hasta"));
+            LocalDate from = date(vars.get(prefix + CycleVariables.DESDE));
+            LocalDate to = date(vars.get(prefix + CycleVariables.HASTA));
             if (from == null || to == null) {
                 errors.add("Falta la fecha de " + phase.label() + ".");
             } else {

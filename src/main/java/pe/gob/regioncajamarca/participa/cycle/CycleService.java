@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import pe.gob.regioncajamarca.participa.ledger.LedgerPayload;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,10 +25,12 @@ public class CycleService {
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
+    private final ApplicationEventPublisher events;
 
-    public CycleService(JdbcClient jdbc, Ledger ledger) {
+    public CycleService(JdbcClient jdbc, Ledger ledger, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.events = events;
     }
 
     /**
@@ -119,6 +122,35 @@ public class CycleService {
                         + "WHERE cycle_year = ?")
                 .params(by, Now.timestamp(), note, year).update();
         ledger.append(year, "resultados " + year, new LedgerPayload.ResultsApproved(by, note));
+    }
+
+    /**
+     * Regional management's decision on the results ("Aprobar resultados y acta de acuerdos", {@code si} or
+     * {@code no}): observations are required to send the results back; an approval is kept with the cycle (who,
+     * when, note; {@code regional-management} when nobody is known) for the acta de acuerdos y compromisos.
+     */
+    public void decideResults(int year, String decision, String observations, String by) {
+        String text = observations == null ? null : observations.strip();
+        if (!"si".equals(decision) && !"no".equals(decision)) {
+            throw new IllegalArgumentException("Indique si aprueba los resultados.");
+        }
+        if ("no".equals(decision) && (text == null || text.isEmpty())) {
+            throw new IllegalArgumentException("Escriba las observaciones: Planeamiento las necesita para revisar la matriz.");
+        }
+        if ("si".equals(decision)) {
+            recordApproval(year, by == null ? "regional-management" : by, text == null || text.isEmpty() ? null : text);
+        }
+    }
+
+    /**
+     * The formalised results enter monitoring ({@link #registerForMonitoring}) and {@link ResultsFormalised} is
+     * published (voters hear of their projects, voting module); returns how many projects were registered.
+     */
+    @Transactional
+    public int formalise(int year) {
+        int registered = registerForMonitoring(year);
+        events.publishEvent(new ResultsFormalised(year));
+        return registered;
     }
 
     /** Who approved the results of a cycle, when, and with what note (for the acta de acuerdos). */

@@ -18,8 +18,8 @@ class CycleTaskSubject implements TaskSubject {
 
     @Override
     public Optional<String> subjectOf(DelegateTask task) {
-        Object year = task.getVariable(CycleForm.YEAR);
-        Object scope = task.getVariable("ambito");
+        Object year = task.getVariable(CycleVariables.ANIO);
+        Object scope = task.getVariable(CycleVariables.AMBITO);
         String cycle = year == null ? "" : "ciclo " + year;
         return Optional.of("Task_EvaluateProjects".equals(task.getTaskDefinitionKey()) && scope != null
                 ? Scopes.label(scope.toString()) + ", " + cycle : cycle);

@@ -68,7 +68,7 @@ public class EarlyClosing {
             throw new CycleValidationException(List.of("La fase «" + phase.label() + "» ya fue cerrada."));
         }
         if (cycle.processInstanceId() != null) {
-            runtime.setVariable(cycle.processInstanceId(), "cierreAnticipado",
+            runtime.setVariable(cycle.processInstanceId(), CycleVariables.CIERRE_ANTICIPADO,
                     phase.name() + ": " + why + " (" + staffUser + ")");
             if (phase == CyclePhase.VOTACION) {
                 Job timer = management.createJobQuery().processInstanceId(cycle.processInstanceId())

@@ -8,23 +8,21 @@ import java.util.Map;
 import java.util.Set;
 
 import pe.gob.regioncajamarca.participa.ledger.LedgerPayload;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import pe.gob.regioncajamarca.participa.ledger.Ledger;
 import pe.gob.regioncajamarca.participa.ledger.LedgerKinds;
 
 /**
- * "Calcular priorización": applies {@link Prioritisation} to the stored projects of a cycle (technical scores,
+ * "Calcular priorización" (glue {@link Priorizar}): applies {@link Prioritisation} to the stored projects of a cycle (technical scores,
  * final vote counts, costs, districts, regional-impact decisions) and the cycle's envelopes, and stores each project's
  * vote score and total (rounded to 4 decimals, for display), rank (from the exact totals), result and reason.
  * Running it again on the same data gives the same results (reproducible).
  */
-@Component("priorizar")
-public class PrioritisationRun implements JavaDelegate {
+@Service
+public class PrioritisationRun {
 
     private final JdbcClient jdbc;
     private final CycleService cycles;
@@ -40,11 +38,6 @@ public class PrioritisationRun implements JavaDelegate {
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.cycles = cycles;
-    }
-
-    @Override
-    public void execute(DelegateExecution execution) {
-        run(((Number) execution.getVariable(CycleForm.YEAR)).intValue());
     }
 
     @Transactional

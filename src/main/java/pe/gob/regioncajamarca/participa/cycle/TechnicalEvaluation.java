@@ -9,11 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 import pe.gob.regioncajamarca.participa.ledger.LedgerPayload;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport.Line;
@@ -23,16 +20,15 @@ import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport.Problem;
 import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport.RejectedFile;
 
 /**
- * The technical evaluation, one task per scope ("Evaluar proyectos técnicamente", bean
- * {@code evaluacionTecnica}): the technical team attaches the scope's evaluation matrix (CSV or XLSX with
+ * The technical evaluation, one task per scope ("Evaluar proyectos técnicamente", glue
+ * {@link EvaluacionTecnica}): the technical team attaches the scope's evaluation matrix (CSV or XLSX with
  * columns {@code cui, puntaje, comentario}); every project of the scope must get exactly one score from 0 to
  * 100. A matrix with any problem is rejected whole (the task stays open); a good one stores the scores.
  */
-@Component("evaluacionTecnica")
-public class TechnicalEvaluation implements TaskListener {
+@Service
+public class TechnicalEvaluation {
 
     public static final List<String> COLUMNS = List.of("cui", "puntaje", "comentario");
-    public static final String FILE_VARIABLE = "matrizEvaluacion";
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
@@ -43,21 +39,10 @@ public class TechnicalEvaluation implements TaskListener {
     }
 
     /** The scopes that have projects in the cycle: one evaluation task each (multi-instance collection). */
-    public List<String> ambitos(Object year) {
+    public List<String> scopesOf(int year) {
         List<String> present = jdbc.sql("SELECT DISTINCT scope FROM project WHERE cycle_year = ?")
-                .param(((Number) year).intValue()).query(String.class).list();
+                .param(year).query(String.class).list();
         return Scopes.ALL.stream().filter(present::contains).toList();
-    }
-
-    /** Completion of a scope's task: loads the attached matrix. */
-    @Override
-    public void notify(DelegateTask task) {
-        FileValue file = task.getExecution().getVariableTyped(FILE_VARIABLE);
-        byte[] content = TabularFile.uploaded(file, "adjunte la matriz de evaluación (CSV o XLSX)");
-        int year = ((Number) task.getVariable(CycleForm.YEAR)).intValue();
-        int scored = load(year, (String) task.getVariable("ambito"), file.getFilename(), content);
-        task.getExecution().setVariableLocal("proyectosEvaluados", scored);
-        task.getExecution().removeVariableLocal(FILE_VARIABLE);
     }
 
     /** Validates and stores the scores of one scope; returns how many projects were scored. */

@@ -53,8 +53,8 @@ public class IdeaService {
                 .query(Long.class).single();
         String code = String.format("IDEA-%d-%06d", s.cycleYear(), id);
         Idea idea = find(id).orElseThrow();
-        String pid = runtime.startProcessInstanceByKey(PROCESS_KEY, code, Map.of("ideaId", id, "codigo", code,
-                "titulo", s.title(), "provincia", idea.provinceName())).getId();
+        String pid = runtime.startProcessInstanceByKey(PROCESS_KEY, code, Map.of(IdeaVariables.IDEA_ID, id,
+                IdeaVariables.CODIGO, code, IdeaVariables.TITULO, s.title(), IdeaVariables.PROVINCIA, idea.provinceName())).getId();
         jdbc.sql("UPDATE project_idea SET tracking_code = ?, process_instance_id = ? WHERE id = ?")
                 .params(code, pid, id).update();
         return find(id).orElseThrow();
@@ -98,6 +98,40 @@ public class IdeaService {
                 "Respuesta a su idea de proyecto " + idea.trackingCode(), "idea-respondida",
                 java.util.Map.of("title", idea.title(), "code", idea.trackingCode(), "outcome", outcome.text,
                         "answer", idea.publicAnswer()));
+    }
+
+    /**
+     * "Incorporar idea a la cartera de inversiones" completed: the CUI the idea of the process got (up to 7 digits),
+     * if one was given.
+     */
+    public void incorporated(String processInstanceId, String cui) {
+        if (cui != null && !cui.isBlank()) {
+            if (!cui.strip().matches("\\d{1,7}")) {
+                throw new IllegalArgumentException("El CUI tiene hasta 7 dígitos.");
+            }
+            assignCui(ideaOfProcess(processInstanceId), cui.strip());
+        }
+    }
+
+    /**
+     * "Evaluar idea de proyecto" completed: an outcome and a public answer are required (it is published and sent
+     * to the author); a merged idea ({@code fusionada}) names the CUI (up to 7 digits) of the project it merges into.
+     */
+    public void assessed(String processInstanceId, Object outcome, String publicAnswer, String mergeCui) {
+        if (outcome == null) {
+            throw new IllegalArgumentException("Elija el resultado de la evaluación.");
+        }
+        if (publicAnswer == null || publicAnswer.isBlank()) {
+            throw new IllegalArgumentException("Escriba la respuesta pública: se publica y se envía a quien "
+                    + "presentó la idea.");
+        }
+        if ("fusionada".equals(outcome)) {
+            if (mergeCui == null || !mergeCui.strip().matches("\\d{1,7}")) {
+                throw new IllegalArgumentException("Indique el CUI (hasta 7 dígitos) del proyecto con el que se "
+                        + "fusiona la idea.");
+            }
+            mergeInto(ideaOfProcess(processInstanceId), mergeCui.strip());
+        }
     }
 
     /** The CUI the idea got in the investment portfolio. */

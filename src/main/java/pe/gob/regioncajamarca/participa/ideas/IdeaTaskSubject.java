@@ -26,7 +26,7 @@ class IdeaTaskSubject implements TaskSubject {
     public Optional<String> subjectOf(DelegateTask task) {
         // (display only: the code is stored with the idea once its process has started)
         String code = task.getExecution().getProcessBusinessKey();
-        Object id = task.getVariable("ideaId");
+        Object id = task.getVariable(IdeaVariables.IDEA_ID);
         return (id instanceof Number n ? ideas.find(n.longValue()) : Optional.<IdeaService.Idea>empty())
                 .map(i -> code + " " + i.title()).or(() -> Optional.ofNullable(code));
     }

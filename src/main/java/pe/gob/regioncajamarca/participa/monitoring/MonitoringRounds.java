@@ -24,7 +24,7 @@ public class MonitoringRounds {
      */
     public String startByHand(String quarter) {
         String reported = Quarter.parse(quarter).toString();
-        return runtime.createMessageCorrelation(START_MESSAGE).setVariable("trimestre", reported)
+        return runtime.createMessageCorrelation(START_MESSAGE).setVariable(MonitoringRoundVariables.TRIMESTRE, reported)
                 .correlateStartMessage().getId();
     }
 }

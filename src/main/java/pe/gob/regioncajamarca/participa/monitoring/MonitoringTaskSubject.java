@@ -19,10 +19,10 @@ class MonitoringTaskSubject implements TaskSubject {
     @Override
     public Optional<String> subjectOf(DelegateTask task) {
         if ("Task_ReportProgress".equals(task.getTaskDefinitionKey())) {
-            Object cui = task.getVariable("cui");
-            Object project = task.getVariable("proyecto");
+            Object cui = task.getVariable(MonitoringRoundVariables.CUI);
+            Object project = task.getVariable(MonitoringRoundVariables.PROYECTO);
             return cui == null ? Optional.empty() : Optional.of(cui + (project == null ? "" : " " + project));
         }
-        return Optional.ofNullable(task.getVariable("trimestre")).map(Object::toString);
+        return Optional.ofNullable(task.getVariable(MonitoringRoundVariables.TRIMESTRE)).map(Object::toString);
     }
 }

@@ -20,7 +20,7 @@ import pe.gob.regioncajamarca.participa.investments.NationalFigures.National;
 class NationalComparison {
 
     /** The form's field for the unit's reason. */
-    static final String REASON = "motivoDiferenciaMef";
+    static final String REASON = MonitoringRoundVariables.MOTIVO_DIFERENCIA_MEF;
     /** Differences under a sol are rounding, not a difference. */
     private static final BigDecimal TOLERANCE = BigDecimal.ONE;
 
@@ -49,27 +49,27 @@ class NationalComparison {
         }
         National n = found.get();
         boolean year = sameYear(n, r.quarter());
-        execution.setVariableLocal("mefFuente", "Banco de Inversiones del MEF, importado el "
+        execution.setVariableLocal(MonitoringRoundVariables.MEF_FUENTE, "Banco de Inversiones del MEF, importado el "
                 + fechas.larga(n.importedAt()));
         StringBuilder said = new StringBuilder();
         if (year && n.pimCurrentYear() != null) {
-            execution.setVariableLocal("pim", n.pimCurrentYear().doubleValue());
+            execution.setVariableLocal(MonitoringRoundVariables.PIM, n.pimCurrentYear().doubleValue());
             said.append("PIM ").append(n.figuresYear()).append(": ").append(soles.format(n.pimCurrentYear())).append(" · ");
         }
         if (year && n.accruedCurrentYear() != null) {
-            execution.setVariableLocal("devengadoAnio", n.accruedCurrentYear().doubleValue());
+            execution.setVariableLocal(MonitoringRoundVariables.DEVENGADO_ANIO, n.accruedCurrentYear().doubleValue());
             said.append("devengado ").append(n.figuresYear()).append(": ").append(soles.format(n.accruedCurrentYear()))
                     .append(" · ");
         }
         if (n.accruedToDate() != null) {
-            execution.setVariableLocal("ejecucionFinanciera", n.accruedToDate().doubleValue());
+            execution.setVariableLocal(MonitoringRoundVariables.EJECUCION_FINANCIERA, n.accruedToDate().doubleValue());
             said.append("devengado acumulado: ").append(soles.format(n.accruedToDate())).append(" · ");
         }
         if (n.updatedCost() != null) {
-            execution.setVariableLocal("costoActualizado", n.updatedCost().doubleValue());
+            execution.setVariableLocal(MonitoringRoundVariables.COSTO_ACTUALIZADO, n.updatedCost().doubleValue());
             said.append("costo actualizado: ").append(soles.format(n.updatedCost()));
         }
-        execution.setVariableLocal("mefCifras", said.toString().replaceAll(" · $", ""));
+        execution.setVariableLocal(MonitoringRoundVariables.MEF_CIFRAS, said.toString().replaceAll(" · $", ""));
     }
 
     /**

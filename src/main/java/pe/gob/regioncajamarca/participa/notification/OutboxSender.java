@@ -204,7 +204,7 @@ public class OutboxSender {
     /** Starts the mail-delivery process whose failing job is the incident staff see in Cockpit. */
     private void openIncident(long id) {
         String pid = runtime.startProcessInstanceByKey(DELIVERY_PROCESS, "correo-" + id,
-                java.util.Map.of("correoId", id)).getId();
+                java.util.Map.of(MailDeliveryVariables.CORREO_ID, id)).getId();
         jdbc.sql("UPDATE mail_outbox SET incident_process_id = ? WHERE id = ?").params(pid, id).update();
     }
 

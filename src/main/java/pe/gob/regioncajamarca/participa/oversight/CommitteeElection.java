@@ -38,7 +38,7 @@ import pe.gob.regioncajamarca.participa.notification.Notifications;
  * e-mail. Everything is one transaction: the election, the members and the Camunda accounts, or nothing.
  */
 @Service
-public class CommitteeElection {
+public class CommitteeElection implements pe.gob.regioncajamarca.participa.cycle.CommitteeRecord {
 
     public static final int MIN_MEMBERS = 3;
     public static final int MAX_MEMBERS = 15;
@@ -91,6 +91,7 @@ public class CommitteeElection {
         }
     }
 
+    @Override
     public boolean held(int year) {
         return jdbc.sql("SELECT COUNT(*) FROM committee_election WHERE cycle_year = ?").param(year)
                 .query(Integer.class).single() > 0;

@@ -185,17 +185,17 @@ public class OversightReports {
         }
         Report r = find(code).orElseThrow();
         Map<String, Object> vars = new HashMap<>();
-        vars.put("codigo", code);
-        vars.put("cui", String.join(", ", projects.stream().map(WatchedProject::cui).toList()));
-        vars.put("unidad", projects.get(0).unitName());
-        vars.put("grupoUnidad", jdbc.sql("SELECT group_id FROM executing_unit WHERE code = ?")
+        vars.put(OversightReportVariables.CODIGO, code);
+        vars.put(OversightReportVariables.CUI, String.join(", ", projects.stream().map(WatchedProject::cui).toList()));
+        vars.put(OversightReportVariables.UNIDAD, projects.get(0).unitName());
+        vars.put(OversightReportVariables.GRUPO_UNIDAD, jdbc.sql("SELECT group_id FROM executing_unit WHERE code = ?")
                 .param(projects.get(0).unitCode()).query(String.class).single());
-        vars.put("resumen", d.summary().strip());
-        vars.put("verificacion", visit ? (r.findings().isEmpty() ? "sin observaciones" : String.join("; ", r.findings()))
+        vars.put(OversightReportVariables.RESUMEN, d.summary().strip());
+        vars.put(OversightReportVariables.VERIFICACION, visit ? (r.findings().isEmpty() ? "sin observaciones" : String.join("; ", r.findings()))
                 : "no aplica (informe)");
-        vars.put("alerta", d.alert());
-        vars.put("alertaTexto", d.alert() ? "SÍ" : "no");
-        vars.put("archivos", files.size());
+        vars.put(OversightReportVariables.ALERTA, d.alert());
+        vars.put(OversightReportVariables.ALERTA_TEXTO, d.alert() ? "SÍ" : "no");
+        vars.put(OversightReportVariables.ARCHIVOS, files.size());
         String pid = runtime.startProcessInstanceByKey(PROCESS_KEY, code, vars).getId();
         jdbc.sql("UPDATE oversight_report SET process_instance_id = ? WHERE id = ?").params(pid, id).update();
         return code;
@@ -270,6 +270,37 @@ public class OversightReports {
                 JOIN oversight_report r ON r.id = f.report_id WHERE r.tracking_code = ? ORDER BY f.id""").param(code)
                 .query((rs, i) -> new StoredFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4)))
                 .list();
+    }
+
+    /**
+     * "Revisar reporte" of the report of a process: the analysis is required, and a report with an alert of
+     * non-compliance needs the executing unit's statement.
+     */
+    void review(String processInstanceId, boolean alert, boolean needsUnit, String analysis) {
+        if (alert && !needsUnit) {
+            throw new IllegalArgumentException("El reporte trae una alerta de incumplimiento: pida el descargo de "
+                    + "la unidad ejecutora.");
+        }
+        if (analysis == null || analysis.isBlank()) {
+            throw new IllegalArgumentException("Escriba el análisis de Planeamiento.");
+        }
+        reviewed(codeOfProcess(processInstanceId), analysis.strip(), needsUnit);
+    }
+
+    /** "Presentar descargo" of the report of a process: the unit's statement is required. */
+    void statement(String processInstanceId, String statement) {
+        if (statement == null || statement.isBlank()) {
+            throw new IllegalArgumentException("Escriba el descargo de la unidad ejecutora.");
+        }
+        unitStatement(codeOfProcess(processInstanceId), statement.strip());
+    }
+
+    /** "Responder al comité" of the report of a process: the answer is required; stored and mailed. */
+    void respond(String processInstanceId, String response, boolean alertConfirmed) {
+        if (response == null || response.isBlank()) {
+            throw new IllegalArgumentException("Escriba la respuesta al comité de vigilancia.");
+        }
+        answered(codeOfProcess(processInstanceId), response.strip(), alertConfirmed);
     }
 
     @Transactional

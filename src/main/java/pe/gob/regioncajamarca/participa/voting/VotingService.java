@@ -25,7 +25,7 @@ import pe.gob.regioncajamarca.participa.ledger.LedgerKinds;
  * second vote for a project or more votes than the cycle allows.
  */
 @Service
-public class VotingService {
+public class VotingService implements pe.gob.regioncajamarca.participa.cycle.VoteCounting {
 
     private final JdbcClient jdbc;
     private final CycleService cycles;
@@ -202,6 +202,7 @@ public class VotingService {
      * arrays ({@code unnest}), elsewhere JDBC batches (not one sub-query or statement per project: a cycle may hold
      * 10,000 projects and a million votes; issue 10, benchmark 6).
      */
+    @Override
     @Transactional
     public void storeFinalCounts(int year) {
         record Count(long id, String cui, int online, int paper) {

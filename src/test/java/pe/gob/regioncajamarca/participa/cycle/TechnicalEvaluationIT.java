@@ -43,7 +43,7 @@ class TechnicalEvaluationIT extends ProcessTest {
 
     @Test
     void oneTaskPerScopeWithProjects() {
-        assertThat(evaluation.ambitos((long) year)).containsExactly("CHOTA", "JAEN");
+        assertThat(evaluation.scopesOf(year)).containsExactly("CHOTA", "JAEN");
     }
 
     @Test

@@ -11,23 +11,20 @@ import org.springframework.stereotype.Component;
  * Tasklist shows the list, and nothing of the file is stored.
  */
 @Component("cargarPrograma")
-public class ProgrammeUpload implements TaskListener {
-
-    public static final String FILE_VARIABLE = "programa";
+class CargarPrograma implements TaskListener {
 
     private final ProgrammeImport programme;
 
-    public ProgrammeUpload(ProgrammeImport programme) {
+    CargarPrograma(ProgrammeImport programme) {
         this.programme = programme;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        FileValue file = task.getExecution().getVariableTyped(FILE_VARIABLE);
+        FileValue file = task.getExecution().getVariableTyped(CycleVariables.PROGRAMA);
         byte[] content = TabularFile.uploaded(file, "adjunte el archivo del programa de inversiones (CSV o XLSX)");
-        int year = ((Number) task.getVariable(CycleForm.YEAR)).intValue();
-        ProgrammeImport.Result r = programme.load(year, file.getFilename(), content);
-        task.getExecution().setVariable("proyectosCargados", r.inserted() + r.unchanged());
-        task.getExecution().removeVariable(FILE_VARIABLE); // the projects are in the domain tables now
+        ProgrammeImport.Result r = programme.load(CycleVariables.year(task), file.getFilename(), content);
+        task.getExecution().setVariable(CycleVariables.PROYECTOS_CARGADOS, r.inserted() + r.unchanged());
+        task.getExecution().removeVariable(CycleVariables.PROGRAMA); // the projects are in the domain tables now
     }
 }

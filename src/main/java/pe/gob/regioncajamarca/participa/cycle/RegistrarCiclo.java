@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
  * already has a cycle) refuses the start with the Spanish reasons and nothing is stored.
  */
 @Component("registrarCiclo")
-public class RegisterCycleDelegate implements JavaDelegate {
+class RegistrarCiclo implements JavaDelegate {
 
     private final CycleService cycles;
 
-    public RegisterCycleDelegate(CycleService cycles) {
+    RegistrarCiclo(CycleService cycles) {
         this.cycles = cycles;
     }
 
@@ -23,6 +23,6 @@ public class RegisterCycleDelegate implements JavaDelegate {
         OpenCycleCommand cmd = CycleForm.commandOf(execution.getVariables());
         cycles.open(cmd, execution.getProcessInstanceId());
         execution.setProcessBusinessKey(String.valueOf(cmd.year()));
-        execution.setVariable("fase", CyclePhase.PREPARACION.name());
+        execution.setVariable(CycleVariables.FASE, CyclePhase.PREPARACION.name());
     }
 }

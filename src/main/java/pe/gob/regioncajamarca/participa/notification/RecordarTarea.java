@@ -7,26 +7,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 /**
  * The "Recordatorio" timers of user tasks (a few business days before the deadline): each candidate of the task
  * with an e-mail gets a reminder right away (a deadline does not wait for the hourly digest).
  */
-@Configuration
-class TaskReminders {
+@Component("recordarTarea")
+class RecordarTarea implements ExecutionListener {
 
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("America/Lima"));
 
-    @Bean("recordarTarea")
-    ExecutionListener recordarTarea(TaskDigests digests, Notifications notifications) {
-        return execution -> {
+    private final TaskDigests digests;
+    private final Notifications notifications;
+
+    RecordarTarea(TaskDigests digests, Notifications notifications) {
+        this.digests = digests;
+        this.notifications = notifications;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        {
             if (!(execution.getBpmnModelElementInstance() instanceof BoundaryEvent boundary)) {
                 return;
             }
@@ -73,6 +81,6 @@ class TaskReminders {
                                     "due", due, "tasks", items));
                 }
             });
-        };
+        }
     }
 }

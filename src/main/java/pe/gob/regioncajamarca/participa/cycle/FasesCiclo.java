@@ -9,18 +9,17 @@ import org.springframework.stereotype.Component;
  * open data) and in the process variable {@code fase} (Cockpit).
  */
 @Component("fasesCiclo")
-public class CyclePhases {
+public class FasesCiclo {
 
     private final CycleService cycles;
 
-    public CyclePhases(CycleService cycles) {
+    FasesCiclo(CycleService cycles) {
         this.cycles = cycles;
     }
 
     public void pasar(DelegateExecution execution, String phase) {
         CyclePhase target = CyclePhase.valueOf(phase);
-        int year = ((Number) execution.getVariable(CycleForm.YEAR)).intValue();
-        cycles.changePhase(year, target, null);
-        execution.setVariable("fase", target.name());
+        cycles.changePhase(CycleVariables.year(execution), target, null);
+        execution.setVariable(CycleVariables.FASE, target.name());
     }
 }

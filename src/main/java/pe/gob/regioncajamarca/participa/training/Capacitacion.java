@@ -20,12 +20,11 @@ import pe.gob.regioncajamarca.participa.calendar.DueDates;
 import pe.gob.regioncajamarca.participa.workflow.TaskRecords;
 
 /**
- * The thin glue between {@code training-programme} and the training services: variables in, a service call, the
- * few variables the forms and the routing need out. Bean {@code capacitacion} holds the expressions of the model;
- * {@link Delegates} the delegates and task listeners.
+ * The expressions of {@code training-programme} ({@code ${capacitacion.prepararSesion(execution)}}, ...), and the
+ * form readers and the edition shown on the forms that its delegates and listeners (one class per bean) share.
  */
 @Component("capacitacion")
-public class TrainingGlue {
+public class Capacitacion {
 
     /** Business days after a session within which its attendance is recorded. */
     static final int ATTENDANCE_DAYS = 2;
@@ -39,7 +38,7 @@ public class TrainingGlue {
     /** What a "Registrar asistencia de la sesión" task acts on, in {@link TaskRecords}. */
     static final String SESSION = "training_session";
 
-    public TrainingGlue(TrainingEditions editions, Enrolments enrolments, DueDates plazos,
+    Capacitacion(TrainingEditions editions, Enrolments enrolments, DueDates plazos,
                         @Value("${participa.public-url}") String publicUrl, TaskRecords taskRecords) {
         this.taskRecords = taskRecords;
         this.editions = editions;
@@ -51,19 +50,19 @@ public class TrainingGlue {
     /** "Cerrar inscripciones": the edition is under way (one attendance task per session); the waiting list is told. */
     public void cerrarInscripciones(DelegateExecution execution) {
         long edition = editionOf(execution);
-        execution.setVariable("idsSesiones", new java.util.ArrayList<>(editions.closeEnrolment(edition)));
+        execution.setVariable(TrainingVariables.IDS_SESIONES, new java.util.ArrayList<>(editions.closeEnrolment(edition)));
         enrolments.tellWaitingListAtClose(edition);
     }
 
     /** The start form's and the adjustment form's check box that confirms sessions on non-working days. */
-    static final String CONFIRM_NON_WORKING = "confirmarDiasNoLaborables";
+    static final String CONFIRM_NON_WORKING = TrainingVariables.CONFIRMAR_DIAS_NO_LABORABLES;
 
     /**
      * When a session starts (Lima): the timer "Sesión iniciada" of its branch waits until then, so that its
      * attendance task exists only once the session has begun.
      */
     public Date inicioSesion(DelegateExecution execution) {
-        long sessionId = ((Number) execution.getVariable("sesion")).longValue();
+        long sessionId = ((Number) execution.getVariable(TrainingVariables.SESION)).longValue();
         return Date.from(editions.session(sessionId).orElseThrow().startsAt().atZone(DueDates.LIMA).toInstant());
     }
 
@@ -72,7 +71,7 @@ public class TrainingGlue {
      * days after its session (without a session in scope, after the last session).
      */
     public Date vencimientoAsistencia(DelegateExecution execution) {
-        Object session = execution.getVariable("sesion");
+        Object session = execution.getVariable(TrainingVariables.SESION);
         LocalDate day;
         if (session != null) {
             day = editions.session(((Number) session).longValue()).orElseThrow().startsAt().toLocalDate();
@@ -86,19 +85,19 @@ public class TrainingGlue {
     /** Start listener of each attendance task: what the form shows about its session and who is enrolled. */
     public void prepararSesion(DelegateExecution execution) {
         // the element of the process's own list of sessions, set by the engine as this instance starts
-        long sessionId = ((Number) execution.getVariable("sesion")).longValue();
+        long sessionId = ((Number) execution.getVariable(TrainingVariables.SESION)).longValue();
         TrainingEditions.SessionRow s = editions.session(sessionId).orElseThrow();
         taskRecords.bind(execution, SESSION, sessionId);
         long edition = editionOf(execution);
-        execution.setVariableLocal("sesionNumero", s.seq());
-        execution.setVariableLocal("sesionTexto", s.shown());
-        execution.setVariableLocal("inscritosSesion", editions.participants(edition).size());
-        execution.setVariableLocal("listaParticipantes", editions.participantList(edition));
+        execution.setVariableLocal(TrainingVariables.SESION_NUMERO, s.seq());
+        execution.setVariableLocal(TrainingVariables.SESION_TEXTO, s.shown());
+        execution.setVariableLocal(TrainingVariables.INSCRITOS_SESION, editions.participants(edition).size());
+        execution.setVariableLocal(TrainingVariables.LISTA_PARTICIPANTES, editions.participantList(edition));
     }
 
     /** Start listener of the evaluation task: the participants to mark. */
     public void prepararEvaluacion(DelegateExecution execution) {
-        execution.setVariableLocal("listaParticipantes", editions.participantList(editionOf(execution)));
+        execution.setVariableLocal(TrainingVariables.LISTA_PARTICIPANTES, editions.participantList(editionOf(execution)));
     }
 
     /** The edition a process instance runs (server-side, from {@code training_edition}), never a variable. */
@@ -108,28 +107,28 @@ public class TrainingGlue {
 
     /** Sets what the forms after the design show, from the stored edition. */
     void showEdition(VariableScope scope, TrainingEditions.Edition e) {
-        scope.setVariable("edicionId", e.id());
-        scope.setVariable("codigoEdicion", e.code());
-        scope.setVariable("nombrePrograma", e.title());
-        scope.setVariable("modulos", e.modules());
-        scope.setVariable("publicoObjetivo", e.audience());
-        scope.setVariable("modalidad", e.modalityLabel());
-        scope.setVariable("cupos", e.capacity());
-        scope.setVariable("inscripcionHasta", e.enrolmentDeadline().toString());
-        scope.setVariable("evaluacionRequerida", e.rule().evaluationRequired());
-        scope.setVariable("notaMinima", e.rule().passMark() == null ? null
+        scope.setVariable(TrainingVariables.EDICION_ID, e.id());
+        scope.setVariable(TrainingVariables.CODIGO_EDICION, e.code());
+        scope.setVariable(TrainingVariables.NOMBRE_PROGRAMA, e.title());
+        scope.setVariable(TrainingVariables.MODULOS, e.modules());
+        scope.setVariable(TrainingVariables.PUBLICO_OBJETIVO, e.audience());
+        scope.setVariable(TrainingVariables.MODALIDAD, e.modalityLabel());
+        scope.setVariable(TrainingVariables.CUPOS, e.capacity());
+        scope.setVariable(TrainingVariables.INSCRIPCION_HASTA, e.enrolmentDeadline().toString());
+        scope.setVariable(TrainingVariables.EVALUACION_REQUERIDA, e.rule().evaluationRequired());
+        scope.setVariable(TrainingVariables.NOTA_MINIMA, e.rule().passMark() == null ? null
                 : e.rule().passMark().stripTrailingZeros().toPlainString());
-        scope.setVariable("reglaTexto", e.rule().text());
+        scope.setVariable(TrainingVariables.REGLA_TEXTO, e.rule().text());
         List<TrainingEditions.SessionRow> sessions = editions.sessions(e.id());
-        scope.setVariable("sesiones", String.join("\n", sessions.stream().map(s -> s.startsAt().toLocalDate() + " "
+        scope.setVariable(TrainingVariables.SESIONES, String.join("\n", sessions.stream().map(s -> s.startsAt().toLocalDate() + " "
                 + s.startsAt().toLocalTime() + " | " + s.where() + " | " + s.facilitator()).toList()));
-        scope.setVariable("listaSesiones", String.join("\n", sessions.stream().map(s -> "- " + s.shown()).toList()));
-        scope.setVariable("fechaFin", sessions.get(sessions.size() - 1).startsAt().toLocalDate().toString());
+        scope.setVariable(TrainingVariables.LISTA_SESIONES, String.join("\n", sessions.stream().map(s -> "- " + s.shown()).toList()));
+        scope.setVariable(TrainingVariables.FECHA_FIN, sessions.get(sessions.size() - 1).startsAt().toLocalDate().toString());
         List<String> nonWorking = editions.sessionsOnNonWorkingDays(e.id());
-        scope.setVariable("avisoSesiones", nonWorking.isEmpty() ? "Ninguna: todas las sesiones caen en días hábiles."
+        scope.setVariable(TrainingVariables.AVISO_SESIONES, nonWorking.isEmpty() ? "Ninguna: todas las sesiones caen en días hábiles."
                 : String.join("\n", nonWorking) + "\nConfirmadas por Planeamiento ("
                 + (e.nonWorkingConfirmedBy() == null ? "sin registro" : e.nonWorkingConfirmedBy()) + ").");
-        scope.setVariable("enlaceEdicion", publicUrl + "/capacitacion/" + e.id());
+        scope.setVariable(TrainingVariables.ENLACE_EDICION, publicUrl + "/capacitacion/" + e.id());
     }
 
     // ------------------------------------------------------------------ reading form values
@@ -187,79 +186,6 @@ public class TrainingGlue {
             return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
         } catch (java.time.format.DateTimeParseException e) {
             throw new TrainingInvalid("La fecha «" + s + "» no es válida (AAAA-MM-DD).");
-        }
-    }
-
-    /** The delegates and task listeners of the model. */
-    @Configuration
-    static class Delegates {
-
-        /** "Registrar edición del programa": the start form's design becomes an edition (or is refused whole). */
-        @Bean("registrarEdicion")
-        JavaDelegate registrarEdicion(TrainingEditions editions, TrainingGlue glue) {
-            return execution -> {
-                boolean evaluation = flag(execution, "evaluacionRequerida");
-                CompletionRule rule = new CompletionRule(integer(execution, "asistenciaMinima",
-                        "Indique la asistencia mínima para aprobar: un porcentaje entero de 0 a 100."), evaluation,
-                        evaluation ? decimal(execution, "notaMinima") : null);
-                TrainingEditions.Edition e = editions.design(new TrainingEditions.Design(text(execution, "nombrePrograma"),
-                        text(execution, "modulos"), text(execution, "publicoObjetivo"), text(execution, "modalidad"),
-                        text(execution, "sesiones"), integer(execution, "cupos", "Indique los cupos: un número entero."),
-                        date(execution, "inscripcionHasta"), rule, flag(execution, "cursoVigilancia"),
-                        flag(execution, CONFIRM_NON_WORKING)),
-                        execution.getProcessInstanceId(), text(execution, "iniciador"));
-                // a confirmation holds for the dates it was given for: the adjustment form starts unchecked
-                execution.removeVariable(CONFIRM_NON_WORKING);
-                execution.setProcessBusinessKey(e.code());
-                glue.showEdition(execution, e);
-            };
-        }
-
-        @Bean("programaRevisado")
-        TaskListener programaRevisado(TrainingEditions editions) {
-            return (DelegateTask task) -> editions.decide(editions.editionOfProcess(task.getProcessInstanceId()), text(task, "decisionPrograma"),
-                    text(task, "observacionesPrograma"));
-        }
-
-        @Bean("programaAjustado")
-        TaskListener programaAjustado(TrainingEditions editions, TrainingGlue glue) {
-            return (DelegateTask task) -> {
-                TrainingEditions.Edition e = editions.adjust(editions.editionOfProcess(task.getProcessInstanceId()), text(task, "modulos"),
-                        text(task, "publicoObjetivo"), text(task, "sesiones"),
-                        integer(task, "cupos", "Indique los cupos: un número entero."), date(task, "inscripcionHasta"),
-                        flag(task, CONFIRM_NON_WORKING), task.getAssignee());
-                task.getExecution().removeVariable(CONFIRM_NON_WORKING);
-                glue.showEdition(task.getExecution(), e);
-            };
-        }
-
-        @Bean("abrirInscripciones")
-        TaskListener abrirInscripciones(TrainingEditions editions) {
-            return (DelegateTask task) -> {
-                if (!flag(task, "convocatoriaPublicada")) {
-                    throw new TrainingInvalid("Marque «La convocatoria está publicada» cuando lo esté.");
-                }
-                editions.publish(editions.editionOfProcess(task.getProcessInstanceId()), text(task, "materiales"), text(task, "enlacePublicacion"));
-            };
-        }
-
-        @Bean("asistenciaRegistrada")
-        TaskListener asistenciaRegistrada(TrainingEditions editions, TaskRecords taskRecords) {
-            // the session this task was created for (server-side), never a variable sent with the completion
-            return (DelegateTask task) -> editions.recordAttendance(taskRecords.of(task, SESSION),
-                    text(task, "ausentes"), task.getAssignee());
-        }
-
-        @Bean("evaluacionRegistrada")
-        TaskListener evaluacionRegistrada(TrainingEditions editions) {
-            return (DelegateTask task) -> editions.recordMarks(editions.editionOfProcess(task.getProcessInstanceId()), text(task, "notas"));
-        }
-
-        /** "Emitir certificados y enviarlos" (after a savepoint): certificates, citizen monitors, mails. */
-        @Bean("emitirCertificados")
-        JavaDelegate emitirCertificados(Certificates certificates, TrainingEditions editions) {
-            return execution -> execution.setVariable("certificadosEmitidos",
-                    certificates.issue(editions.editionOfProcess(execution.getProcessInstanceId())));
         }
     }
 }
