@@ -99,16 +99,9 @@ public class ComplaintService {
     public record Person(boolean anonymous, String fullName, String documentNumber, String email, String phone) {
     }
 
-    public static class Refused extends RuntimeException {
-        private final List<String> errors;
-
+    public static class Refused extends pe.gob.regioncajamarca.participa.shared.Refused {
         public Refused(List<String> errors) {
-            super(String.join(" ", errors));
-            this.errors = List.copyOf(errors);
-        }
-
-        public List<String> errors() {
-            return errors;
+            super(errors);
         }
     }
 

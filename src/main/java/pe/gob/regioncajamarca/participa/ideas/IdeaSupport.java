@@ -41,7 +41,7 @@ public class IdeaSupport {
         this.accreditation = accreditation;
     }
 
-    public static class SupportRefused extends RuntimeException {
+    public static class SupportRefused extends pe.gob.regioncajamarca.participa.shared.Refused {
         public SupportRefused(String message) {
             super(message);
         }

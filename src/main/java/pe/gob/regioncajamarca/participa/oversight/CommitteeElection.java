@@ -78,16 +78,9 @@ public class CommitteeElection implements pe.gob.regioncajamarca.participa.cycle
                            String recordedBy, List<Member> members) {
     }
 
-    public static class ElectionRefused extends RuntimeException {
-        private final List<String> errors;
-
+    public static class ElectionRefused extends pe.gob.regioncajamarca.participa.shared.Refused {
         public ElectionRefused(List<String> errors) {
-            super(String.join(" ", errors));
-            this.errors = List.copyOf(errors);
-        }
-
-        public List<String> errors() {
-            return errors;
+            super(errors);
         }
     }
 

@@ -100,16 +100,9 @@ public class OversightReports {
                          List<WatchedProject> projects, int files, String author) {
     }
 
-    public static class Refused extends RuntimeException {
-        private final List<String> errors;
-
+    public static class Refused extends pe.gob.regioncajamarca.participa.shared.Refused {
         public Refused(List<String> errors) {
-            super(String.join(" ", errors));
-            this.errors = List.copyOf(errors);
-        }
-
-        public List<String> errors() {
-            return errors;
+            super(errors);
         }
     }
 

@@ -42,16 +42,9 @@ public class Workshops {
     }
 
     /** A request refused whole (nothing stored), with every problem in Spanish. */
-    public static class Refused extends RuntimeException {
-        private final List<String> errors;
-
+    public static class Refused extends pe.gob.regioncajamarca.participa.shared.Refused {
         public Refused(List<String> errors) {
-            super(String.join(" ", errors));
-            this.errors = List.copyOf(errors);
-        }
-
-        public List<String> errors() {
-            return errors;
+            super(errors);
         }
     }
 
