@@ -31,7 +31,7 @@ import pe.gob.regioncajamarca.participa.cycle.CycleService;
 import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
 import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport;
 import pe.gob.regioncajamarca.participa.cycle.RegionalImpact;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
 import pe.gob.regioncajamarca.participa.cycle.TabularFile;
 import pe.gob.regioncajamarca.participa.monitoring.Quarter;
 

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.cycle;
 
+import pe.gob.regioncajamarca.participa.projects.Scopes;
+
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -21,10 +23,12 @@ public class CycleService {
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
+    private final pe.gob.regioncajamarca.participa.projects.Projects projects;
 
-    public CycleService(JdbcClient jdbc, Ledger ledger) {
+    public CycleService(JdbcClient jdbc, Ledger ledger, pe.gob.regioncajamarca.participa.projects.Projects projects) {
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.projects = projects;
     }
 
     /**
@@ -105,10 +109,7 @@ public class CycleService {
      */
     @Transactional
     public int registerForMonitoring(int year) {
-        return jdbc.sql("""
-                UPDATE project SET monitored_since = ?, execution_status = COALESCE(execution_status, 'NO_INICIADO')
-                WHERE cycle_year = ? AND prioritized = TRUE AND monitored_since IS NULL""")
-                .params(java.time.LocalDate.now(java.time.ZoneId.of("America/Lima")), year).update();
+        return projects.registerForMonitoring(year, java.time.LocalDate.now(java.time.ZoneId.of("America/Lima")));
     }
 
     /** Regional management approved the results (named in the acta de acuerdos y compromisos). */

@@ -31,7 +31,7 @@ import pe.gob.regioncajamarca.participa.cycle.CycleStarter;
 import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
 import pe.gob.regioncajamarca.participa.cycle.Prioritisation;
 import pe.gob.regioncajamarca.participa.cycle.RegionalImpact;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
 import pe.gob.regioncajamarca.participa.identity.CitizenAccounts;
 import pe.gob.regioncajamarca.participa.complaints.ComplaintService;
 import pe.gob.regioncajamarca.participa.ideas.IdeaService;

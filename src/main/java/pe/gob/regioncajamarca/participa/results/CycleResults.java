@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 
 import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
-import pe.gob.regioncajamarca.participa.cycle.Territory;
+import pe.gob.regioncajamarca.participa.projects.Territory;
 
 /**
  * The published results of a cycle, read from the domain tables exactly as the prioritisation stored them: the

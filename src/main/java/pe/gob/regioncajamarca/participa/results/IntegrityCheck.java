@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
 import pe.gob.regioncajamarca.participa.cycle.Prioritisation;
 import pe.gob.regioncajamarca.participa.cycle.RegionalImpact;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
 import pe.gob.regioncajamarca.participa.ledger.Ledger;
 import pe.gob.regioncajamarca.participa.ledger.LedgerKinds;
 import pe.gob.regioncajamarca.participa.voting.VotingService;

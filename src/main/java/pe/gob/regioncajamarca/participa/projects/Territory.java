@@ -1,4 +1,4 @@
-package pe.gob.regioncajamarca.participa.cycle;
+package pe.gob.regioncajamarca.participa.projects;
 
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +42,22 @@ public class Territory {
         java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
         jdbc.sql("SELECT scope, code FROM province WHERE code LIKE '06%' ORDER BY code")
                 .query((rs, i) -> codes.put(rs.getString(1), rs.getString(2))).list();
+        return codes;
+    }
+
+    /** The province code of every district, by ubigeo. */
+    public java.util.Map<String, String> districtProvinces() {
+        java.util.Map<String, String> byDistrict = new java.util.HashMap<>();
+        jdbc.sql("SELECT ubigeo, province_code FROM district")
+                .query((rs, i) -> byDistrict.put(rs.getString(1), rs.getString(2))).list();
+        return byDistrict;
+    }
+
+    /** The province code of every province scope (every province row, of any region). */
+    public java.util.Map<String, String> scopeCodes() {
+        java.util.Map<String, String> codes = new java.util.HashMap<>();
+        jdbc.sql("SELECT scope, code FROM province").query((rs, i) -> codes.put(rs.getString(1), rs.getString(2)))
+                .list();
         return codes;
     }
 
