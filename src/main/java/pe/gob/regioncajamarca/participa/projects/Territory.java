@@ -66,4 +66,26 @@ public class Territory {
         return ubigeo == null ? Optional.empty() : jdbc.sql("SELECT province_code FROM district WHERE ubigeo = ?")
                 .param(ubigeo).query(String.class).optional();
     }
+
+    /** The name of every district, by ubigeo (127 rows: read whole, joined in memory by the callers). */
+    public java.util.Map<String, String> districtNames() {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        jdbc.sql("SELECT ubigeo, name FROM district").query((rs, i) -> names.put(rs.getString(1), rs.getString(2)))
+                .list();
+        return names;
+    }
+
+    /** The name of a district, if it exists. */
+    public Optional<String> districtName(String ubigeo) {
+        return ubigeo == null ? Optional.empty() : jdbc.sql("SELECT name FROM district WHERE ubigeo = ?").param(ubigeo)
+                .query(String.class).optional();
+    }
+
+    /** The name of every province by its code (codes without padding), in the order of the names. */
+    public java.util.Map<String, String> provinceNames() {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT code, name FROM province ORDER BY name")
+                .query((rs, i) -> names.put(rs.getString(1).strip(), rs.getString(2))).list();
+        return names;
+    }
 }
