@@ -27,6 +27,12 @@ public class ExecutingUnits {
                 .query((rs, i) -> new Unit(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }
 
+    /** Every unit, by name. */
+    public List<Unit> byName() {
+        return jdbc.sql("SELECT code, name, group_id FROM executing_unit ORDER BY name")
+                .query((rs, i) -> new Unit(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
     /** Every unit by code (the map iterates in code order). */
     public Map<String, Unit> byCode() {
         Map<String, Unit> units = new LinkedHashMap<>();
