@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +28,115 @@ public class Projects {
     Projects(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
+    }
+
+    /** A project as other modules read it, with the name of its executing unit. */
+    public record Project(long id, int year, String cui, String name, String scope, BigDecimal cost, String sector,
+                          String unit, String unitName, BigDecimal technicalScore, String technicalComment, int votes,
+                          Integer onlineVotes, Integer workshopVotes, BigDecimal voteScore, BigDecimal totalScore,
+                          Integer rank, Boolean prioritized, String reason, String executionStatus,
+                          LocalDate monitoredSince, Boolean regionalImpact, String regionalImpactReason) {
+    }
+
+    private static final String PROJECT_SQL = """
+            SELECT p.id, p.cycle_year, p.cui, p.name, p.scope, p.cost, p.sector, p.executing_unit, u.name,
+                   p.technical_score, p.technical_comment, p.votes, p.online_votes, p.workshop_votes, p.vote_score,
+                   p.total_score, p.scope_rank, p.prioritized, p.reason, p.execution_status, p.monitored_since,
+                   p.regional_impact, p.regional_impact_reason
+            FROM project p JOIN executing_unit u ON u.code = p.executing_unit
+            """;
+
+    private static Project mapProject(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        java.sql.Date since = rs.getDate(21);
+        return new Project(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getBigDecimal(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBigDecimal(10),
+                rs.getString(11), rs.getInt(12), (Integer) rs.getObject(13, Integer.class),
+                (Integer) rs.getObject(14, Integer.class), rs.getBigDecimal(15), rs.getBigDecimal(16),
+                (Integer) rs.getObject(17, Integer.class), (Boolean) rs.getObject(18, Boolean.class), rs.getString(19),
+                rs.getString(20), since == null ? null : since.toLocalDate(), (Boolean) rs.getObject(22, Boolean.class),
+                rs.getString(23));
+    }
+
+    public Optional<Project> find(long id) {
+        return jdbc.sql(PROJECT_SQL + "WHERE p.id = ?").param(id).query(Projects::mapProject).optional();
+    }
+
+    public Optional<Project> find(int year, String cui) {
+        return jdbc.sql(PROJECT_SQL + "WHERE p.cycle_year = ? AND p.cui = ?").params(year, cui)
+                .query(Projects::mapProject).optional();
+    }
+
+    /** Every project of a cycle, in the order they were loaded. */
+    public List<Project> inCycle(int year) {
+        return jdbc.sql(PROJECT_SQL + "WHERE p.cycle_year = ? ORDER BY p.id").param(year).query(Projects::mapProject)
+                .list();
+    }
+
+    /** The projects of a cycle's scope, by CUI. */
+    public List<Project> inScope(int year, String scope) {
+        return jdbc.sql(PROJECT_SQL + "WHERE p.cycle_year = ? AND p.scope = ? ORDER BY p.cui").params(year, scope)
+                .query(Projects::mapProject).list();
+    }
+
+    /** The projects of every cycle with this CUI, oldest cycle first. */
+    public List<Project> withCui(String cui) {
+        return jdbc.sql(PROJECT_SQL + "WHERE p.cui = ? ORDER BY p.cycle_year").param(cui).query(Projects::mapProject)
+                .list();
+    }
+
+    /** The projects followed by quarterly monitoring (prioritised and registered at formalisation). */
+    public List<Project> monitored() {
+        return jdbc.sql(PROJECT_SQL + "WHERE p.monitored_since IS NOT NULL ORDER BY p.id").query(Projects::mapProject)
+                .list();
+    }
+
+    /** The prioritised projects, of one cycle or (year null) of every cycle. */
+    public List<Project> prioritised(Integer year) {
+        return year == null
+                ? jdbc.sql(PROJECT_SQL + "WHERE p.prioritized = TRUE ORDER BY p.id").query(Projects::mapProject).list()
+                : jdbc.sql(PROJECT_SQL + "WHERE p.prioritized = TRUE AND p.cycle_year = ? ORDER BY p.id").param(year)
+                .query(Projects::mapProject).list();
+    }
+
+    /** The projects with these ids, by id: one query per thousand ids (for pages that join in memory). */
+    public Map<Long, Project> byIds(java.util.Collection<Long> ids) {
+        Map<Long, Project> byId = new HashMap<>();
+        List<Long> all = List.copyOf(new LinkedHashSet<>(ids));
+        for (int i = 0; i < all.size(); i += 1000) {
+            jdbc.sql(PROJECT_SQL + "WHERE p.id IN (:ids)").param("ids", all.subList(i, Math.min(all.size(), i + 1000)))
+                    .query(Projects::mapProject).list().forEach(p -> byId.put(p.id(), p));
+        }
+        return byId;
+    }
+
+    /** The projects of a cycle with these CUIs, by CUI. */
+    public Map<String, Project> byCuis(int year, java.util.Collection<String> cuis) {
+        Map<String, Project> byCui = new HashMap<>();
+        List<String> all = List.copyOf(new LinkedHashSet<>(cuis));
+        for (int i = 0; i < all.size(); i += 1000) {
+            jdbc.sql(PROJECT_SQL + "WHERE p.cycle_year = :year AND p.cui IN (:cuis)").param("year", year)
+                    .param("cuis", all.subList(i, Math.min(all.size(), i + 1000)))
+                    .query(Projects::mapProject).list().forEach(p -> byCui.put(p.cui(), p));
+        }
+        return byCui;
+    }
+
+    /** The INEI ubigeos of each project's districts, by project id (one query). */
+    public Map<Long, List<String>> districtsOf(java.util.Collection<Long> ids) {
+        Map<Long, List<String>> out = new HashMap<>();
+        List<Long> all = List.copyOf(new LinkedHashSet<>(ids));
+        for (int i = 0; i < all.size(); i += 1000) {
+            jdbc.sql("SELECT project_id, ubigeo FROM project_district WHERE project_id IN (:ids) ORDER BY ubigeo")
+                    .param("ids", all.subList(i, Math.min(all.size(), i + 1000)))
+                    .query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
+                    .list();
+        }
+        return out;
+    }
+
+    /** Sets a project's execution status (as its quarterly report states it). */
+    public void setExecutionStatus(long id, String status) {
+        jdbc.sql("UPDATE project SET execution_status = ? WHERE id = ?").params(status, id).update();
     }
 
     /** A project of a programme file, to be stored (regional impact only for MULTIPROVINCIAL ones). */

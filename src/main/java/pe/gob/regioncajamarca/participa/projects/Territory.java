@@ -75,6 +75,12 @@ public class Territory {
         return names;
     }
 
+    /** The name of a province, if it exists. */
+    public Optional<String> provinceName(String code) {
+        return code == null ? Optional.empty() : jdbc.sql("SELECT name FROM province WHERE code = ?").param(code)
+                .query(String.class).optional();
+    }
+
     /** The name of a district, if it exists. */
     public Optional<String> districtName(String ubigeo) {
         return ubigeo == null ? Optional.empty() : jdbc.sql("SELECT name FROM district WHERE ubigeo = ?").param(ubigeo)
