@@ -134,6 +134,31 @@ public class Projects {
         return out;
     }
 
+    /**
+     * Stores the final vote counts of projects (by id): on PostgreSQL one UPDATE from arrays ({@code unnest}),
+     * elsewhere JDBC batches (a cycle may hold 10,000 projects; issue 10, benchmark 6).
+     */
+    public void storeVoteCounts(Long[] ids, Integer[] online, Integer[] fromWorkshops) {
+        int n = ids.length;
+        if (onPostgres()) {
+            batch.update(con -> {
+                var ps = con.prepareStatement("""
+                        UPDATE project p SET online_votes = v.o, workshop_votes = v.w, votes = v.o + v.w
+                        FROM unnest(?, ?, ?) AS v(id, o, w) WHERE p.id = v.id""");
+                ps.setArray(1, con.createArrayOf("bigint", ids));
+                ps.setArray(2, con.createArrayOf("integer", online));
+                ps.setArray(3, con.createArrayOf("integer", fromWorkshops));
+                return ps;
+            });
+        } else {
+            List<Object[]> rows = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                rows.add(new Object[] {online[i], fromWorkshops[i], online[i] + fromWorkshops[i], ids[i]});
+            }
+            batch.batchUpdate("UPDATE project SET online_votes = ?, workshop_votes = ?, votes = ? WHERE id = ?", rows);
+        }
+    }
+
     /** Sets a project's execution status (as its quarterly report states it). */
     public void setExecutionStatus(long id, String status) {
         jdbc.sql("UPDATE project SET execution_status = ? WHERE id = ?").params(status, id).update();
