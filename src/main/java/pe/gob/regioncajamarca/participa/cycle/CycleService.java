@@ -164,6 +164,11 @@ public class CycleService {
     }
 
     /** Every cycle, newest first. */
+    /** The years that have a cycle, newest first. */
+    public List<Integer> years() {
+        return jdbc.sql("SELECT cycle_year FROM cycle ORDER BY cycle_year DESC").query(Integer.class).list();
+    }
+
     public List<Cycle> findAll() {
         return jdbc.sql("SELECT cycle_year FROM cycle ORDER BY cycle_year DESC").query(Integer.class).list()
                 .stream().map(y -> find(y).orElseThrow()).toList();

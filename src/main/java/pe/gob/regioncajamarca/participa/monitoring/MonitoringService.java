@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -275,5 +276,23 @@ public class MonitoringService {
                 .query((rs, i) -> new Round(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
                 .optional();
+    }
+
+    /** The physical progress (%) of each project's latest REPORTADO report, by project id (one query). */
+    public Map<Long, BigDecimal> latestPhysicalProgress(java.util.Collection<Long> projectIds) {
+        Map<Long, BigDecimal> progress = new java.util.HashMap<>();
+        if (projectIds.isEmpty()) {
+            return progress;
+        }
+        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(projectIds));
+        for (int from = 0; from < ids.size(); from += 1000) {
+            jdbc.sql("""
+                    SELECT r.project_id, r.physical_progress FROM monitoring_report r
+                    WHERE r.project_id IN (:ids) AND r.status = 'REPORTADO' AND r.quarter = (SELECT MAX(r2.quarter)
+                        FROM monitoring_report r2 WHERE r2.project_id = r.project_id AND r2.status = 'REPORTADO')""")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .query((rs, i) -> progress.put(rs.getLong(1), rs.getBigDecimal(2))).list();
+        }
+        return progress;
     }
 }

@@ -159,6 +159,66 @@ public class Projects {
         }
     }
 
+    /** What the portal's catalogue searches: text (in the name, or the CUI), scope, sector, cost range, result. */
+    public record Search(String text, String scope, String sector, BigDecimal minCost, BigDecimal maxCost,
+                         boolean onlyPrioritised, int page) {
+    }
+
+    /** One page of a search, with the number of matches and of pages. */
+    public record Found(List<Project> projects, int total, int page, int pages) {
+    }
+
+    /** The projects of a cycle that match, a page at a time, by scope, name and CUI (two queries). */
+    public Found search(int year, Search f, int pageSize) {
+        StringBuilder where = new StringBuilder(" WHERE p.cycle_year = :year");
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        params.put("year", year);
+        if (f.text() != null && !f.text().isBlank()) {
+            where.append(" AND (LOWER(p.name) LIKE :text OR p.cui = :cui)");
+            String t = f.text().strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_");
+            params.put("text", "%" + t + "%");
+            params.put("cui", f.text().strip());
+        }
+        if (f.scope() != null && !f.scope().isBlank()) {
+            where.append(" AND p.scope = :scope");
+            params.put("scope", f.scope());
+        }
+        if (f.sector() != null && !f.sector().isBlank()) {
+            where.append(" AND p.sector = :sector");
+            params.put("sector", f.sector());
+        }
+        if (f.minCost() != null) {
+            where.append(" AND p.cost >= :min");
+            params.put("min", f.minCost());
+        }
+        if (f.maxCost() != null) {
+            where.append(" AND p.cost <= :max");
+            params.put("max", f.maxCost());
+        }
+        if (f.onlyPrioritised()) {
+            where.append(" AND p.prioritized = TRUE");
+        }
+        int total = jdbc.sql("SELECT COUNT(*) FROM project p" + where).params(params).query(Integer.class).single();
+        int pages = Math.max(1, (total + pageSize - 1) / pageSize);
+        int page = Math.min(Math.max(1, f.page()), pages);
+        List<Project> found = jdbc.sql(PROJECT_SQL + where + " ORDER BY p.scope, p.name, p.cui LIMIT " + pageSize
+                        + " OFFSET " + (page - 1) * pageSize)
+                .params(params).query(Projects::mapProject).list();
+        return new Found(found, total, page, pages);
+    }
+
+    /** The sectors (functions) of a cycle's projects. */
+    public List<String> sectorsOf(int year) {
+        return jdbc.sql("SELECT DISTINCT sector FROM project WHERE cycle_year = ? ORDER BY sector").param(year)
+                .query(String.class).list();
+    }
+
+    /** How many projects a cycle holds. */
+    public int countOf(int year) {
+        return jdbc.sql("SELECT COUNT(*) FROM project WHERE cycle_year = ?").param(year).query(Integer.class).single();
+    }
+
     /** Sets a project's execution status (as its quarterly report states it). */
     public void setExecutionStatus(long id, String status) {
         jdbc.sql("UPDATE project SET execution_status = ? WHERE id = ?").params(status, id).update();
@@ -195,6 +255,11 @@ public class Projects {
                         rs.getString(7), districts.getOrDefault(rs.getLong(1), new LinkedHashSet<>()))))
                 .list();
         return stored;
+    }
+
+    /** The districts (INEI ubigeos, in order) of every project of a cycle, by project id: one query. */
+    public Map<Long, Set<String>> districtsInCycle(int year) {
+        return districtsById(year);
     }
 
     private Map<Long, Set<String>> districtsById(int year) {
