@@ -164,6 +164,18 @@ public class CycleService {
     }
 
     /** Every cycle, newest first. */
+    /** A cycle's year, phase and process instance (null for a cycle loaded from history files). */
+    public record Header(int year, CyclePhase phase, String processInstanceId) {
+    }
+
+    /** The newest {@code limit} cycles up to {@code upTo}, newest first: one query. */
+    public List<Header> headers(int upTo, int limit) {
+        return jdbc.sql("SELECT cycle_year, phase, process_instance_id FROM cycle WHERE cycle_year <= ? "
+                        + "ORDER BY cycle_year DESC FETCH FIRST " + limit + " ROWS ONLY").param(upTo)
+                .query((rs, i) -> new Header(rs.getInt(1), CyclePhase.valueOf(rs.getString(2)), rs.getString(3)))
+                .list();
+    }
+
     /** The years that have a cycle, newest first. */
     public List<Integer> years() {
         return jdbc.sql("SELECT cycle_year FROM cycle ORDER BY cycle_year DESC").query(Integer.class).list();

@@ -98,6 +98,23 @@ public class Projects {
                 .query(Projects::mapProject).list();
     }
 
+    /** The prioritised projects of these cycles, by cycle then scope and CUI (one query). */
+    public List<Project> prioritisedIn(java.util.Collection<Integer> years) {
+        if (years.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(PROJECT_SQL + "WHERE p.prioritized = TRUE AND p.cycle_year IN (:years) "
+                + "ORDER BY p.cycle_year, p.scope, p.cui").param("years", List.copyOf(years))
+                .query(Projects::mapProject).list();
+    }
+
+    /** A page of a cycle's prioritised projects, by scope then CUI. */
+    public List<Project> prioritisedPage(int year, int offset, int limit) {
+        return jdbc.sql(PROJECT_SQL + "WHERE p.cycle_year = ? AND p.prioritized = TRUE ORDER BY p.scope, p.cui "
+                + "OFFSET ? ROWS FETCH NEXT ? ROWS ONLY").params(year, offset, limit).query(Projects::mapProject)
+                .list();
+    }
+
     /** The projects with these ids, by id: one query per thousand ids (for pages that join in memory). */
     public Map<Long, Project> byIds(java.util.Collection<Long> ids) {
         Map<Long, Project> byId = new HashMap<>();
