@@ -176,6 +176,33 @@ public class CycleService {
                 .list();
     }
 
+    /** Whether each cycle of {@code firstYear..lastYear} was loaded from history files (no process instance). */
+    public Map<Integer, Boolean> historicalFlags(int firstYear, int lastYear) {
+        Map<Integer, Boolean> flags = new java.util.HashMap<>();
+        jdbc.sql("SELECT cycle_year, process_instance_id FROM cycle WHERE cycle_year BETWEEN ? AND ?")
+                .params(firstYear, lastYear)
+                .query(rs -> {
+                    flags.put(rs.getInt(1), rs.getString(2) == null);
+                });
+        return flags;
+    }
+
+    /**
+     * A historical cycle that got more projects: each scope's envelope covers at least its prioritised projects'
+     * cost ({@code prioritisedCosts}, per scope), and the cycle's envelope is the sum of its scopes'.
+     */
+    @Transactional
+    public void widenEnvelopes(int year, Map<String, BigDecimal> prioritisedCosts) {
+        List<Object[]> rows = new java.util.ArrayList<>();
+        prioritisedCosts.forEach((scope, cost) -> rows.add(new Object[] {cost, year, scope}));
+        for (Object[] row : rows) {
+            jdbc.sql("UPDATE cycle_scope SET envelope = GREATEST(envelope, ?) WHERE cycle_year = ? AND scope = ?")
+                    .params(row).update();
+        }
+        jdbc.sql("UPDATE cycle SET envelope = (SELECT SUM(s.envelope) FROM cycle_scope s WHERE s.cycle_year = ?) "
+                + "WHERE cycle_year = ?").params(year, year).update();
+    }
+
     /** The years that have a cycle, newest first. */
     public List<Integer> years() {
         return jdbc.sql("SELECT cycle_year FROM cycle ORDER BY cycle_year DESC").query(Integer.class).list();

@@ -332,7 +332,8 @@ public class MonitoringService {
     }
 
     /** A project's latest REPORTADO report: its quarter, physical progress and accrued to date. */
-    public record Latest(String quarter, BigDecimal physicalProgress, BigDecimal financialExecution) {
+    public record Latest(String quarter, BigDecimal physicalProgress, BigDecimal financialExecution,
+                         String executionStatus) {
     }
 
     /** Each project's latest REPORTADO report, by project id (one query per thousand projects). */
@@ -341,13 +342,68 @@ public class MonitoringService {
         List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(projectIds));
         for (int from = 0; from < ids.size(); from += 1000) {
             jdbc.sql("""
-                    SELECT r.project_id, r.quarter, r.physical_progress, r.financial_execution FROM monitoring_report r
+                    SELECT r.project_id, r.quarter, r.physical_progress, r.financial_execution, r.execution_status
+                    FROM monitoring_report r
                     WHERE r.project_id IN (:ids) AND r.status = 'REPORTADO' AND r.quarter = (SELECT MAX(r2.quarter)
                         FROM monitoring_report r2 WHERE r2.project_id = r.project_id AND r2.status = 'REPORTADO')""")
                     .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
                     .query((rs, i) -> latest.put(rs.getLong(1), new Latest(rs.getString(2), rs.getBigDecimal(3),
-                            rs.getBigDecimal(4)))).list();
+                            rs.getBigDecimal(4), rs.getString(5)))).list();
         }
         return latest;
+    }
+
+    /** Opens and closes at once a round loaded from history files, dated as the quarter it reports. */
+    public void recordHistoricalRound(String quarter, String status, java.time.LocalDateTime openedAt,
+                                      java.time.LocalDateTime closedAt) {
+        jdbc.sql("INSERT INTO monitoring_round (quarter, status, process_instance_id, opened_at, closed_at) "
+                        + "VALUES (?, ?, NULL, ?, ?)")
+                .params(quarter, status, Timestamp.valueOf(openedAt), Timestamp.valueOf(closedAt)).update();
+    }
+
+    /** The status of every round, by quarter. */
+    public Map<String, String> roundStatuses() {
+        Map<String, String> rounds = new java.util.HashMap<>();
+        jdbc.sql("SELECT quarter, status FROM monitoring_round").query(rs -> {
+            rounds.put(rs.getString(1), rs.getString(2));
+        });
+        return rounds;
+    }
+
+    /** A stored report's figures, as a history file states them. */
+    public record Figures(long projectId, String quarter, String status, BigDecimal physicalProgress,
+                          BigDecimal financialExecution, BigDecimal currentBudget, String executionStatus) {
+    }
+
+    /** Every report, streamed one at a time (whatever their number). */
+    public void eachReport(java.util.function.Consumer<Figures> each) {
+        jdbc.sql("""
+                SELECT project_id, quarter, status, physical_progress, financial_execution, current_budget,
+                       execution_status
+                FROM monitoring_report""")
+                .query(rs -> {
+                    each.accept(new Figures(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7)));
+                });
+    }
+
+    /** A report of an earlier cycle loaded from history files (REPORTADO). */
+    public record HistoricalReport(String quarter, long projectId, String unitGroup, BigDecimal physicalProgress,
+                                   BigDecimal financialExecution, BigDecimal currentBudget, String executionStatus,
+                                   String reportedBy, java.time.LocalDateTime reportedAt) {
+    }
+
+    /** Inserts historical reports in one JDBC batch. */
+    public void insertHistorical(List<HistoricalReport> reports) {
+        List<Object[]> rows = new java.util.ArrayList<>(reports.size());
+        for (HistoricalReport r : reports) {
+            rows.add(new Object[] {r.quarter(), r.projectId(), r.unitGroup(), r.physicalProgress(),
+                    r.financialExecution(), r.currentBudget(), r.executionStatus(), r.reportedBy(),
+                    Timestamp.valueOf(r.reportedAt())});
+        }
+        batch.batchUpdate("""
+                INSERT INTO monitoring_report (quarter, project_id, unit_group, status, physical_progress,
+                    financial_execution, current_budget, execution_status, reported_by, reported_at)
+                VALUES (?, ?, ?, 'REPORTADO', ?, ?, ?, ?, ?, ?)""", rows);
     }
 }

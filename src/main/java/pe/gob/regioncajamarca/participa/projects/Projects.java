@@ -236,6 +236,107 @@ public class Projects {
         return jdbc.sql("SELECT COUNT(*) FROM project WHERE cycle_year = ?").param(year).query(Integer.class).single();
     }
 
+    /** A prioritised project of an earlier cycle, loaded from the planning office's history files. */
+    public record Historical(int year, String cui, String name, String scope, BigDecimal cost, String sector,
+                             String unit, String reason, LocalDate monitoredSince, Boolean regionalImpact,
+                             String regionalImpactReason, Set<String> districts) {
+    }
+
+    /** Inserts historical projects (prioritised, NO_INICIADO) and their districts: two JDBC batches. */
+    public void insertHistorical(List<Historical> projects) {
+        if (projects.isEmpty()) {
+            return;
+        }
+        List<Object[]> projectRows = new ArrayList<>(projects.size());
+        List<Object[]> districtRows = new ArrayList<>();
+        for (Historical p : projects) {
+            projectRows.add(new Object[] {p.year(), p.cui(), p.name(), p.scope(), p.cost(), p.sector(), p.unit(),
+                    p.reason(), p.monitoredSince() == null ? null : java.sql.Date.valueOf(p.monitoredSince()),
+                    p.regionalImpact(), p.regionalImpactReason()});
+            p.districts().forEach(d -> districtRows.add(new Object[] {d, p.year(), p.cui()}));
+        }
+        batch.batchUpdate("""
+                INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, votes, prioritized,
+                                     reason, execution_status, monitored_since, regional_impact,
+                                     regional_impact_reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 0, TRUE, ?, 'NO_INICIADO', ?, ?, ?)""", projectRows);
+        batch.batchUpdate("INSERT INTO project_district (project_id, ubigeo) "
+                + "SELECT id, ? FROM project WHERE cycle_year = ? AND cui = ?", districtRows);
+    }
+
+    /** A stored project as a history file states it, with whether it was prioritised. */
+    public record Stated(int year, String cui, String name, String scope, BigDecimal cost, String sector, String unit,
+                         Boolean prioritized, Set<String> districts) {
+    }
+
+    /** Every project of the cycles {@code firstYear..lastYear}, streamed one at a time (by cycle and CUI). */
+    public void eachStated(int firstYear, int lastYear, java.util.function.Consumer<Stated> each) {
+        Object[] current = new Object[8];
+        Set<String> districts = new java.util.TreeSet<>();
+        Runnable flush = () -> {
+            if (current[0] != null) {
+                each.accept(new Stated((Integer) current[0], (String) current[1], (String) current[2],
+                        (String) current[3], (BigDecimal) current[4], (String) current[5], (String) current[6],
+                        (Boolean) current[7], new java.util.TreeSet<>(districts)));
+            }
+            districts.clear();
+        };
+        jdbc.sql("""
+                SELECT p.cycle_year, p.cui, p.name, p.scope, p.cost, p.sector, p.executing_unit, p.prioritized, d.ubigeo
+                FROM project p LEFT JOIN project_district d ON d.project_id = p.id
+                WHERE p.cycle_year BETWEEN ? AND ? ORDER BY p.cycle_year, p.cui, d.ubigeo""")
+                .params(firstYear, lastYear)
+                .query(rs -> {
+                    if (current[0] == null || rs.getInt(1) != (Integer) current[0] || !rs.getString(2).equals(current[1])) {
+                        flush.run();
+                        current[0] = rs.getInt(1);
+                        current[1] = rs.getString(2);
+                        current[2] = rs.getString(3);
+                        current[3] = rs.getString(4);
+                        current[4] = rs.getBigDecimal(5);
+                        current[5] = rs.getString(6);
+                        current[6] = rs.getString(7);
+                        current[7] = rs.getObject(8, Boolean.class);
+                    }
+                    if (rs.getString(9) != null) {
+                        districts.add(rs.getString(9).trim());
+                    }
+                });
+        flush.run();
+    }
+
+    /** A project's id and its executing unit's group. */
+    public record Key(long id, int year, String cui, String unitGroup) {
+    }
+
+    /** Every project of the cycles {@code firstYear..lastYear} by "year:cui" (one query; a few thousand rows). */
+    public Map<String, Key> keysIn(int firstYear, int lastYear) {
+        Map<String, Key> keys = new HashMap<>();
+        jdbc.sql("SELECT p.id, p.cycle_year, p.cui, u.group_id FROM project p "
+                        + "JOIN executing_unit u ON u.code = p.executing_unit WHERE p.cycle_year BETWEEN ? AND ?")
+                .params(firstYear, lastYear)
+                .query(rs -> {
+                    keys.put(rs.getInt(2) + ":" + rs.getString(3), new Key(rs.getLong(1), rs.getInt(2),
+                            rs.getString(3), rs.getString(4)));
+                });
+        return keys;
+    }
+
+    /** The cost of a cycle's prioritised projects, summed per scope. */
+    public Map<String, BigDecimal> prioritisedCostByScope(int year) {
+        Map<String, BigDecimal> sums = new HashMap<>();
+        jdbc.sql("SELECT scope, SUM(cost) FROM project WHERE cycle_year = ? AND prioritized = TRUE GROUP BY scope")
+                .param(year).query((rs, i) -> sums.put(rs.getString(1), rs.getBigDecimal(2))).list();
+        return sums;
+    }
+
+    /** Sets the execution status of projects (by id), in one batch. */
+    public void setExecutionStatuses(Map<Long, String> statuses) {
+        List<Object[]> rows = new ArrayList<>(statuses.size());
+        statuses.forEach((id, status) -> rows.add(new Object[] {status, id}));
+        batch.batchUpdate("UPDATE project SET execution_status = ? WHERE id = ?", rows);
+    }
+
     /** Sets a project's execution status (as its quarterly report states it). */
     public void setExecutionStatus(long id, String status) {
         jdbc.sql("UPDATE project SET execution_status = ? WHERE id = ?").params(status, id).update();
