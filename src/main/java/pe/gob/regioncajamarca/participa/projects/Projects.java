@@ -236,6 +236,40 @@ public class Projects {
         return jdbc.sql("SELECT COUNT(*) FROM project WHERE cycle_year = ?").param(year).query(Integer.class).single();
     }
 
+    /** A project of a cycle stored already prioritised (the demo's earlier cycles). */
+    public record Formalised(String cui, String name, String scope, BigDecimal cost, String sector, String unit,
+                             BigDecimal technicalScore, int votes, BigDecimal voteScore, BigDecimal totalScore,
+                             Integer rank, Boolean prioritized, String reason, String executionStatus,
+                             Boolean regionalImpact, String regionalImpactReason, List<String> districts) {
+    }
+
+    /** Stores a cycle's projects with their scores and results, and their districts (JDBC batches). */
+    public void insertFormalised(int year, List<Formalised> projects) {
+        if (projects.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(projects.size());
+        List<Object[]> districts = new ArrayList<>();
+        for (Formalised p : projects) {
+            rows.add(new Object[] {year, p.cui(), p.name(), p.scope(), p.cost(), p.sector(), p.unit(),
+                    p.technicalScore(), p.votes(), p.voteScore(), p.totalScore(), p.rank(), p.prioritized(),
+                    p.reason(), p.executionStatus(), p.regionalImpact(), p.regionalImpactReason()});
+            p.districts().forEach(d -> districts.add(new Object[] {d, year, p.cui()}));
+        }
+        batch.batchUpdate("""
+                INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, technical_score,
+                    votes, vote_score, total_score, scope_rank, prioritized, reason, execution_status,
+                    regional_impact, regional_impact_reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        batch.batchUpdate("INSERT INTO project_district (project_id, ubigeo) "
+                + "SELECT id, ? FROM project WHERE cycle_year = ? AND cui = ?", districts);
+    }
+
+    /** Every CUI the system holds, of any cycle, as stored. */
+    public java.util.Set<String> allCuis() {
+        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT cui FROM project").query(String.class).list());
+    }
+
     /** A prioritised project of an earlier cycle, loaded from the planning office's history files. */
     public record Historical(int year, String cui, String name, String scope, BigDecimal cost, String sector,
                              String unit, String reason, LocalDate monitoredSince, Boolean regionalImpact,

@@ -45,6 +45,16 @@ public class Territory {
         return codes;
     }
 
+    /** A district with its province's scope. */
+    public record ScopedDistrict(String ubigeo, String scope, String name) {
+    }
+
+    /** Every district with its province's scope (the demo's generated history). */
+    public List<ScopedDistrict> scopedDistricts() {
+        return jdbc.sql("SELECT d.ubigeo, p.scope, d.name FROM district d JOIN province p ON p.code = d.province_code")
+                .query((rs, i) -> new ScopedDistrict(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
     /** The province code of every district, by ubigeo. */
     public java.util.Map<String, String> districtProvinces() {
         java.util.Map<String, String> byDistrict = new java.util.HashMap<>();
