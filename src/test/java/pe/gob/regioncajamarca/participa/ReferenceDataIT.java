@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
 import pe.gob.regioncajamarca.participa.testsupport.ParticipaIntegrationTest;
 
 /** The territory of the Cajamarca region as INEI codes it: 13 provinces, 127 districts; units with their groups. */

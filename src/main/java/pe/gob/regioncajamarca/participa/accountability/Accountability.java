@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+
+import pe.gob.regioncajamarca.participa.cycle.CycleService;
+import pe.gob.regioncajamarca.participa.monitoring.MonitoringService;
+import pe.gob.regioncajamarca.participa.projects.Projects;
 
 import pe.gob.regioncajamarca.participa.calendar.DueDates;
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
@@ -24,18 +27,16 @@ public class Accountability {
     public static final Map<String, String> STATUS_NAMES = Map.of("NO_INICIADO", "No iniciado",
             "EN_EJECUCION", "En ejecución", "PARALIZADO", "Paralizado", "CONCLUIDO", "Concluido");
 
-    /** Each project's latest reported figures. */
-    private static final String LATEST = """
-            SELECT r.project_id, r.quarter, r.physical_progress, r.financial_execution FROM monitoring_report r
-            WHERE r.status = 'REPORTADO' AND r.quarter = (SELECT MAX(r2.quarter) FROM monitoring_report r2
-                WHERE r2.project_id = r.project_id AND r2.status = 'REPORTADO')""";
-
-    private final JdbcClient jdbc;
     private final DueDates plazos;
+    private final CycleService cycles;
+    private final Projects projects;
+    private final MonitoringService monitoring;
 
-    public Accountability(JdbcClient jdbc, DueDates plazos) {
-        this.jdbc = jdbc;
+    public Accountability(DueDates plazos, CycleService cycles, Projects projects, MonitoringService monitoring) {
         this.plazos = plazos;
+        this.cycles = cycles;
+        this.projects = projects;
+        this.monitoring = monitoring;
     }
 
     /**
@@ -63,66 +64,80 @@ public class Accountability {
     }
 
     /** Per cycle: its prioritised projects counted by status, money agreed and executed (latest report). */
-    private static final String SUMMARY = """
-            SELECT c.cycle_year, c.phase, c.process_instance_id, COUNT(p.id),
-              SUM(CASE WHEN p.execution_status = 'CONCLUIDO' THEN 1 ELSE 0 END),
-              SUM(CASE WHEN p.execution_status = 'EN_EJECUCION' THEN 1 ELSE 0 END),
-              SUM(CASE WHEN p.execution_status = 'PARALIZADO' THEN 1 ELSE 0 END),
-              SUM(CASE WHEN p.id IS NOT NULL AND (p.execution_status IS NULL OR p.execution_status = 'NO_INICIADO')
-                  THEN 1 ELSE 0 END),
-              COALESCE(SUM(p.cost), 0), COALESCE(SUM(l.financial_execution), 0)
-            FROM cycle c
-            LEFT JOIN project p ON p.cycle_year = c.cycle_year AND p.prioritized = TRUE
-            LEFT JOIN (""" + LATEST + """
-            ) l ON l.project_id = p.id
-            """;
-
-    private static final String SUMMARY_GROUP = " GROUP BY c.cycle_year, c.phase, c.process_instance_id";
-
-    private static CycleSummary summary(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new CycleSummary(rs.getInt(1), CyclePhase.valueOf(rs.getString(2)).name(), rs.getString(3) == null,
-                rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getBigDecimal(9),
-                rs.getBigDecimal(10));
+    private List<CycleSummary> summaries(List<CycleService.Header> headers) {
+        List<Projects.Project> prioritised = projects.prioritisedIn(headers.stream().map(CycleService.Header::year)
+                .toList());
+        Map<Long, MonitoringService.Latest> latest = monitoring.latestReported(prioritised.stream()
+                .map(Projects.Project::id).toList());
+        Map<Integer, List<Projects.Project>> byYear = new java.util.HashMap<>();
+        prioritised.forEach(p -> byYear.computeIfAbsent(p.year(), k -> new java.util.ArrayList<>()).add(p));
+        return headers.stream().map(h -> {
+            int completed = 0;
+            int inExecution = 0;
+            int paralysed = 0;
+            int notStarted = 0;
+            BigDecimal agreed = BigDecimal.ZERO;
+            BigDecimal executed = BigDecimal.ZERO;
+            List<Projects.Project> ofYear = byYear.getOrDefault(h.year(), List.of());
+            for (Projects.Project p : ofYear) {
+                String status = p.executionStatus();
+                if ("CONCLUIDO".equals(status)) {
+                    completed++;
+                } else if ("EN_EJECUCION".equals(status)) {
+                    inExecution++;
+                } else if ("PARALIZADO".equals(status)) {
+                    paralysed++;
+                } else if (status == null || "NO_INICIADO".equals(status)) {
+                    notStarted++;
+                }
+                agreed = agreed.add(p.cost());
+                MonitoringService.Latest l = latest.get(p.id());
+                if (l != null && l.financialExecution() != null) {
+                    executed = executed.add(l.financialExecution());
+                }
+            }
+            return new CycleSummary(h.year(), h.phase().name(), h.processInstanceId() == null, ofYear.size(),
+                    completed, inExecution, paralysed, notStarted, agreed, executed);
+        }).toList();
     }
 
     /** The ten most recent cycles up to next year's (the one being prepared), newest first. */
     public List<CycleSummary> lastCycles() {
         int upTo = plazos.today().getYear() + 1;
-        return jdbc.sql(SUMMARY + " WHERE c.cycle_year <= ?" + SUMMARY_GROUP
-                        + " ORDER BY c.cycle_year DESC FETCH FIRST 10 ROWS ONLY")
-                .param(upTo).query(Accountability::summary).list();
+        return summaries(cycles.headers(upTo, CYCLES));
     }
 
     /** The summary of one cycle, if it exists. */
     public java.util.Optional<CycleSummary> cycle(int year) {
-        return jdbc.sql(SUMMARY + " WHERE c.cycle_year = ?" + SUMMARY_GROUP).param(year)
-                .query(Accountability::summary).optional();
+        return summaries(cycles.headers(year, 1)).stream().filter(c -> c.year() == year).findFirst();
     }
 
-    private static final String PROJECTS = """
-            SELECT p.cycle_year, p.cui, p.name, p.scope, u.name, p.cost, p.execution_status, l.physical_progress,
-                   l.financial_execution, l.quarter
-            FROM project p JOIN executing_unit u ON u.code = p.executing_unit
-            LEFT JOIN (""" + LATEST + """
-            ) l ON l.project_id = p.id
-            WHERE p.cycle_year = ? AND p.prioritized = TRUE
-            ORDER BY p.scope, p.cui""";
-
-    private static ProjectLine line(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new ProjectLine(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getBigDecimal(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getString(10));
+    private static ProjectLine line(Projects.Project p, MonitoringService.Latest l) {
+        return new ProjectLine(p.year(), p.cui(), p.name(), p.scope(), p.unitName(), p.cost(), p.executionStatus(),
+                l == null ? null : l.physicalProgress(), l == null ? null : l.financialExecution(),
+                l == null ? null : l.quarter());
     }
 
-    /** One page of a cycle's prioritised projects, by scope then CUI. */
+    /** One page of a cycle's prioritised projects, by scope then CUI: the page's projects, then their reports. */
     public List<ProjectLine> projects(int year, int offset, int limit) {
-        return jdbc.sql(PROJECTS + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY").params(year, offset, limit)
-                .query((rs, i) -> line(rs)).list();
+        List<Projects.Project> page = projects.prioritisedPage(year, offset, limit);
+        Map<Long, MonitoringService.Latest> latest = monitoring.latestReported(page.stream()
+                .map(Projects.Project::id).toList());
+        return page.stream().map(p -> line(p, latest.get(p.id()))).toList();
     }
 
-    /** Every prioritised project of a cycle, one at a time (for the CSV, whatever its size). */
+    /**
+     * Every prioritised project of a cycle (for the CSV, whatever its size), 500 at a time: a page of projects, then
+     * their reports (no query while another's rows are being read, so one pooled connection at a time).
+     */
     public void eachProject(int year, Consumer<ProjectLine> each) {
-        jdbc.sql(PROJECTS).param(year).query(rs -> {
-            each.accept(line(rs));
-        });
+        int chunk = 500;
+        for (int offset = 0; ; offset += chunk) {
+            List<ProjectLine> lines = projects(year, offset, chunk);
+            lines.forEach(each);
+            if (lines.size() < chunk) {
+                return;
+            }
+        }
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-import pe.gob.regioncajamarca.participa.cycle.Territory;
+import pe.gob.regioncajamarca.participa.projects.Territory;
 import pe.gob.regioncajamarca.participa.documents.Csv;
 
 /** The portal's accountability pages: the last ten cycles, each cycle's prioritised projects, and their CSV. */

@@ -1,5 +1,13 @@
 package pe.gob.regioncajamarca.participa.accountability;
 
+import pe.gob.regioncajamarca.participa.monitoring.MonitoringService;
+
+import pe.gob.regioncajamarca.participa.projects.ExecutingUnits;
+
+import pe.gob.regioncajamarca.participa.projects.Territory;
+
+import pe.gob.regioncajamarca.participa.projects.Projects;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +39,7 @@ import pe.gob.regioncajamarca.participa.cycle.CycleService;
 import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
 import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport;
 import pe.gob.regioncajamarca.participa.cycle.RegionalImpact;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
 import pe.gob.regioncajamarca.participa.cycle.TabularFile;
 import pe.gob.regioncajamarca.participa.monitoring.Quarter;
 
@@ -66,8 +74,20 @@ public class HistoryImport {
     private final DueDates plazos;
     private final RegionalImpact regionalImpact;
 
+    private final Projects projectList;
+
+    private final Territory territory;
+
+    private final ExecutingUnits executingUnits;
+
+    private final MonitoringService monitoring;
+
     public HistoryImport(JdbcClient jdbc, JdbcTemplate batches, CycleService cycles, DueDates plazos,
-                         RegionalImpact regionalImpact) {
+                         RegionalImpact regionalImpact, Projects projectList, Territory territory, ExecutingUnits executingUnits, MonitoringService monitoring) {
+        this.monitoring = monitoring;
+        this.executingUnits = executingUnits;
+        this.territory = territory;
+        this.projectList = projectList;
         this.regionalImpact = regionalImpact;
         this.jdbc = jdbc;
         this.batches = batches;
@@ -241,10 +261,8 @@ public class HistoryImport {
         for (String q : newQuarters) {
             // a historical round is dated as the quarter it reports
             LocalDate start = Quarter.parse(q).firstDay();
-            jdbc.sql("INSERT INTO monitoring_round (quarter, status, process_instance_id, opened_at, closed_at) "
-                            + "VALUES (?, ?, NULL, ?, ?)")
-                    .params(q, HISTORICAL_ROUND, Timestamp.valueOf(start.atStartOfDay()),
-                            Timestamp.valueOf(start.plusMonths(3).minusDays(1).atTime(23, 59))).update();
+            monitoring.recordHistoricalRound(q, HISTORICAL_ROUND, start.atStartOfDay(),
+                    start.plusMonths(3).minusDays(1).atTime(23, 59));
         }
         if (projects != null && counts[0] > 0) {
             storeProjects(projects, ctx, stored, impactRule);
@@ -253,12 +271,12 @@ public class HistoryImport {
         if (progress != null && counts[2] > 0) {
             Set<Integer> years = storeReports(progress, ctx, stored);
             for (int year : years) {
-                jdbc.sql("""
-                        UPDATE project SET execution_status = (SELECT r.execution_status FROM monitoring_report r
-                            WHERE r.project_id = project.id AND r.status = 'REPORTADO'
-                            ORDER BY r.quarter DESC FETCH FIRST 1 ROWS ONLY)
-                        WHERE cycle_year = ? AND prioritized = TRUE AND EXISTS (SELECT 1 FROM monitoring_report r
-                            WHERE r.project_id = project.id AND r.status = 'REPORTADO')""").param(year).update();
+                // each prioritised project that has a report takes the status of its latest one
+                Map<Long, MonitoringService.Latest> latest = monitoring.latestReported(projectList.prioritised(year)
+                        .stream().map(Projects.Project::id).toList());
+                Map<Long, String> statuses = new HashMap<>();
+                latest.forEach((id, l) -> statuses.put(id, l.executionStatus()));
+                projectList.setExecutionStatuses(statuses);
             }
         }
         return new Result(counts[0], counts[1], counts[2], counts[3], created, List.copyOf(newQuarters));
@@ -301,13 +319,9 @@ public class HistoryImport {
 
     private Context context() {
         LocalDate today = plazos.today();
-        Map<String, String> districtProvince = new HashMap<>();
-        jdbc.sql("SELECT ubigeo, province_code FROM district").query((rs, i) -> districtProvince.put(rs.getString(1),
-                rs.getString(2))).list();
-        Map<String, String> scopeProvince = new HashMap<>();
-        jdbc.sql("SELECT scope, code FROM province").query((rs, i) -> scopeProvince.put(rs.getString(1),
-                rs.getString(2))).list();
-        Set<String> units = new HashSet<>(jdbc.sql("SELECT code FROM executing_unit").query(String.class).list());
+        Map<String, String> districtProvince = territory.districtProvinces();
+        Map<String, String> scopeProvince = territory.scopeCodes();
+        Set<String> units = new HashSet<>(executingUnits.names().keySet());
         return new Context(today.getYear(), Quarter.reportedBy(today).toString(),
                 districtProvince, scopeProvince, units);
     }
@@ -321,71 +335,34 @@ public class HistoryImport {
     }
 
     private Stored stored(Context ctx) {
-        Map<Integer, Boolean> cycleMap = new HashMap<>();
-        jdbc.sql("SELECT cycle_year, process_instance_id FROM cycle WHERE cycle_year BETWEEN ? AND ?")
-                .params(ctx.firstYear(), ctx.lastYear())
-                .query(rs -> {
-                    cycleMap.put(rs.getInt(1), rs.getString(2) == null);
-                });
+        Map<Integer, Boolean> cycleMap = cycles.historicalFlags(ctx.firstYear(), ctx.lastYear());
         Map<String, StoredProject> projectMap = new HashMap<>();
-        Object[] current = new Object[9];
-        Set<String> districts = new TreeSet<>();
-        Runnable flush = () -> {
-            if (current[0] == null) {
+        projectList.eachStated(ctx.firstYear(), ctx.lastYear(), x -> {
+            ProjectRow p = new ProjectRow(x.year(), x.cui(), x.name(), x.scope(), x.districts(),
+                    x.cost().setScale(2), x.sector(), x.unit());
+            projectMap.put(p.key(), new StoredProject(HistoryRules.digest(p.canonical()),
+                    Boolean.TRUE.equals(x.prioritized()), p.cost()));
+        });
+        Map<Long, Projects.Key> byId = new HashMap<>();
+        projectList.keysIn(ctx.firstYear(), ctx.lastYear()).values().forEach(k -> byId.put(k.id(), k));
+        Map<String, Long> reportMap = new HashMap<>();
+        monitoring.eachReport(r -> {
+            Projects.Key k = byId.get(r.projectId());
+            if (k == null) {
                 return;
             }
-            ProjectRow p = new ProjectRow((Integer) current[0], (String) current[1], (String) current[2],
-                    (String) current[3], new TreeSet<>(districts), ((BigDecimal) current[4]).setScale(2),
-                    (String) current[5], (String) current[6]);
-            projectMap.put(p.key(), new StoredProject(HistoryRules.digest(p.canonical()), Boolean.TRUE.equals(current[7]),
-                    p.cost()));
-            districts.clear();
-        };
-        jdbc.sql("""
-                SELECT p.cycle_year, p.cui, p.name, p.scope, p.cost, p.sector, p.executing_unit, p.prioritized, d.ubigeo
-                FROM project p LEFT JOIN project_district d ON d.project_id = p.id
-                WHERE p.cycle_year BETWEEN ? AND ? ORDER BY p.cycle_year, p.cui, d.ubigeo""")
-                .params(ctx.firstYear(), ctx.lastYear())
-                .query(rs -> {
-                    if (current[0] == null || rs.getInt(1) != (Integer) current[0] || !rs.getString(2).equals(current[1])) {
-                        flush.run();
-                        current[0] = rs.getInt(1);
-                        current[1] = rs.getString(2);
-                        current[2] = rs.getString(3);
-                        current[3] = rs.getString(4);
-                        current[4] = rs.getBigDecimal(5);
-                        current[5] = rs.getString(6);
-                        current[6] = rs.getString(7);
-                        current[7] = rs.getObject(8, Boolean.class);
-                    }
-                    if (rs.getString(9) != null) {
-                        districts.add(rs.getString(9).trim());
-                    }
-                });
-        flush.run();
-        Map<String, Long> reportMap = new HashMap<>();
-        jdbc.sql("""
-                SELECT p.cycle_year, p.cui, r.quarter, r.status, r.physical_progress, r.financial_execution,
-                       r.current_budget, r.execution_status
-                FROM monitoring_report r JOIN project p ON p.id = r.project_id WHERE p.cycle_year BETWEEN ? AND ?""")
-                .params(ctx.firstYear(), ctx.lastYear())
-                .query(rs -> {
-                    BigDecimal physical = rs.getBigDecimal(5);
-                    BigDecimal financial = rs.getBigDecimal(6);
-                    BigDecimal budget = rs.getBigDecimal(7);
-                    String status = rs.getString(8);
-                    long digest = "REPORTADO".equals(rs.getString(4)) && physical != null && financial != null
-                            && budget != null && status != null
-                            ? HistoryRules.digest(new ProgressRow(0, null, null, physical.setScale(2),
-                            financial.setScale(2), budget.setScale(2), status).canonical())
-                            : NOT_COMPARABLE;
-                    reportMap.put(rs.getInt(1) + ":" + rs.getString(2) + ":" + rs.getString(3), digest);
-                });
-        Map<String, String> roundMap = new HashMap<>();
-        jdbc.sql("SELECT quarter, status FROM monitoring_round").query(rs -> {
-            roundMap.put(rs.getString(1), rs.getString(2));
+            BigDecimal physical = r.physicalProgress();
+            BigDecimal financial = r.financialExecution();
+            BigDecimal budget = r.currentBudget();
+            String status = r.executionStatus();
+            long digest = "REPORTADO".equals(r.status()) && physical != null && financial != null
+                    && budget != null && status != null
+                    ? HistoryRules.digest(new ProgressRow(0, null, null, physical.setScale(2),
+                    financial.setScale(2), budget.setScale(2), status).canonical())
+                    : NOT_COMPARABLE;
+            reportMap.put(k.year() + ":" + k.cui() + ":" + r.quarter(), digest);
         });
-        return new Stored(cycleMap, projectMap, reportMap, roundMap);
+        return new Stored(cycleMap, projectMap, reportMap, monitoring.roundStatuses());
     }
 
     /** Streams the rows of a file to {@code each}; returns how many data rows it has. */
@@ -405,19 +382,11 @@ public class HistoryImport {
     }
 
     private void storeProjects(Upload projects, Context ctx, Stored stored, RegionalImpact.Rule impactRule) {
-        List<Object[]> projectRows = new ArrayList<>();
-        List<Object[]> districtRows = new ArrayList<>();
+        List<Projects.Historical> projectRows = new ArrayList<>();
         Runnable flush = () -> {
             if (!projectRows.isEmpty()) {
-                batches.batchUpdate("""
-                        INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, votes, prioritized,
-                                             reason, execution_status, monitored_since, regional_impact,
-                                             regional_impact_reason)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, 0, TRUE, ?, 'NO_INICIADO', ?, ?, ?)""", projectRows);
-                batches.batchUpdate("INSERT INTO project_district (project_id, ubigeo) "
-                        + "SELECT id, ? FROM project WHERE cycle_year = ? AND cui = ?", districtRows);
+                projectList.insertHistorical(projectRows);
                 projectRows.clear();
-                districtRows.clear();
             }
         };
         read(projects, PROJECT_COLUMNS, new Problems(), line -> {
@@ -428,10 +397,9 @@ public class HistoryImport {
             stored.projects.put(p.key(), new StoredProject(HistoryRules.digest(p.canonical()), true, p.cost()));
             RegionalImpact.Decision impact = Scopes.MULTIPROVINCIAL.equals(p.scope())
                     ? impactRule.decide(p.cost(), p.districts()) : null; // of regional impact: checked in step 1
-            projectRows.add(new Object[] {p.year(), p.cui(), p.name(), p.scope(), p.cost(), p.sector(), p.unit(), REASON,
-                    java.sql.Date.valueOf(LocalDate.of(p.year() + 1, 1, 1)), impact == null ? null : impact.eligible(),
-                    impact == null ? null : impact.reason()});
-            p.districts().forEach(d -> districtRows.add(new Object[] {d, p.year(), p.cui()}));
+            projectRows.add(new Projects.Historical(p.year(), p.cui(), p.name(), p.scope(), p.cost(), p.sector(),
+                    p.unit(), REASON, LocalDate.of(p.year() + 1, 1, 1), impact == null ? null : impact.eligible(),
+                    impact == null ? null : impact.reason(), p.districts()));
             if (projectRows.size() >= BATCH) {
                 flush.run();
             }
@@ -441,24 +409,14 @@ public class HistoryImport {
 
     /** A historical cycle that got more projects: each scope's envelope covers at least its prioritised projects. */
     private void widenEnvelopes(int year) {
-        jdbc.sql("""
-                UPDATE cycle_scope SET envelope = GREATEST(envelope, COALESCE((SELECT SUM(p.cost) FROM project p
-                    WHERE p.cycle_year = cycle_scope.cycle_year AND p.scope = cycle_scope.scope
-                      AND p.prioritized = TRUE), 0))
-                WHERE cycle_year = ?""").param(year).update();
-        jdbc.sql("UPDATE cycle SET envelope = (SELECT SUM(s.envelope) FROM cycle_scope s WHERE s.cycle_year = ?) "
-                + "WHERE cycle_year = ?").params(year, year).update();
+        cycles.widenEnvelopes(year, projectList.prioritisedCostByScope(year));
     }
 
     private Set<Integer> storeReports(Upload progress, Context ctx, Stored stored) {
         Set<Integer> years = new TreeSet<>();
-        List<Object[]> rows = new ArrayList<>();
-        String sql = """
-                INSERT INTO monitoring_report (quarter, project_id, unit_group, status, physical_progress,
-                    financial_execution, current_budget, execution_status, reported_by, reported_at)
-                SELECT ?, p.id, u.group_id, 'REPORTADO', ?, ?, ?, ?, ?, ?
-                FROM project p JOIN executing_unit u ON u.code = p.executing_unit
-                WHERE p.cycle_year = ? AND p.cui = ?""";
+        List<MonitoringService.HistoricalReport> rows = new ArrayList<>();
+        // the projects of the window, the ones just stored included: the report's project and its unit's group
+        Map<String, Projects.Key> keys = projectList.keysIn(ctx.firstYear(), ctx.lastYear());
         read(progress, PROGRESS_COLUMNS, new Problems(), line -> {
             ProgressRow g = HistoryRules.progress(line, ctx, new ArrayList<>());
             if (g == null || stored.reports.containsKey(g.key())) {
@@ -466,15 +424,20 @@ public class HistoryImport {
             }
             stored.reports.put(g.key(), HistoryRules.digest(g.canonical()));
             years.add(g.year());
-            rows.add(new Object[] {g.quarter(), g.physical(), g.financial(), g.budget(), g.status(), REPORTED_BY,
-                    Timestamp.valueOf(Quarter.parse(g.quarter()).lastDay().atTime(12, 0)), g.year(), g.cui()});
+            Projects.Key project = keys.get(g.year() + ":" + g.cui());
+            if (project == null) {
+                return;
+            }
+            rows.add(new MonitoringService.HistoricalReport(g.quarter(), project.id(), project.unitGroup(),
+                    g.physical(), g.financial(), g.budget(), g.status(), REPORTED_BY,
+                    Quarter.parse(g.quarter()).lastDay().atTime(12, 0)));
             if (rows.size() >= BATCH) {
-                batches.batchUpdate(sql, rows);
+                monitoring.insertHistorical(rows);
                 rows.clear();
             }
         });
         if (!rows.isEmpty()) {
-            batches.batchUpdate(sql, rows);
+            monitoring.insertHistorical(rows);
         }
         return years;
     }

@@ -14,10 +14,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import pe.gob.regioncajamarca.participa.identity.CitizenAccounts;
 import pe.gob.regioncajamarca.participa.ledger.Ledger;
 import pe.gob.regioncajamarca.participa.ledger.LedgerKinds;
 
 import pe.gob.regioncajamarca.participa.notification.Notifications;
+import pe.gob.regioncajamarca.participa.projects.Territory;
 
 /**
  * Registrations of participating agents and their review ({@code agent-accreditation}). One registration
@@ -33,7 +35,13 @@ public class AccreditationService {
     private final Notifications notifications;
     private final Ledger ledger;
 
-    public AccreditationService(JdbcClient jdbc, RuntimeService runtime, Notifications notifications, Ledger ledger) {
+    private final CitizenAccounts citizens;
+    private final Territory territory;
+
+    public AccreditationService(JdbcClient jdbc, RuntimeService runtime, Notifications notifications, Ledger ledger,
+                                CitizenAccounts citizens, Territory territory) {
+        this.citizens = citizens;
+        this.territory = territory;
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.runtime = runtime;
@@ -52,8 +60,7 @@ public class AccreditationService {
      */
     @Transactional
     public Registration register(AgentApplication a) {
-        String document = jdbc.sql("SELECT document_number FROM citizen_account WHERE id = ?").param(a.citizenId())
-                .query(String.class).optional()
+        String document = citizens.find(a.citizenId()).map(CitizenAccounts.Citizen::documentNumber)
                 .orElseThrow(() -> new IllegalArgumentException("No existe la cuenta ciudadana " + a.citizenId()));
         Optional<Registration> existing = findByDocument(a.cycleYear(), document);
         if (existing.isPresent()) {
@@ -128,8 +135,7 @@ public class AccreditationService {
 
     /** The e-mail of a citizen's portal account. */
     public java.util.Optional<String> emailOf(String documentNumber) {
-        return jdbc.sql("SELECT email FROM citizen_account WHERE document_number = ?").param(documentNumber)
-                .query(String.class).optional();
+        return citizens.emailOf(documentNumber);
     }
 
     /** True when the document is an accredited agent of the cycle (only they vote). */
@@ -153,22 +159,34 @@ public class AccreditationService {
 
     /** The accredited agents of a cycle, by surname. */
     public java.util.List<AccreditedAgent> accreditedAgents(int cycleYear) {
-        return jdbc.sql("""
-                SELECT r.id, c.given_names, c.first_surname, c.second_surname, r.organization, p.name, d.name, c.email
-                FROM agent_registration r
-                JOIN citizen_account c ON c.id = r.citizen_id
-                JOIN district d ON d.ubigeo = r.district_ubigeo
-                JOIN province p ON p.code = r.province_code
-                WHERE r.cycle_year = ? AND r.status = 'ACREDITADO'
-                ORDER BY c.first_surname, c.second_surname, c.given_names, r.id""")
+        record Row(long id, long citizenId, String organization, String provinceCode, String districtUbigeo) {
+        }
+        java.util.List<Row> rows = jdbc.sql("""
+                SELECT id, citizen_id, organization, province_code, district_ubigeo FROM agent_registration
+                WHERE cycle_year = ? AND status = 'ACREDITADO'""")
                 .param(cycleYear)
-                .query((rs, i) -> {
-                    String surnames = rs.getString(3) + (rs.getString(4) == null ? "" : " " + rs.getString(4));
-                    return new AccreditedAgent(rs.getLong(1), rs.getString(2) + " " + surnames,
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(2),
-                            surnames);
-                })
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
                 .list();
+        Map<Long, CitizenAccounts.Citizen> people = citizens.byIds(rows.stream().map(Row::citizenId).toList());
+        Map<String, String> districts = territory.districtNames();
+        Map<String, String> provinces = territory.provinceNames();
+        java.text.Collator collator = java.text.Collator.getInstance(new java.util.Locale("es", "PE"));
+        java.util.Comparator<String> text = java.util.Comparator.nullsLast(collator::compare);
+        return rows.stream()
+                .filter(r -> people.containsKey(r.citizenId()) && districts.containsKey(r.districtUbigeo())
+                        && provinces.containsKey(r.provinceCode().strip()))
+                .sorted(java.util.Comparator.<Row, String>comparing(r -> people.get(r.citizenId()).firstSurname(), text)
+                        .thenComparing(r -> people.get(r.citizenId()).secondSurname(), text)
+                        .thenComparing(r -> people.get(r.citizenId()).givenNames(), text)
+                        .thenComparingLong(Row::id))
+                .map(r -> {
+                    CitizenAccounts.Citizen c = people.get(r.citizenId());
+                    return new AccreditedAgent(r.id(), c.givenNames() + " " + c.surnames(), r.organization(),
+                            provinces.get(r.provinceCode().strip()), districts.get(r.districtUbigeo()), c.email(),
+                            c.givenNames(), c.surnames());
+                })
+                .toList();
     }
 
     /** Every registration of a document, newest cycle first (the citizen's own page). */
@@ -186,23 +204,22 @@ public class AccreditationService {
     }
 
     private Optional<Registration> query(String where, Object... params) {
+        record Row(long id, int cycleYear, String status, String documentNumber, String organization,
+                   String rejectionReason, String processInstanceId, long citizenId, String districtUbigeo) {
+        }
         return jdbc.sql("""
                 SELECT r.id, r.cycle_year, r.status, r.document_number, r.organization, r.rejection_reason,
-                       r.process_instance_id, c.document_type, c.email, c.given_names, c.first_surname,
-                       c.second_surname, d.name AS district_name
+                       r.process_instance_id, r.citizen_id, r.district_ubigeo
                 FROM agent_registration r
-                JOIN citizen_account c ON c.id = r.citizen_id
-                JOIN district d ON d.ubigeo = r.district_ubigeo
                 WHERE\s""" + where)
                 .params(params)
-                .query((rs, i) -> new Registration(rs.getLong("id"), rs.getInt("cycle_year"),
-                        fileNumber(rs.getInt("cycle_year"), rs.getLong("id")), rs.getString("status"),
-                        rs.getString("document_type"), rs.getString("document_number"),
-                        (rs.getString("given_names") + " " + rs.getString("first_surname") + " "
-                                + (rs.getString("second_surname") == null ? "" : rs.getString("second_surname"))).trim(),
-                        rs.getString("email"), rs.getString("organization"), rs.getString("district_name"),
-                        rs.getString("rejection_reason"), rs.getString("process_instance_id")))
-                .optional();
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getString(9)))
+                .optional()
+                .flatMap(r -> citizens.find(r.citizenId()).flatMap(c -> territory.districtName(r.districtUbigeo())
+                        .map(district -> new Registration(r.id(), r.cycleYear(), fileNumber(r.cycleYear(), r.id()),
+                                r.status(), c.documentType(), r.documentNumber(), c.fullName(), c.email(),
+                                r.organization(), district, r.rejectionReason(), r.processInstanceId()))));
     }
 
     static String fileNumber(int year, long id) {
@@ -222,5 +239,45 @@ public class AccreditationService {
                 : java.util.regex.Pattern.compile("INS-(\\d{4})-(\\d+)").matcher(fileNumber);
         return m == null || !m.matches() ? Optional.empty()
                 : query("r.id = ? AND r.cycle_year = ?", Long.parseLong(m.group(2)), Integer.parseInt(m.group(1)));
+    }
+
+    /** What an agent registration says of a person: sex, birth date and province. */
+    public record Profile(String sex, java.time.LocalDate birthDate, String provinceCode) {
+    }
+
+    /** The profile of the citizen's latest agent registration, if any. */
+    public Optional<Profile> latestProfile(long citizenId) {
+        return jdbc.sql("""
+                SELECT sex, birth_date, province_code FROM agent_registration WHERE citizen_id = ?
+                ORDER BY cycle_year DESC, id DESC""").param(citizenId)
+                .query((rs, i) -> new Profile(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3)))
+                .list().stream().findFirst();
+    }
+
+    /**
+     * The e-mail of each agent registered in the cycle among these document numbers (those without an account or
+     * an e-mail left out): two queries whatever their number.
+     */
+    public Map<String, String> emailsOfRegistered(int cycleYear, java.util.Collection<String> documents) {
+        Map<String, Long> citizenOf = new HashMap<>();
+        if (documents.isEmpty()) {
+            return Map.of();
+        }
+        java.util.List<String> all = java.util.List.copyOf(new java.util.LinkedHashSet<>(documents));
+        for (int i = 0; i < all.size(); i += 1000) {
+            jdbc.sql("SELECT document_number, citizen_id FROM agent_registration WHERE cycle_year = :year "
+                            + "AND document_number IN (:documents)")
+                    .param("year", cycleYear).param("documents", all.subList(i, Math.min(all.size(), i + 1000)))
+                    .query((rs, n) -> citizenOf.put(rs.getString(1), rs.getLong(2))).list();
+        }
+        Map<Long, CitizenAccounts.Citizen> people = citizens.byIds(citizenOf.values());
+        Map<String, String> emails = new HashMap<>();
+        citizenOf.forEach((document, id) -> {
+            CitizenAccounts.Citizen c = people.get(id);
+            if (c != null && c.email() != null) {
+                emails.put(document, c.email());
+            }
+        });
+        return emails;
     }
 }

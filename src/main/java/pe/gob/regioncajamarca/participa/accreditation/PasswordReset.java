@@ -54,9 +54,8 @@ public class PasswordReset {
         if (documentNumber == null || !documentNumber.strip().matches("^[0-9A-Za-z]{8,12}$")) {
             return;
         }
-        Optional<Account> account = jdbc.sql("SELECT id, email, given_names FROM citizen_account WHERE document_number = ?")
-                .param(documentNumber.strip())
-                .query((rs, i) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
+        Optional<Account> account = accounts.holder(documentNumber.strip())
+                .map(h -> new Account(h.id(), h.email(), h.givenNames()));
         if (account.isEmpty() || account.get().email() == null || account.get().email().isBlank()) {
             return;
         }
@@ -102,8 +101,7 @@ public class PasswordReset {
                 "El enlace ya se usó o venció. Pida uno nuevo."));
         long citizen = jdbc.sql("SELECT citizen_id FROM password_reset WHERE id = ?").param(resetId)
                 .query(Long.class).single();
-        String document = jdbc.sql("SELECT document_number FROM citizen_account WHERE id = ?").param(citizen)
-                .query(String.class).single();
+        String document = accounts.find(citizen).orElseThrow().documentNumber();
         pe.gob.regioncajamarca.participa.identity.PasswordRules.weakness(password, document).ifPresent(m -> {
             throw new IllegalArgumentException(m);
         });

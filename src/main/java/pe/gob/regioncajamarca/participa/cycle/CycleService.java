@@ -1,6 +1,7 @@
 package pe.gob.regioncajamarca.participa.cycle;
 
 import pe.gob.regioncajamarca.participa.calendar.Now;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -26,11 +27,14 @@ public class CycleService {
     private final JdbcClient jdbc;
     private final Ledger ledger;
     private final ApplicationEventPublisher events;
+    private final pe.gob.regioncajamarca.participa.projects.Projects projects;
 
-    public CycleService(JdbcClient jdbc, Ledger ledger, ApplicationEventPublisher events) {
+    public CycleService(JdbcClient jdbc, Ledger ledger, ApplicationEventPublisher events,
+                        pe.gob.regioncajamarca.participa.projects.Projects projects) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.events = events;
+        this.projects = projects;
     }
 
     /**
@@ -109,10 +113,7 @@ public class CycleService {
      */
     @Transactional
     public int registerForMonitoring(int year) {
-        return jdbc.sql("""
-                UPDATE project SET monitored_since = ?, execution_status = COALESCE(execution_status, 'NO_INICIADO')
-                WHERE cycle_year = ? AND prioritized = TRUE AND monitored_since IS NULL""")
-                .params(Now.today(), year).update();
+        return projects.registerForMonitoring(year, Now.today());
     }
 
     /** Regional management approved the results (named in the acta de acuerdos y compromisos). */
@@ -194,6 +195,50 @@ public class CycleService {
     }
 
     /** Every cycle, newest first. */
+    /** A cycle's year, phase and process instance (null for a cycle loaded from history files). */
+    public record Header(int year, CyclePhase phase, String processInstanceId) {
+    }
+
+    /** The newest {@code limit} cycles up to {@code upTo}, newest first: one query. */
+    public List<Header> headers(int upTo, int limit) {
+        return jdbc.sql("SELECT cycle_year, phase, process_instance_id FROM cycle WHERE cycle_year <= ? "
+                        + "ORDER BY cycle_year DESC FETCH FIRST " + limit + " ROWS ONLY").param(upTo)
+                .query((rs, i) -> new Header(rs.getInt(1), CyclePhase.valueOf(rs.getString(2)), rs.getString(3)))
+                .list();
+    }
+
+    /** Whether each cycle of {@code firstYear..lastYear} was loaded from history files (no process instance). */
+    public Map<Integer, Boolean> historicalFlags(int firstYear, int lastYear) {
+        Map<Integer, Boolean> flags = new java.util.HashMap<>();
+        jdbc.sql("SELECT cycle_year, process_instance_id FROM cycle WHERE cycle_year BETWEEN ? AND ?")
+                .params(firstYear, lastYear)
+                .query(rs -> {
+                    flags.put(rs.getInt(1), rs.getString(2) == null);
+                });
+        return flags;
+    }
+
+    /**
+     * A historical cycle that got more projects: each scope's envelope covers at least its prioritised projects'
+     * cost ({@code prioritisedCosts}, per scope), and the cycle's envelope is the sum of its scopes'.
+     */
+    @Transactional
+    public void widenEnvelopes(int year, Map<String, BigDecimal> prioritisedCosts) {
+        List<Object[]> rows = new java.util.ArrayList<>();
+        prioritisedCosts.forEach((scope, cost) -> rows.add(new Object[] {cost, year, scope}));
+        for (Object[] row : rows) {
+            jdbc.sql("UPDATE cycle_scope SET envelope = GREATEST(envelope, ?) WHERE cycle_year = ? AND scope = ?")
+                    .params(row).update();
+        }
+        jdbc.sql("UPDATE cycle SET envelope = (SELECT SUM(s.envelope) FROM cycle_scope s WHERE s.cycle_year = ?) "
+                + "WHERE cycle_year = ?").params(year, year).update();
+    }
+
+    /** The years that have a cycle, newest first. */
+    public List<Integer> years() {
+        return jdbc.sql("SELECT cycle_year FROM cycle ORDER BY cycle_year DESC").query(Integer.class).list();
+    }
+
     public List<Cycle> findAll() {
         return jdbc.sql("SELECT cycle_year FROM cycle ORDER BY cycle_year DESC").query(Integer.class).list()
                 .stream().map(y -> find(y).orElseThrow()).toList();

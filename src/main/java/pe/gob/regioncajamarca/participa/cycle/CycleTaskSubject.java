@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.cycle;
 
+import pe.gob.regioncajamarca.participa.projects.Scopes;
+
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;

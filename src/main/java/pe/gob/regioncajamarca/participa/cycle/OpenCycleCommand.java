@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.cycle;
 
+import pe.gob.regioncajamarca.participa.projects.Scopes;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.cycle;
 
+import pe.gob.regioncajamarca.participa.projects.Scopes;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +14,6 @@ import java.util.Set;
 
 import pe.gob.regioncajamarca.participa.ledger.LedgerPayload;
 import org.apache.poi.ss.usermodel.Row;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,19 +34,23 @@ public class ProgrammeImport {
     static final BigDecimal MAX_COST = new BigDecimal("10000000000");
     static final Set<CyclePhase> OPEN_PHASES = Set.of(CyclePhase.PREPARACION, CyclePhase.INSCRIPCION, CyclePhase.IDEAS);
 
-    private final JdbcClient jdbc;
+    private final pe.gob.regioncajamarca.participa.projects.Projects projectList;
+    private final pe.gob.regioncajamarca.participa.projects.Territory territory;
+    private final pe.gob.regioncajamarca.participa.projects.ExecutingUnits executingUnits;
     private final CycleService cycles;
     private final RegionalImpact regionalImpact;
 
-    private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final pe.gob.regioncajamarca.participa.ledger.Ledger ledger;
 
-    public ProgrammeImport(JdbcClient jdbc, CycleService cycles, RegionalImpact regionalImpact,
-                           org.springframework.jdbc.core.JdbcTemplate batch,
+    public ProgrammeImport(pe.gob.regioncajamarca.participa.projects.Projects projectList,
+                           pe.gob.regioncajamarca.participa.projects.Territory territory,
+                           pe.gob.regioncajamarca.participa.projects.ExecutingUnits executingUnits,
+                           CycleService cycles, RegionalImpact regionalImpact,
                            pe.gob.regioncajamarca.participa.ledger.Ledger ledger) {
-        this.batch = batch;
         this.ledger = ledger;
-        this.jdbc = jdbc;
+        this.projectList = projectList;
+        this.territory = territory;
+        this.executingUnits = executingUnits;
         this.cycles = cycles;
         this.regionalImpact = regionalImpact;
     }
@@ -100,13 +105,9 @@ public class ProgrammeImport {
         }
         List<Problem> problems = new ArrayList<>();
         List<Line> lines = TabularFile.read(fileName, content, COLUMNS, problems);
-        Map<String, String> districtProvince = new HashMap<>();
-        jdbc.sql("SELECT ubigeo, province_code FROM district").query((rs, i) -> districtProvince.put(rs.getString(1),
-                rs.getString(2))).list();
-        Map<String, String> scopeProvince = new HashMap<>();
-        jdbc.sql("SELECT scope, code FROM province").query((rs, i) -> scopeProvince.put(rs.getString(1),
-                rs.getString(2))).list();
-        Set<String> units = new HashSet<>(jdbc.sql("SELECT code FROM executing_unit").query(String.class).list());
+        Map<String, String> districtProvince = territory.districtProvinces();
+        Map<String, String> scopeProvince = territory.scopeCodes();
+        Set<String> units = new HashSet<>(executingUnits.names().keySet());
         List<Parsed> valid = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Line line : lines) {
@@ -239,18 +240,9 @@ public class ProgrammeImport {
 
     /** The projects already stored in the cycle, by CUI, with their districts: two queries for the whole file. */
     private Map<String, Parsed> storedProjects(int year) {
-        Map<Long, Set<String>> districts = new HashMap<>();
-        jdbc.sql("SELECT pd.project_id, pd.ubigeo FROM project_district pd JOIN project p ON p.id = pd.project_id "
-                        + "WHERE p.cycle_year = ? ORDER BY pd.ubigeo").param(year)
-                .query((rs, i) -> districts.computeIfAbsent(rs.getLong(1), k -> new LinkedHashSet<>()).add(rs.getString(2)))
-                .list();
         Map<String, Parsed> stored = new HashMap<>();
-        jdbc.sql("SELECT id, cui, name, scope, cost, sector, executing_unit FROM project WHERE cycle_year = ?")
-                .param(year)
-                .query((rs, i) -> stored.put(rs.getString(2), new Parsed(rs.getString(2), rs.getString(3),
-                        rs.getString(4), districts.getOrDefault(rs.getLong(1), new LinkedHashSet<>()),
-                        rs.getBigDecimal(5).setScale(2), rs.getString(6), rs.getString(7))))
-                .list();
+        projectList.ofCycle(year).forEach((cui, p) -> stored.put(cui, new Parsed(p.cui(), p.name(), p.scope(),
+                p.districts(), p.cost(), p.sector(), p.unit())));
         return stored;
     }
 
@@ -259,7 +251,7 @@ public class ProgrammeImport {
         if (projects.isEmpty()) {
             return;
         }
-        List<Object[]> rows = new ArrayList<>(projects.size());
+        List<pe.gob.regioncajamarca.participa.projects.Projects.NewProject> rows = new ArrayList<>(projects.size());
         List<LedgerPayload.Programmed> logged = new ArrayList<>(projects.size());
         RegionalImpact.Rule rule = regionalImpact.current();
         for (Parsed p : projects) {
@@ -272,23 +264,13 @@ public class ProgrammeImport {
                 reason = d.reason();
                 version = d.version();
             }
-            rows.add(new Object[] {year, p.cui(), p.name(), p.scope(), p.cost(), p.sector(), p.unit(), eligible, reason});
+            rows.add(new pe.gob.regioncajamarca.participa.projects.Projects.NewProject(p.cui(), p.name(), p.scope(),
+                    p.cost(), p.sector(), p.unit(), p.districts(), eligible, reason));
             logged.add(new LedgerPayload.Programmed(p.cui(), p.scope(), p.cost(), p.districts(), eligible, reason,
                     version));
         }
         // what the prioritisation needs of each project, in the integrity ledger (docs/security.md)
         ledger.append(year, "programa " + year, new LedgerPayload.ProgrammeLoaded(logged));
-        batch.batchUpdate("INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, "
-                + "regional_impact, regional_impact_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-        Map<String, Long> ids = new HashMap<>();
-        jdbc.sql("SELECT cui, id FROM project WHERE cycle_year = ?").param(year)
-                .query((rs, i) -> ids.put(rs.getString(1), rs.getLong(2))).list();
-        List<Object[]> links = new ArrayList<>();
-        for (Parsed p : projects) {
-            for (String d : p.districts()) {
-                links.add(new Object[] {ids.get(p.cui()), d});
-            }
-        }
-        batch.batchUpdate("INSERT INTO project_district (project_id, ubigeo) VALUES (?, ?)", links);
+        projectList.insertAll(year, rows);
     }
 }

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.cycle;
 
+import pe.gob.regioncajamarca.participa.projects.Scopes;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +13,10 @@ import java.util.Set;
 import pe.gob.regioncajamarca.participa.ledger.LedgerPayload;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport.Line;
@@ -30,18 +36,17 @@ public class TechnicalEvaluation {
 
     public static final List<String> COLUMNS = List.of("cui", "puntaje", "comentario");
 
-    private final JdbcClient jdbc;
+    private final pe.gob.regioncajamarca.participa.projects.Projects projectList;
     private final Ledger ledger;
 
-    public TechnicalEvaluation(JdbcClient jdbc, Ledger ledger) {
-        this.jdbc = jdbc;
+    public TechnicalEvaluation(pe.gob.regioncajamarca.participa.projects.Projects projectList, Ledger ledger) {
+        this.projectList = projectList;
         this.ledger = ledger;
     }
 
     /** The scopes that have projects in the cycle: one evaluation task each (multi-instance collection). */
     public List<String> scopesOf(int year) {
-        List<String> present = jdbc.sql("SELECT DISTINCT scope FROM project WHERE cycle_year = ?")
-                .param(year).query(String.class).list();
+        List<String> present = projectList.scopesOf(year);
         return Scopes.ALL.stream().filter(present::contains).toList();
     }
 
@@ -50,9 +55,7 @@ public class TechnicalEvaluation {
     public int load(int year, String scope, String fileName, byte[] content) {
         List<Problem> problems = new ArrayList<>();
         List<Line> lines = TabularFile.read(fileName, content, COLUMNS, problems);
-        Map<String, Long> projects = new HashMap<>();
-        jdbc.sql("SELECT cui, id FROM project WHERE cycle_year = ? AND scope = ?").params(year, scope)
-                .query((rs, i) -> projects.put(rs.getString(1), rs.getLong(2))).list();
+        Map<String, Long> projects = projectList.idsOf(year, scope);
         Map<String, BigDecimal> scores = new HashMap<>();
         Map<String, String> comments = new HashMap<>();
         Set<String> seen = new HashSet<>();
@@ -95,8 +98,13 @@ public class TechnicalEvaluation {
             problems.sort(java.util.Comparator.comparingInt(Problem::row));
             throw new RejectedFile(problems);
         }
-        scores.forEach((cui, score) -> jdbc.sql("UPDATE project SET technical_score = ?, technical_comment = ? "
-                + "WHERE id = ?").params(score, comments.get(cui), projects.get(cui)).update());
+        Map<Long, BigDecimal> byId = new HashMap<>();
+        Map<Long, String> commentsById = new HashMap<>();
+        scores.forEach((cui, score) -> {
+            byId.put(projects.get(cui), score);
+            commentsById.put(projects.get(cui), comments.get(cui));
+        });
+        projectList.storeTechnicalScores(byId, commentsById);
         ledger.append(year, scope, new LedgerPayload.TechnicalScores(scope, fileName, new java.util.TreeMap<>(scores)));
         return scores.size();
     }

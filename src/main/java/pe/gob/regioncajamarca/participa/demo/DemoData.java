@@ -1,5 +1,11 @@
 package pe.gob.regioncajamarca.participa.demo;
 
+import pe.gob.regioncajamarca.participa.monitoring.MonitoringService;
+
+import pe.gob.regioncajamarca.participa.projects.Territory;
+
+import pe.gob.regioncajamarca.participa.projects.Projects;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -31,7 +37,7 @@ import pe.gob.regioncajamarca.participa.cycle.CycleStarter;
 import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
 import pe.gob.regioncajamarca.participa.cycle.Prioritisation;
 import pe.gob.regioncajamarca.participa.cycle.RegionalImpact;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
 import pe.gob.regioncajamarca.participa.identity.CitizenAccounts;
 import pe.gob.regioncajamarca.participa.complaints.ComplaintService;
 import pe.gob.regioncajamarca.participa.ideas.IdeaService;
@@ -75,10 +81,19 @@ class DemoData {
     private final HistoryImport history;
     private final NationalImports nationalImports;
 
+    private final Projects projectList;
+
+    private final Territory territory;
+
+    private final MonitoringService monitoring;
+
     DemoData(JdbcClient jdbc, CycleService cycles, CycleStarter starter, CitizenAccounts citizens,
              AccreditationService accreditation, IdeaService ideas, MonitoringRounds rounds, RuntimeService runtime,
              TaskService tasks, DueDates plazos, ComplaintService complaints, OversightReports oversightReports,
-             News news, RegionalImpact regionalImpact, HistoryImport history, NationalImports nationalImports) {
+             News news, RegionalImpact regionalImpact, HistoryImport history, NationalImports nationalImports, Projects projectList, Territory territory, MonitoringService monitoring) {
+        this.monitoring = monitoring;
+        this.territory = territory;
+        this.projectList = projectList;
         this.nationalImports = nationalImports;
         this.history = history;
         this.regionalImpact = regionalImpact;
@@ -132,41 +147,51 @@ class DemoData {
      * none of unit.sede's projects (its Tasklist walk starts from the unit's own figures).
      */
     private void nationalFigures() {
-        if (jdbc.sql("SELECT COUNT(*) FROM national_investment_import").query(Integer.class).single() > 0) {
+        if (!nationalImports.recent(1).isEmpty()) {
             return;
         }
         int year = plazos.today().getYear();
         StringBuilder file = new StringBuilder("CODIGO_UNICO,NOMBRE_INVERSION,ESTADO,SITUACION,NOMBRE_UEI,UBIGEO,"
                 + "COSTO_ACTUALIZADO,DEVEN_ACUMUL_ANIO_ANT,PIM_ANIO_ACTUAL,DEV_ANIO_ACTUAL,AVANCE_FISICO\n");
-        int rows = jdbc.sql("""
-                SELECT p.cui, p.name, u.name, (SELECT MIN(d.ubigeo) FROM project_district d WHERE d.project_id = p.id),
-                       p.cost, r.physical_progress, r.financial_execution
-                FROM project p JOIN executing_unit u ON u.code = p.executing_unit
-                JOIN monitoring_report r ON r.project_id = p.id AND r.status = 'REPORTADO'
-                  AND r.quarter = (SELECT MAX(r2.quarter) FROM monitoring_report r2
-                                   WHERE r2.project_id = p.id AND r2.status = 'REPORTADO')
-                WHERE p.cycle_year BETWEEN ? AND ? AND p.prioritized = TRUE AND p.executing_unit <> 'sede-central'
-                  AND p.execution_status IN ('EN_EJECUCION', 'PARALIZADO') AND r.financial_execution > 0
-                ORDER BY p.cycle_year DESC, p.cui FETCH FIRST 12 ROWS ONLY""").params(year - 10, year - 1)
-                .query((rs, i) -> {
-                    BigDecimal cost = rs.getBigDecimal(5);
-                    BigDecimal accrued = rs.getBigDecimal(7);
-                    BigDecimal before = accrued.multiply(new BigDecimal("0.8")).setScale(2, java.math.RoundingMode.DOWN);
-                    BigDecimal updated = cost.multiply(i % 3 == 0 ? new BigDecimal("1.08") : BigDecimal.ONE)
-                            .setScale(2, java.math.RoundingMode.HALF_UP);
-                    BigDecimal thisYear = accrued.subtract(before).add(cost.multiply(new BigDecimal("0.02")))
-                            .setScale(2, java.math.RoundingMode.DOWN);
-                    BigDecimal pim = thisYear.multiply(new BigDecimal("1.6")).setScale(2, java.math.RoundingMode.UP);
-                    BigDecimal physical = rs.getBigDecimal(6).add(BigDecimal.valueOf(i % 4 * 2)).min(new BigDecimal("99"));
-                    file.append(rs.getString(1)).append(",\"")
-                            .append(rs.getString(2).toUpperCase(java.util.Locale.ROOT).replace("\"", "")).append("\",")
-                            .append("ACTIVO,VIABLE,\"GOBIERNO REGIONAL CAJAMARCA - ")
-                            .append(rs.getString(3).toUpperCase(java.util.Locale.ROOT)).append("\",")
-                            .append(rs.getString(4)).append(',').append(updated.toPlainString()).append(',')
-                            .append(before.toPlainString()).append(',').append(pim.toPlainString()).append(',')
-                            .append(thisYear.toPlainString()).append(',').append(physical.toPlainString()).append('\n');
-                    return 1;
-                }).list().size();
+        // earlier cycles' prioritised projects in works or paralysed, not the central office's, with money reported
+        List<Projects.Project> candidates = projectList.prioritisedIn(java.util.stream.IntStream.rangeClosed(year - 10,
+                year - 1).boxed().toList()).stream()
+                .filter(p -> !"sede-central".equals(p.unit())
+                        && ("EN_EJECUCION".equals(p.executionStatus()) || "PARALIZADO".equals(p.executionStatus())))
+                .toList();
+        Map<Long, pe.gob.regioncajamarca.participa.monitoring.MonitoringService.Latest> latest = monitoring
+                .latestReported(candidates.stream().map(Projects.Project::id).toList());
+        List<Projects.Project> chosen = candidates.stream()
+                .filter(p -> latest.containsKey(p.id()) && latest.get(p.id()).financialExecution() != null
+                        && latest.get(p.id()).financialExecution().signum() > 0)
+                .sorted(java.util.Comparator.comparing(Projects.Project::year, java.util.Comparator.reverseOrder())
+                        .thenComparing(Projects.Project::cui))
+                .limit(12).toList();
+        Map<Long, List<String>> districtsOf = projectList.districtsOf(chosen.stream().map(Projects.Project::id)
+                .toList());
+        for (int i = 0; i < chosen.size(); i++) {
+            Projects.Project p = chosen.get(i);
+            var l = latest.get(p.id());
+            List<String> ds = districtsOf.getOrDefault(p.id(), List.of());
+            String firstDistrict = ds.isEmpty() ? null : ds.get(0);
+            BigDecimal cost = p.cost();
+            BigDecimal accrued = l.financialExecution();
+            BigDecimal before = accrued.multiply(new BigDecimal("0.8")).setScale(2, java.math.RoundingMode.DOWN);
+            BigDecimal updated = cost.multiply(i % 3 == 0 ? new BigDecimal("1.08") : BigDecimal.ONE)
+                    .setScale(2, java.math.RoundingMode.HALF_UP);
+            BigDecimal thisYear = accrued.subtract(before).add(cost.multiply(new BigDecimal("0.02")))
+                    .setScale(2, java.math.RoundingMode.DOWN);
+            BigDecimal pim = thisYear.multiply(new BigDecimal("1.6")).setScale(2, java.math.RoundingMode.UP);
+            BigDecimal physical = l.physicalProgress().add(BigDecimal.valueOf(i % 4 * 2)).min(new BigDecimal("99"));
+            file.append(p.cui()).append(",\"")
+                    .append(p.name().toUpperCase(java.util.Locale.ROOT).replace("\"", "")).append("\",")
+                    .append("ACTIVO,VIABLE,\"GOBIERNO REGIONAL CAJAMARCA - ")
+                    .append(p.unitName().toUpperCase(java.util.Locale.ROOT)).append("\",")
+                    .append(firstDistrict).append(',').append(updated.toPlainString()).append(',')
+                    .append(before.toPlainString()).append(',').append(pim.toPlainString()).append(',')
+                    .append(thisYear.toPlainString()).append(',').append(physical.toPlainString()).append('\n');
+        }
+        int rows = chosen.size();
         if (rows == 0) {
             return;
         }
@@ -203,31 +228,28 @@ class DemoData {
             return;
         }
         long started = System.nanoTime();
-        DemoHistory generator = new DemoHistory(jdbc.sql("""
-                SELECT d.ubigeo, p.scope, d.name FROM district d JOIN province p ON p.code = d.province_code""")
-                .query((rs, i) -> new DemoHistory.District(rs.getString(1), rs.getString(2), rs.getString(3))).list());
-        java.util.Set<String> taken = new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT cui FROM project")
-                .query(String.class).list());
+        DemoHistory generator = new DemoHistory(territory.scopedDistricts().stream()
+                .map(d -> new DemoHistory.District(d.ubigeo(), d.scope(), d.name())).toList());
+        java.util.Set<String> taken = projectList.allCuis();
         List<DemoHistory.Project> projects = new java.util.ArrayList<>();
         missing.forEach(y -> projects.addAll(generator.projects(y, taken)));
         List<String> progress = new java.util.ArrayList<>();
         projects.forEach(p -> progress.addAll(DemoHistory.progress(p, lastHistory, null)));
         if (handMade) {
-            jdbc.sql("""
-                    SELECT cycle_year, cui, cost, execution_status FROM project
-                    WHERE cycle_year BETWEEN ? AND ? AND prioritized = TRUE AND execution_status IS NOT NULL
-                    ORDER BY cycle_year, cui""").params(year - 10, year - 1)
-                    .query((rs, i) -> {
-                        DemoHistory.Project p = new DemoHistory.Project(rs.getInt(1), rs.getString(2), null, null,
-                                List.of(), rs.getBigDecimal(3).setScale(2), null, null);
-                        DemoHistory.Fate fate = switch (rs.getString(4)) {
+            projectList.prioritisedIn(java.util.stream.IntStream.rangeClosed(year - 10, year - 1).boxed().toList())
+                    .stream().filter(x -> x.executionStatus() != null)
+                    .sorted(java.util.Comparator.comparing(Projects.Project::year).thenComparing(Projects.Project::cui))
+                    .forEach(x -> {
+                        DemoHistory.Project p = new DemoHistory.Project(x.year(), x.cui(), null, null,
+                                List.of(), x.cost().setScale(2), null, null);
+                        DemoHistory.Fate fate = switch (x.executionStatus()) {
                             case "CONCLUIDO" -> DemoHistory.Fate.COMPLETED;
                             case "PARALIZADO" -> DemoHistory.Fate.PARALYSED;
                             case "NO_INICIADO" -> DemoHistory.Fate.NEVER_STARTED;
                             default -> DemoHistory.Fate.IN_EXECUTION;
                         };
-                        return progress.addAll(DemoHistory.progress(p, lastHistory, fate));
-                    }).list();
+                        progress.addAll(DemoHistory.progress(p, lastHistory, fate));
+                    });
         }
         if (projects.isEmpty() && progress.isEmpty()) {
             return;
@@ -354,26 +376,18 @@ class DemoData {
                     BigDecimal.valueOf(p.technical()), p.votes(), Set.of(p.districts()), impact.get(i)));
         }
         List<Prioritisation.Result> results = Prioritisation.apply(candidates, split);
+        List<Projects.Formalised> rows = new java.util.ArrayList<>(projects.size());
         for (int i = 0; i < projects.size(); i++) {
             P p = projects.get(i);
             Prioritisation.Result r = results.get(i);
             RegionalImpact.Decision decided = impact.get(i);
-            jdbc.sql("""
-                    INSERT INTO project (cycle_year, cui, name, scope, cost, sector, executing_unit, technical_score,
-                        votes, vote_score, total_score, scope_rank, prioritized, reason, execution_status,
-                        regional_impact, regional_impact_reason)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(year, p.cui(), p.name(), p.scope(), new BigDecimal(p.cost()), p.sector(), p.unit(),
-                            BigDecimal.valueOf(p.technical()), p.votes(), r.voteScore(), r.totalScore(), r.rank(),
-                            r.prioritized(), r.reason(), r.prioritized() ? p.execution() : null,
-                            decided == null ? null : decided.eligible(), decided == null ? null : decided.reason())
-                    .update();
-            long id = jdbc.sql("SELECT id FROM project WHERE cycle_year = ? AND cui = ?").params(year, p.cui())
-                    .query(Long.class).single();
-            for (String d : p.districts()) {
-                jdbc.sql("INSERT INTO project_district (project_id, ubigeo) VALUES (?, ?)").params(id, d).update();
-            }
+            rows.add(new Projects.Formalised(p.cui(), p.name(), p.scope(), new BigDecimal(p.cost()), p.sector(),
+                    p.unit(), BigDecimal.valueOf(p.technical()), p.votes(), r.voteScore(), r.totalScore(), r.rank(),
+                    r.prioritized(), r.reason(), r.prioritized() ? p.execution() : null,
+                    decided == null ? null : decided.eligible(), decided == null ? null : decided.reason(),
+                    List.of(p.districts())));
         }
+        projectList.insertFormalised(year, rows);
         cycles.registerForMonitoring(year);
     }
 
@@ -420,8 +434,7 @@ class DemoData {
         // the current monitoring round: executing units (unit.sede) report their projects
         // (it reports the quarter that has just ended)
         String quarter = pe.gob.regioncajamarca.participa.monitoring.Quarter.reportedBy(today).toString();
-        if (jdbc.sql("SELECT COUNT(*) FROM monitoring_round WHERE quarter = ?").param(quarter).query(Integer.class)
-                .single() == 0) {
+        if (!monitoring.roundStatuses().containsKey(quarter)) {
             rounds.startByHand(quarter);
         }
 

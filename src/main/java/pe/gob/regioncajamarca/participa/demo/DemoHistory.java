@@ -12,7 +12,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
 import pe.gob.regioncajamarca.participa.monitoring.Quarter;
 
 /**

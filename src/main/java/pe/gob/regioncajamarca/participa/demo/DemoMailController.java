@@ -11,11 +11,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class DemoMailController {
 
     private final DemoMailSink sink;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final pe.gob.regioncajamarca.participa.notification.Notifications notifications;
 
-    DemoMailController(DemoMailSink sink, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    DemoMailController(DemoMailSink sink, pe.gob.regioncajamarca.participa.notification.Notifications notifications) {
         this.sink = sink;
-        this.jdbc = jdbc;
+        this.notifications = notifications;
     }
 
     record QueuedMail(String recipient, String subject, String status, int attempts, java.sql.Timestamp createdAt,
@@ -25,11 +25,11 @@ class DemoMailController {
     @GetMapping("/demo/correos")
     String mails(Model model) {
         model.addAttribute("mails", sink.received());
-        model.addAttribute("queue", jdbc.sql("SELECT recipient, subject, status, attempts, created_at, sent_at, "
-                        + "last_error FROM mail_outbox ORDER BY id DESC")
-                .query((rs, i) -> new QueuedMail(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getTimestamp(5), rs.getTimestamp(6), rs.getString(7)))
-                .list());
+        model.addAttribute("queue", notifications.outbox().stream()
+                .map(q -> new QueuedMail(q.recipient(), q.subject(), q.status(), q.attempts(),
+                        q.createdAt() == null ? null : java.sql.Timestamp.from(q.createdAt()),
+                        q.sentAt() == null ? null : java.sql.Timestamp.from(q.sentAt()), q.lastError()))
+                .toList());
         return "demo/correos";
     }
 }

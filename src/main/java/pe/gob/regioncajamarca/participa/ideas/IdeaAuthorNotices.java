@@ -1,5 +1,8 @@
 package pe.gob.regioncajamarca.participa.ideas;
 
+import pe.gob.regioncajamarca.participa.projects.Projects;
+
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.event.EventListener;
@@ -20,7 +23,10 @@ class IdeaAuthorNotices {
     private final JdbcClient jdbc;
     private final Notifications notifications;
 
-    IdeaAuthorNotices(JdbcClient jdbc, Notifications notifications) {
+    private final Projects projects;
+
+    IdeaAuthorNotices(JdbcClient jdbc, Notifications notifications, Projects projects) {
+        this.projects = projects;
         this.jdbc = jdbc;
         this.notifications = notifications;
     }
@@ -30,13 +36,20 @@ class IdeaAuthorNotices {
 
     @EventListener
     public void onFormalised(ResultsFormalised event) {
-        jdbc.sql("""
-                SELECT i.contact_email, i.tracking_code, i.title, p.cui, p.name, p.prioritized, p.reason
-                FROM project_idea i JOIN project p ON p.cui = i.assigned_cui AND p.cycle_year = ?
-                WHERE i.contact_email IS NOT NULL""").param(event.year())
-                .query((rs, i) -> new Authored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6), rs.getString(7)))
-                .list()
+        record Idea(String email, String code, String title, String cui) {
+        }
+        List<Idea> ideas = jdbc.sql("""
+                SELECT i.contact_email, i.tracking_code, i.title, i.assigned_cui FROM project_idea i
+                WHERE i.contact_email IS NOT NULL AND i.assigned_cui IS NOT NULL""")
+                .query((rs, i) -> new Idea(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+        Map<String, Projects.Project> byCui = projects.byCuis(event.year(), ideas.stream().map(Idea::cui).toList());
+        ideas.stream().filter(i -> byCui.containsKey(i.cui()))
+                .map(i -> {
+                    Projects.Project p = byCui.get(i.cui());
+                    return new Authored(i.email(), i.code(), i.title(), p.cui(), p.name(),
+                            Boolean.TRUE.equals(p.prioritized()), p.reason());
+                })
                 .forEach(a -> notifications.sendOptional("idea-priorizacion:" + event.year() + ":" + a.code(), a.email(),
                         "Su idea " + a.code() + " en el presupuesto participativo " + event.year(), "idea-priorizada",
                         Map.of("year", event.year(), "code", a.code(), "title", a.title(), "cui", a.cui(),
@@ -46,12 +59,16 @@ class IdeaAuthorNotices {
 
     @EventListener
     public void onStatusChanged(ExecutionStatusChanged event) {
+        Projects.Project p = projects.find(event.projectId()).orElse(null);
+        if (p == null) {
+            return;
+        }
         jdbc.sql("""
-                SELECT i.contact_email, i.tracking_code, i.title, p.cui, p.name, p.prioritized, p.reason
-                FROM project_idea i JOIN project p ON p.cui = i.assigned_cui WHERE p.id = ? AND i.contact_email IS NOT NULL""")
-                .param(event.projectId())
-                .query((rs, i) -> new Authored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6), rs.getString(7)))
+                SELECT i.contact_email, i.tracking_code, i.title FROM project_idea i
+                WHERE i.assigned_cui = ? AND i.contact_email IS NOT NULL""")
+                .param(p.cui())
+                .query((rs, i) -> new Authored(rs.getString(1), rs.getString(2), rs.getString(3), p.cui(), p.name(),
+                        Boolean.TRUE.equals(p.prioritized()), p.reason()))
                 .list()
                 .forEach(a -> notifications.sendOptional("idea-estado:" + event.projectId() + ":" + event.quarter() + ":"
                                 + a.code(), a.email(), "El proyecto de su idea " + a.code() + " cambió de estado",

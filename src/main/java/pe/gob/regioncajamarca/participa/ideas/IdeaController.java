@@ -21,7 +21,7 @@ import pe.gob.regioncajamarca.participa.calendar.DueDates;
 import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
-import pe.gob.regioncajamarca.participa.cycle.Territory;
+import pe.gob.regioncajamarca.participa.projects.Territory;
 
 /** The portal's project ideas: propose one during the idea window, follow it, read every public answer. */
 @Controller

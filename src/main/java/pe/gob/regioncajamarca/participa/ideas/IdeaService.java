@@ -1,6 +1,7 @@
 package pe.gob.regioncajamarca.participa.ideas;
 
 import pe.gob.regioncajamarca.participa.calendar.Now;
+import pe.gob.regioncajamarca.participa.projects.Territory;
 
 import java.math.BigDecimal;
 
@@ -26,7 +27,10 @@ public class IdeaService {
     private final RuntimeService runtime;
     private final Notifications notifications;
 
-    public IdeaService(JdbcClient jdbc, RuntimeService runtime, Notifications notifications) {
+    private final Territory territory;
+
+    public IdeaService(JdbcClient jdbc, RuntimeService runtime, Notifications notifications, Territory territory) {
+        this.territory = territory;
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.notifications = notifications;
@@ -156,14 +160,17 @@ public class IdeaService {
 
     public Optional<Idea> find(long id) {
         return jdbc.sql("""
-                SELECT i.id, i.tracking_code, i.cycle_year, i.title, p.name AS province_name, i.status,
+                SELECT i.id, i.tracking_code, i.cycle_year, i.title, i.province_code, i.status,
                        i.public_answer, i.contact_email
-                FROM project_idea i JOIN province p ON p.code = i.province_code WHERE i.id = ?""")
+                FROM project_idea i WHERE i.id = ?""")
                 .param(id)
                 .query((rs, n) -> new Idea(rs.getLong("id"), rs.getString("tracking_code"), rs.getInt("cycle_year"),
-                        rs.getString("title"), rs.getString("province_name"), rs.getString("status"),
+                        rs.getString("title"), rs.getString("province_code"), rs.getString("status"),
                         rs.getString("public_answer"), rs.getString("contact_email")))
-                .optional();
+                .optional()
+                .flatMap(i -> territory.provinceName(i.provinceName()).map(province -> new Idea(i.id(),
+                        i.trackingCode(), i.cycleYear(), i.title(), province, i.status(), i.publicAnswer(),
+                        i.contactEmail())));
     }
 
     /** The idea a {@code project-idea-review} instance was started for. */
@@ -180,12 +187,12 @@ public class IdeaService {
 
     public Optional<Assessment> assessment(long ideaId) {
         return jdbc.sql("""
-                SELECT i.theme, i.pdrc_axis, d.name AS district_name, i.beneficiaries, i.approximate_amount,
+                SELECT i.theme, i.pdrc_axis, i.district_ubigeo, i.beneficiaries, i.approximate_amount,
                        i.description
-                FROM project_idea i LEFT JOIN district d ON d.ubigeo = i.district_ubigeo WHERE i.id = ?""")
+                FROM project_idea i WHERE i.id = ?""")
                 .param(ideaId)
                 .query((rs, n) -> new Assessment(rs.getString("theme"), rs.getString("pdrc_axis"),
-                        rs.getString("district_name"), (Integer) rs.getObject("beneficiaries", Integer.class),
+                        territory.districtName(rs.getString("district_ubigeo")).orElse(null), (Integer) rs.getObject("beneficiaries", Integer.class),
                         rs.getBigDecimal("approximate_amount"), rs.getString("description")))
                 .optional();
     }

@@ -4,6 +4,7 @@ import pe.gob.regioncajamarca.participa.calendar.Now;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,5 +100,65 @@ public class CitizenAccounts {
                 .query((rs, i) -> String.join(" ", java.util.stream.Stream.of(rs.getString(1), rs.getString(2),
                         rs.getString(3)).filter(x -> x != null && !x.isBlank()).toList()))
                 .optional();
+    }
+
+    /** A portal account as other modules read it: never the password. */
+    public record Citizen(long id, String documentType, String documentNumber, String email, String givenNames,
+                          String firstSurname, String secondSurname) {
+
+        /** "Rosa Huamán Cotrina" (no second surname when there is none). */
+        public String fullName() {
+            return (givenNames + " " + surnames()).trim();
+        }
+
+        public String surnames() {
+            return firstSurname + (secondSurname == null ? "" : " " + secondSurname);
+        }
+    }
+
+    private static final String CITIZEN_SQL = "SELECT id, document_type, document_number, email, given_names, "
+            + "first_surname, second_surname FROM citizen_account ";
+
+    private static Citizen mapCitizen(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Citizen(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7));
+    }
+
+    public Optional<Citizen> find(long id) {
+        return jdbc.sql(CITIZEN_SQL + "WHERE id = ?").param(id).query(CitizenAccounts::mapCitizen).optional();
+    }
+
+    /** The accounts with these ids, by id (one query; ids that do not exist are left out). */
+    public java.util.Map<Long, Citizen> byIds(java.util.Collection<Long> ids) {
+        java.util.Map<Long, Citizen> byId = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return byId;
+        }
+        for (List<Long> chunk : chunks(List.copyOf(new java.util.LinkedHashSet<>(ids)))) {
+            jdbc.sql(CITIZEN_SQL + "WHERE id IN (:ids)").param("ids", chunk)
+                    .query(CitizenAccounts::mapCitizen).list().forEach(c -> byId.put(c.id(), c));
+        }
+        return byId;
+    }
+
+    /** The accounts of these document numbers, by document number (one query per thousand). */
+    public java.util.Map<String, Citizen> byDocuments(java.util.Collection<String> documents) {
+        java.util.Map<String, Citizen> byDocument = new java.util.HashMap<>();
+        if (documents.isEmpty()) {
+            return byDocument;
+        }
+        for (List<String> chunk : chunks(List.copyOf(new java.util.LinkedHashSet<>(documents)))) {
+            jdbc.sql(CITIZEN_SQL + "WHERE document_number IN (:documents)").param("documents", chunk)
+                    .query(CitizenAccounts::mapCitizen).list().forEach(c -> byDocument.put(c.documentNumber(), c));
+        }
+        return byDocument;
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> out = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i += 1000) {
+            out.add(all.subList(i, Math.min(all.size(), i + 1000)));
+        }
+        return out;
     }
 }

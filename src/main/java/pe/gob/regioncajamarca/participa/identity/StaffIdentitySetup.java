@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.identity;
 
+import pe.gob.regioncajamarca.participa.projects.ExecutingUnits;
+
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.ALL;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
@@ -68,8 +70,11 @@ public class StaffIdentitySetup {
     private final JdbcClient jdbc;
     private final Environment env;
 
+    private final ExecutingUnits executingUnits;
+
     public StaffIdentitySetup(IdentityService identity, AuthorizationService authorizations, JdbcClient jdbc,
-                              Environment env) {
+                              Environment env, ExecutingUnits executingUnits) {
+        this.executingUnits = executingUnits;
         this.identity = identity;
         this.authorizations = authorizations;
         this.jdbc = jdbc;
@@ -80,8 +85,7 @@ public class StaffIdentitySetup {
     public void run() {
         StaffGroups.NAMES.forEach((id, name) -> group(id, name, "WORKFLOW"));
         Map<String, String> units = new LinkedHashMap<>();
-        jdbc.sql("SELECT group_id, name FROM executing_unit ORDER BY code")
-                .query((rs, i) -> units.put(rs.getString(1), rs.getString(2))).list();
+        executingUnits.all().forEach(u -> units.put(u.groupId(), u.name()));
         units.forEach((id, name) -> group(id, name, "UNIDAD_EJECUTORA"));
         grants(units.keySet());
         if (env.acceptsProfiles(Profiles.of("demo"))) {

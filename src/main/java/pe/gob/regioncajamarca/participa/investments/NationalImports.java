@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import pe.gob.regioncajamarca.participa.cycle.KnownProjects;
+import pe.gob.regioncajamarca.participa.projects.KnownProjects;
 import pe.gob.regioncajamarca.participa.investments.NationalFile.Figures;
 
 /**

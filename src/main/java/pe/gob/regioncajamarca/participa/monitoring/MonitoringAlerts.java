@@ -1,13 +1,16 @@
 package pe.gob.regioncajamarca.participa.monitoring;
 
 import pe.gob.regioncajamarca.participa.calendar.Now;
+import pe.gob.regioncajamarca.participa.projects.Projects;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
@@ -31,9 +34,12 @@ public class MonitoringAlerts {
     private final pe.gob.regioncajamarca.participa.investments.NationalFigures national;
     private final pe.gob.regioncajamarca.participa.investments.NationalSettings nationalSettings;
 
+    private final Projects projects;
+
     public MonitoringAlerts(JdbcClient jdbc, DecisionService decisions,
                             pe.gob.regioncajamarca.participa.investments.NationalFigures national,
-                            pe.gob.regioncajamarca.participa.investments.NationalSettings nationalSettings) {
+                            pe.gob.regioncajamarca.participa.investments.NationalSettings nationalSettings, Projects projects) {
+        this.projects = projects;
         this.jdbc = jdbc;
         this.decisions = decisions;
         this.national = national;
@@ -52,13 +58,18 @@ public class MonitoringAlerts {
         Object[] all = new Object[params.length + 1];
         all[0] = quarter;
         System.arraycopy(params, 0, all, 1, params.length);
-        return jdbc.sql("""
-                SELECT r.project_id, r.status, r.physical_progress, r.financial_execution, r.updated_cost, p.cost,
-                       r.execution_status, p.cui
-                FROM monitoring_report r JOIN project p ON p.id = r.project_id WHERE r.quarter = ?""" + andWhere)
+        List<Row> reports = jdbc.sql("""
+                SELECT r.project_id, r.status, r.physical_progress, r.financial_execution, r.updated_cost,
+                       r.execution_status
+                FROM monitoring_report r WHERE r.quarter = ?""" + andWhere)
                 .params(all)
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8))).list();
+                        rs.getBigDecimal(5), null, rs.getString(6), null)).list();
+        Map<Long, Projects.Project> byId = projects.byIds(reports.stream().map(Row::projectId).toList());
+        return reports.stream().filter(x -> byId.containsKey(x.projectId()))
+                .map(x -> new Row(x.projectId(), x.status(), x.physical(), x.financial(), x.updatedCost(),
+                        byId.get(x.projectId()).cost(), x.executionStatus(), byId.get(x.projectId()).cui()))
+                .toList();
     }
 
     /** The decision's input for one project's report of a quarter, as {@link #evaluate} passes it. */
@@ -156,23 +167,39 @@ public class MonitoringAlerts {
     }
 
     public List<Alert> ofProject(int year, String cui) {
-        return jdbc.sql("""
-                SELECT a.quarter, a.project_id, p.cycle_year, p.cui, p.name, u.name, p.scope, a.code, a.message FROM monitoring_alert a
-                JOIN project p ON p.id = a.project_id JOIN executing_unit u ON u.code = p.executing_unit
-                WHERE p.cycle_year = ? AND p.cui = ? ORDER BY a.quarter DESC, a.code""").params(year, cui)
-                .query(MonitoringAlerts::mapAlert).list();
+        Optional<Projects.Project> project = projects.find(year, cui);
+        if (project.isEmpty()) {
+            return List.of();
+        }
+        return withProjects(jdbc.sql("SELECT a.quarter, a.project_id, a.code, a.message FROM monitoring_alert a "
+                        + "WHERE a.project_id = ?").param(project.get().id())
+                .query(MonitoringAlerts::mapAlert).list()).stream()
+                .sorted(Comparator.comparing(Alert::quarter, Comparator.reverseOrder()).thenComparing(Alert::code))
+                .toList();
     }
 
     private List<Alert> query(String where, Object param) {
-        return jdbc.sql("""
-                SELECT a.quarter, a.project_id, p.cycle_year, p.cui, p.name, u.name, p.scope, a.code, a.message FROM monitoring_alert a
-                JOIN project p ON p.id = a.project_id JOIN executing_unit u ON u.code = p.executing_unit
-                WHERE\s""" + where + " ORDER BY u.name, p.name, a.code").param(param)
-                .query(MonitoringAlerts::mapAlert).list();
+        java.text.Collator collator = java.text.Collator.getInstance(new java.util.Locale("es", "PE"));
+        return withProjects(jdbc.sql("SELECT a.quarter, a.project_id, a.code, a.message FROM monitoring_alert a "
+                        + "WHERE " + where).param(param)
+                .query(MonitoringAlerts::mapAlert).list()).stream()
+                .sorted(Comparator.comparing(Alert::unitName, collator::compare)
+                        .thenComparing(Alert::projectName, collator::compare).thenComparing(Alert::code))
+                .toList();
     }
 
+    /** An alert row: its project's fields are filled in by {@link #withProjects}. */
     private static Alert mapAlert(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new Alert(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
+        return new Alert(rs.getString(1), rs.getLong(2), 0, null, null, null, null, rs.getString(3), rs.getString(4));
+    }
+
+    /** The alerts with their projects' year, CUI, name, unit and scope (one query, joined by id). */
+    private List<Alert> withProjects(List<Alert> alerts) {
+        Map<Long, Projects.Project> byId = projects.byIds(alerts.stream().map(Alert::projectId).toList());
+        return alerts.stream().filter(a -> byId.containsKey(a.projectId())).map(a -> {
+            Projects.Project p = byId.get(a.projectId());
+            return new Alert(a.quarter(), a.projectId(), p.year(), p.cui(), p.name(), p.unitName(), p.scope(),
+                    a.code(), a.message());
+        }).toList();
     }
 }

@@ -1,6 +1,7 @@
 package pe.gob.regioncajamarca.participa.monitoring;
 
 import pe.gob.regioncajamarca.participa.calendar.Now;
+import pe.gob.regioncajamarca.participa.projects.Projects;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -24,7 +25,10 @@ public class MonitoringEvidence {
 
     private final JdbcClient jdbc;
 
-    public MonitoringEvidence(JdbcClient jdbc) {
+    private final Projects projects;
+
+    public MonitoringEvidence(JdbcClient jdbc, Projects projects) {
+        this.projects = projects;
         this.jdbc = jdbc;
     }
 
@@ -51,25 +55,31 @@ public class MonitoringEvidence {
 
     /** The evidence of a project's reports that are public (REPORTADO), newest report first. */
     public List<Evidence> published(int cycleYear, String cui) {
+        Optional<Long> projectId = projects.find(cycleYear, cui).map(Projects.Project::id);
+        if (projectId.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("""
                 SELECT e.id, e.report_id, e.file_name, e.content_type, e.size_bytes, e.description, e.uploaded_by,
                        e.uploaded_at
                 FROM monitoring_evidence e JOIN monitoring_report r ON r.id = e.report_id
-                JOIN project p ON p.id = r.project_id
-                WHERE p.cycle_year = ? AND p.cui = ? AND r.status = 'REPORTADO'
-                ORDER BY r.quarter DESC, e.id""").params(cycleYear, cui)
+                WHERE r.project_id = ? AND r.status = 'REPORTADO'
+                ORDER BY r.quarter DESC, e.id""").param(projectId.get())
                 .query((rs, i) -> new Evidence(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getInt(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant())).list();
     }
 
     /** One file of {@link #published}; empty when it is not the project's or its report is not REPORTADO. */
     public Optional<Content> publishedContent(int cycleYear, String cui, long id) {
+        Optional<Long> projectId = projects.find(cycleYear, cui).map(Projects.Project::id);
+        if (projectId.isEmpty()) {
+            return Optional.empty();
+        }
         return jdbc.sql("""
                 SELECT e.file_name, e.content_type, e.content
                 FROM monitoring_evidence e JOIN monitoring_report r ON r.id = e.report_id
-                JOIN project p ON p.id = r.project_id
-                WHERE p.cycle_year = ? AND p.cui = ? AND r.status = 'REPORTADO' AND e.id = ?""")
-                .params(cycleYear, cui, id)
+                WHERE r.project_id = ? AND r.status = 'REPORTADO' AND e.id = ?""")
+                .params(projectId.get(), id)
                 .query((rs, i) -> new Content(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
     }
 

@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 
-import pe.gob.regioncajamarca.participa.cycle.Territory;
+import pe.gob.regioncajamarca.participa.projects.Territory;
 import pe.gob.regioncajamarca.participa.documents.PdfDocuments;
 
 /**

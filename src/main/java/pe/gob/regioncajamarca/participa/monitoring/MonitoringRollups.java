@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.monitoring;
 
+import pe.gob.regioncajamarca.participa.projects.Projects;
+
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -17,7 +19,13 @@ public class MonitoringRollups {
 
     private final JdbcClient jdbc;
 
-    public MonitoringRollups(JdbcClient jdbc) {
+    private final Projects projects;
+
+    private final MonitoringService monitoring;
+
+    public MonitoringRollups(JdbcClient jdbc, Projects projects, MonitoringService monitoring) {
+        this.monitoring = monitoring;
+        this.projects = projects;
         this.jdbc = jdbc;
     }
 
@@ -37,29 +45,45 @@ public class MonitoringRollups {
         }
     }
 
-    /** The latest reported accrued amount of each project. */
-    private static final String LATEST = """
-            SELECT r.project_id, r.financial_execution FROM monitoring_report r
-            WHERE r.status = 'REPORTADO' AND r.quarter = (SELECT MAX(r2.quarter) FROM monitoring_report r2
-                WHERE r2.project_id = r.project_id AND r2.status = 'REPORTADO')""";
-
-    private List<Rollup> by(String key, String join, String order, Integer year) {
-        String sql = "SELECT " + key + """
-                 AS k, COUNT(*),
-                  SUM(CASE WHEN p.execution_status = 'CONCLUIDO' THEN 1 ELSE 0 END),
-                  SUM(CASE WHEN p.execution_status = 'EN_EJECUCION' THEN 1 ELSE 0 END),
-                  SUM(CASE WHEN p.execution_status = 'PARALIZADO' THEN 1 ELSE 0 END),
-                  SUM(CASE WHEN p.execution_status IS NULL OR p.execution_status = 'NO_INICIADO' THEN 1 ELSE 0 END),
-                  SUM(p.cost), SUM(COALESCE(l.financial_execution, 0))
-                FROM project p LEFT JOIN (""" + LATEST + ") l ON l.project_id = p.id " + join
-                + " WHERE p.prioritized = TRUE" + (year == null ? "" : " AND p.cycle_year = :year")
-                + " GROUP BY " + key + " ORDER BY " + order;
-        var spec = jdbc.sql(sql);
-        if (year != null) {
-            spec = spec.param("year", year);
-        }
-        return spec.query((rs, i) -> new Rollup(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                rs.getInt(5), rs.getInt(6), rs.getBigDecimal(7), rs.getBigDecimal(8))).list();
+    /**
+     * The prioritised projects (of one cycle, or of all) grouped by {@code key} in the order of {@code order}: the
+     * projects from {@link Projects}, their latest reported amounts from this module, joined by id.
+     */
+    private List<Rollup> by(java.util.function.Function<Projects.Project, String> key,
+                            java.util.Comparator<String> order, Integer year) {
+        List<Projects.Project> prioritised = projects.prioritised(year);
+        java.util.Map<Long, MonitoringService.Latest> latest = monitoring.latestReported(prioritised.stream()
+                .map(Projects.Project::id).toList());
+        java.util.Map<String, List<Projects.Project>> groups = new java.util.TreeMap<>(order);
+        prioritised.forEach(p -> groups.computeIfAbsent(key.apply(p), k -> new java.util.ArrayList<>()).add(p));
+        List<Rollup> rollups = new java.util.ArrayList<>();
+        groups.forEach((k, group) -> {
+            int completed = 0;
+            int inExecution = 0;
+            int paralysed = 0;
+            int notStarted = 0;
+            BigDecimal agreed = BigDecimal.ZERO;
+            BigDecimal executed = BigDecimal.ZERO;
+            for (Projects.Project p : group) {
+                String status = p.executionStatus();
+                if ("CONCLUIDO".equals(status)) {
+                    completed++;
+                } else if ("EN_EJECUCION".equals(status)) {
+                    inExecution++;
+                } else if ("PARALIZADO".equals(status)) {
+                    paralysed++;
+                } else if (status == null || "NO_INICIADO".equals(status)) {
+                    notStarted++;
+                }
+                agreed = agreed.add(p.cost());
+                MonitoringService.Latest l = latest.get(p.id());
+                if (l != null && l.financialExecution() != null) {
+                    executed = executed.add(l.financialExecution());
+                }
+            }
+            rollups.add(new Rollup(k, group.size(), completed, inExecution, paralysed, notStarted, agreed, executed));
+        });
+        return rollups;
     }
 
     /**
@@ -82,17 +106,19 @@ public class MonitoringRollups {
 
     /** Per scope (province code or MULTIPROVINCIAL), optionally for one cycle. */
     public List<Rollup> byScope(Integer year) {
-        return by("p.scope", "", "p.scope", year);
+        return by(Projects.Project::scope, java.util.Comparator.naturalOrder(), year);
     }
 
     /** Per executing unit (its name), optionally for one cycle. */
     public List<Rollup> byUnit(Integer year) {
-        return by("u.name", "JOIN executing_unit u ON u.code = p.executing_unit", "u.name", year);
+        java.text.Collator collator = java.text.Collator.getInstance(new java.util.Locale("es", "PE"));
+        return by(Projects.Project::unitName, collator::compare, year);
     }
 
     /** Per cycle, the most recent first; the last {@code cycles} cycles. */
     public List<Rollup> byCycle(int cycles) {
-        return by("p.cycle_year", "", "p.cycle_year DESC", null).stream().limit(cycles).toList();
+        return by(p -> String.valueOf(p.year()), java.util.Comparator.comparing(Integer::valueOf,
+                java.util.Comparator.reverseOrder()), null).stream().limit(cycles).toList();
     }
 
     /** The quarters that have a round, the most recent first, with their status. */

@@ -6,9 +6,13 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import pe.gob.regioncajamarca.participa.projects.ExecutingUnits;
+import pe.gob.regioncajamarca.participa.projects.Projects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,7 +32,16 @@ public class MonitoringService {
     private final JdbcClient jdbc;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    public MonitoringService(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
+    private final Projects projects;
+    private final ExecutingUnits executingUnits;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
+
+    public MonitoringService(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events,
+                             Projects projects, ExecutingUnits executingUnits,
+                             org.springframework.jdbc.core.JdbcTemplate batch) {
+        this.projects = projects;
+        this.executingUnits = executingUnits;
+        this.batch = batch;
         this.jdbc = jdbc;
         this.events = events;
     }
@@ -51,18 +64,32 @@ public class MonitoringService {
     }
 
     private static final String REPORT_SQL = """
-            SELECT r.id, r.quarter, p.cycle_year, p.cui, p.name, r.unit_group, u.name AS unit_name, p.scope, r.status,
-                   r.physical_progress, r.financial_execution, r.current_budget, p.cost, r.execution_status, r.issues,
-                   r.accrued_year, r.updated_cost
-            FROM monitoring_report r JOIN project p ON p.id = r.project_id
-            JOIN executing_unit u ON u.code = p.executing_unit
+            SELECT r.id, r.quarter, r.project_id, r.unit_group, r.status, r.physical_progress, r.financial_execution,
+                   r.current_budget, r.execution_status, r.issues, r.accrued_year, r.updated_cost
+            FROM monitoring_report r
             """;
 
-    private static Report mapReport(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new Report(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBigDecimal(10),
-                rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBigDecimal(13), rs.getString(14), rs.getString(15),
-                rs.getBigDecimal(16), rs.getBigDecimal(17));
+    private record ReportRow(long id, String quarter, long projectId, String unitGroup, String status,
+                             BigDecimal physicalProgress, BigDecimal financialExecution, BigDecimal currentBudget,
+                             String executionStatus, String issues, BigDecimal accruedThisYear,
+                             BigDecimal updatedCost) {
+    }
+
+    private static ReportRow mapReport(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new ReportRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9), rs.getString(10),
+                rs.getBigDecimal(11), rs.getBigDecimal(12));
+    }
+
+    /** The reports with their projects (one query for the projects, joined by id). */
+    private List<Report> withProjects(List<ReportRow> rows) {
+        Map<Long, Projects.Project> byId = projects.byIds(rows.stream().map(ReportRow::projectId).toList());
+        return rows.stream().filter(r -> byId.containsKey(r.projectId())).map(r -> {
+            Projects.Project p = byId.get(r.projectId());
+            return new Report(r.id(), r.quarter(), p.year(), p.cui(), p.name(), r.unitGroup(), p.unitName(),
+                    p.scope(), r.status(), r.physicalProgress(), r.financialExecution(), r.currentBudget(), p.cost(),
+                    r.executionStatus(), r.issues(), r.accruedThisYear(), r.updatedCost());
+        }).toList();
     }
 
     /** A quarter label as {@link Quarter} writes it ("2026-Q3"). */
@@ -89,14 +116,15 @@ public class MonitoringService {
             jdbc.sql("INSERT INTO monitoring_round (quarter, status, process_instance_id, opened_at) "
                             + "VALUES (?, 'ABIERTA', ?, ?)")
                     .params(quarter, processInstanceId, Now.timestamp()).update();
-            jdbc.sql("""
-                    INSERT INTO monitoring_report (quarter, project_id, unit_group, status)
-                    SELECT ?, p.id, u.group_id, 'PENDIENTE'
-                    FROM project p
-                    JOIN executing_unit u ON u.code = p.executing_unit
-                    WHERE p.monitored_since IS NOT NULL
-                      AND (p.execution_status IS NULL OR p.execution_status <> 'CONCLUIDO')""")
-                    .param(quarter).update();
+            Map<String, ExecutingUnits.Unit> units = executingUnits.byCode();
+            List<Object[]> rows = new java.util.ArrayList<>();
+            for (Projects.Project p : projects.monitored()) {
+                if (!"CONCLUIDO".equals(p.executionStatus())) {
+                    rows.add(new Object[] {quarter, p.id(), units.get(p.unit()).groupId()});
+                }
+            }
+            batch.batchUpdate("INSERT INTO monitoring_report (quarter, project_id, unit_group, status) "
+                    + "VALUES (?, ?, ?, 'PENDIENTE')", rows);
         }
         return jdbc.sql("SELECT id FROM monitoring_report WHERE quarter = ? ORDER BY id").param(quarter)
                 .query(Long.class).list();
@@ -114,7 +142,8 @@ public class MonitoringService {
     }
 
     public Optional<Report> report(long id) {
-        return jdbc.sql(REPORT_SQL + " WHERE r.id = ?").param(id).query(MonitoringService::mapReport).optional();
+        return withProjects(jdbc.sql(REPORT_SQL + " WHERE r.id = ?").param(id).query(MonitoringService::mapReport)
+                .list()).stream().findFirst();
     }
 
     /** The money a unit reports each quarter (soles). */
@@ -174,11 +203,11 @@ public class MonitoringService {
                 .update();
         record Before(long projectId, String quarter, String status) {
         }
-        Before before = jdbc.sql("SELECT r.project_id, r.quarter, p.execution_status FROM monitoring_report r "
-                        + "JOIN project p ON p.id = r.project_id WHERE r.id = ?").param(reportId)
-                .query((rs, i) -> new Before(rs.getLong(1), rs.getString(2), rs.getString(3))).single();
-        jdbc.sql("UPDATE project SET execution_status = ? WHERE id = ?").params(executionStatus, before.projectId())
-                .update();
+        Before row = jdbc.sql("SELECT project_id, quarter FROM monitoring_report WHERE id = ?").param(reportId)
+                .query((rs, i) -> new Before(rs.getLong(1), rs.getString(2), null)).single();
+        Before before = new Before(row.projectId(), row.quarter(),
+                projects.find(row.projectId()).orElseThrow().executionStatus());
+        projects.setExecutionStatus(before.projectId(), executionStatus);
         if (before.status() != null && !before.status().equals(executionStatus)) {
             events.publishEvent(new ExecutionStatusChanged(before.projectId(), before.quarter(), before.status(),
                     executionStatus));
@@ -202,29 +231,43 @@ public class MonitoringService {
 
     private static final String PROGRESS_SQL = """
             SELECT r.quarter, r.physical_progress, r.financial_execution, r.execution_status, r.reported_at,
-                   r.current_budget, p.cost, r.accrued_year, r.updated_cost
-            FROM monitoring_report r JOIN project p ON p.id = r.project_id
+                   r.current_budget, r.project_id, r.accrued_year, r.updated_cost
+            FROM monitoring_report r
             """;
 
-    private static Progress mapProgress(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    /** A report row of {@link #PROGRESS_SQL}, the project's cost taken from {@code costs} (by project id). */
+    private static Progress mapProgress(java.sql.ResultSet rs, Map<Long, BigDecimal> costs)
+            throws java.sql.SQLException {
         return new Progress(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getString(4),
                 rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), rs.getBigDecimal(6),
-                rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9));
+                costs.get(rs.getLong(7)), rs.getBigDecimal(8), rs.getBigDecimal(9));
     }
 
     /** The reported quarters of the projects with a CUI (every cycle), oldest first. */
     public List<Progress> progressOf(String cui) {
-        return jdbc.sql(PROGRESS_SQL + " WHERE p.cui = ? AND r.status = 'REPORTADO' ORDER BY r.quarter").param(cui)
-                .query(MonitoringService::mapProgress).list();
+        Map<Long, BigDecimal> costs = new java.util.HashMap<>();
+        projects.withCui(cui).forEach(p -> costs.put(p.id(), p.cost()));
+        if (costs.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(PROGRESS_SQL + " WHERE r.project_id IN (:ids) AND r.status = 'REPORTADO' ORDER BY r.quarter")
+                .param("ids", List.copyOf(costs.keySet()))
+                .query((rs, i) -> mapProgress(rs, costs)).list();
     }
 
     /** The project's last report before the quarter of this one, if any. */
     public Optional<Progress> previousProgress(long reportId) {
+        Optional<Long> projectId = jdbc.sql("SELECT project_id FROM monitoring_report WHERE id = ?").param(reportId)
+                .query(Long.class).optional();
+        if (projectId.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Long, BigDecimal> costs = Map.of(projectId.get(), projects.find(projectId.get()).orElseThrow().cost());
         return jdbc.sql(PROGRESS_SQL + """
                  JOIN monitoring_report this_one ON this_one.project_id = r.project_id
                 WHERE this_one.id = ? AND r.quarter < this_one.quarter AND r.status = 'REPORTADO'
                 ORDER BY r.quarter DESC""").param(reportId)
-                .query(MonitoringService::mapProgress).stream().findFirst();
+                .query((rs, i) -> mapProgress(rs, costs)).stream().findFirst();
     }
 
     private static BigDecimal required(BigDecimal value, String what) {
@@ -260,8 +303,12 @@ public class MonitoringService {
     /** Reports of a round, in project order. */
     /** The round's reports, by executing unit and project. */
     public List<Report> reports(String quarter) {
-        return jdbc.sql(REPORT_SQL + " WHERE r.quarter = ? ORDER BY u.name, p.name, r.id").param(quarter)
-                .query(MonitoringService::mapReport).list();
+        java.text.Collator collator = java.text.Collator.getInstance(new java.util.Locale("es", "PE"));
+        return withProjects(jdbc.sql(REPORT_SQL + " WHERE r.quarter = ?").param(quarter)
+                .query(MonitoringService::mapReport).list()).stream()
+                .sorted(java.util.Comparator.comparing(Report::unitName, collator::compare)
+                        .thenComparing(Report::projectName, collator::compare).thenComparingLong(Report::id))
+                .toList();
     }
 
     /** A round as the public sees it. */
@@ -277,5 +324,88 @@ public class MonitoringService {
                 .query((rs, i) -> new Round(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
                 .optional();
+    }
+
+    /** The physical progress (%) of each project's latest REPORTADO report, by project id (one query). */
+    public Map<Long, BigDecimal> latestPhysicalProgress(java.util.Collection<Long> projectIds) {
+        Map<Long, BigDecimal> progress = new java.util.HashMap<>();
+        latestReported(projectIds).forEach((id, l) -> progress.put(id, l.physicalProgress()));
+        return progress;
+    }
+
+    /** A project's latest REPORTADO report: its quarter, physical progress and accrued to date. */
+    public record Latest(String quarter, BigDecimal physicalProgress, BigDecimal financialExecution,
+                         String executionStatus) {
+    }
+
+    /** Each project's latest REPORTADO report, by project id (one query per thousand projects). */
+    public Map<Long, Latest> latestReported(java.util.Collection<Long> projectIds) {
+        Map<Long, Latest> latest = new java.util.HashMap<>();
+        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(projectIds));
+        for (int from = 0; from < ids.size(); from += 1000) {
+            jdbc.sql("""
+                    SELECT r.project_id, r.quarter, r.physical_progress, r.financial_execution, r.execution_status
+                    FROM monitoring_report r
+                    WHERE r.project_id IN (:ids) AND r.status = 'REPORTADO' AND r.quarter = (SELECT MAX(r2.quarter)
+                        FROM monitoring_report r2 WHERE r2.project_id = r.project_id AND r2.status = 'REPORTADO')""")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .query((rs, i) -> latest.put(rs.getLong(1), new Latest(rs.getString(2), rs.getBigDecimal(3),
+                            rs.getBigDecimal(4), rs.getString(5)))).list();
+        }
+        return latest;
+    }
+
+    /** Opens and closes at once a round loaded from history files, dated as the quarter it reports. */
+    public void recordHistoricalRound(String quarter, String status, java.time.LocalDateTime openedAt,
+                                      java.time.LocalDateTime closedAt) {
+        jdbc.sql("INSERT INTO monitoring_round (quarter, status, process_instance_id, opened_at, closed_at) "
+                        + "VALUES (?, ?, NULL, ?, ?)")
+                .params(quarter, status, Timestamp.valueOf(openedAt), Timestamp.valueOf(closedAt)).update();
+    }
+
+    /** The status of every round, by quarter. */
+    public Map<String, String> roundStatuses() {
+        Map<String, String> rounds = new java.util.HashMap<>();
+        jdbc.sql("SELECT quarter, status FROM monitoring_round").query(rs -> {
+            rounds.put(rs.getString(1), rs.getString(2));
+        });
+        return rounds;
+    }
+
+    /** A stored report's figures, as a history file states them. */
+    public record Figures(long projectId, String quarter, String status, BigDecimal physicalProgress,
+                          BigDecimal financialExecution, BigDecimal currentBudget, String executionStatus) {
+    }
+
+    /** Every report, streamed one at a time (whatever their number). */
+    public void eachReport(java.util.function.Consumer<Figures> each) {
+        jdbc.sql("""
+                SELECT project_id, quarter, status, physical_progress, financial_execution, current_budget,
+                       execution_status
+                FROM monitoring_report""")
+                .query(rs -> {
+                    each.accept(new Figures(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7)));
+                });
+    }
+
+    /** A report of an earlier cycle loaded from history files (REPORTADO). */
+    public record HistoricalReport(String quarter, long projectId, String unitGroup, BigDecimal physicalProgress,
+                                   BigDecimal financialExecution, BigDecimal currentBudget, String executionStatus,
+                                   String reportedBy, java.time.LocalDateTime reportedAt) {
+    }
+
+    /** Inserts historical reports in one JDBC batch. */
+    public void insertHistorical(List<HistoricalReport> reports) {
+        List<Object[]> rows = new java.util.ArrayList<>(reports.size());
+        for (HistoricalReport r : reports) {
+            rows.add(new Object[] {r.quarter(), r.projectId(), r.unitGroup(), r.physicalProgress(),
+                    r.financialExecution(), r.currentBudget(), r.executionStatus(), r.reportedBy(),
+                    Timestamp.valueOf(r.reportedAt())});
+        }
+        batch.batchUpdate("""
+                INSERT INTO monitoring_report (quarter, project_id, unit_group, status, physical_progress,
+                    financial_execution, current_budget, execution_status, reported_by, reported_at)
+                VALUES (?, ?, ?, 'REPORTADO', ?, ?, ?, ?, ?, ?)""", rows);
     }
 }

@@ -137,4 +137,19 @@ public class Notifications {
     private static String normal(String email) {
         return email.strip().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** A mail of the outbox as the demo's mail page lists it. */
+    public record Queued(String recipient, String subject, String status, int attempts, java.time.Instant createdAt,
+                         java.time.Instant sentAt, String lastError) {
+    }
+
+    /** Every mail of the outbox, newest first (the demo's page {@code /demo/correos}). */
+    public java.util.List<Queued> outbox() {
+        return jdbc.sql("SELECT recipient, subject, status, attempts, created_at, sent_at, last_error FROM mail_outbox "
+                        + "ORDER BY id DESC")
+                .query((rs, i) -> new Queued(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7)))
+                .list();
+    }
 }

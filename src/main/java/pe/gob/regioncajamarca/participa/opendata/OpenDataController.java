@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.opendata;
 
+import pe.gob.regioncajamarca.participa.projects.Projects;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +36,10 @@ class OpenDataController {
     private final JdbcClient jdbc;
     private final MonitoringService monitoring;
 
-    OpenDataController(CycleService cycles, JdbcClient jdbc, MonitoringService monitoring) {
+    private final Projects projects;
+
+    OpenDataController(CycleService cycles, JdbcClient jdbc, MonitoringService monitoring, Projects projects) {
+        this.projects = projects;
         this.cycles = cycles;
         this.jdbc = jdbc;
         this.monitoring = monitoring;
@@ -53,8 +58,7 @@ class OpenDataController {
     /** A project's quarterly reports (every cycle that holds its CUI), oldest first; 404 for an unknown CUI. */
     @GetMapping("/projects/{cui}/progress")
     ResponseEntity<?> progress(@PathVariable String cui) {
-        if (!cui.matches("^[0-9]{1,7}$") || jdbc.sql("SELECT COUNT(*) FROM project WHERE cui = ?").param(cui)
-                .query(Integer.class).single() == 0) {
+        if (!cui.matches("^[0-9]{1,7}$") || projects.withCui(cui).isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
                     .body(Map.of("error", "No existe un proyecto con el CUI " + cui + "."));
         }
@@ -133,28 +137,22 @@ class OpenDataController {
     /** Results (scores, rank, prioritized, reason) are published only once the cycle has been prioritised. */
     private List<ProjectJson> projectsOf(Cycle c) {
         boolean published = c.phase().resultsPublished();
-        Map<Long, List<String>> districts = new LinkedHashMap<>();
-        jdbc.sql("SELECT pd.project_id, pd.ubigeo FROM project_district pd JOIN project p ON p.id = pd.project_id "
-                        + "WHERE p.cycle_year = ? ORDER BY pd.ubigeo")
-                .param(c.year())
-                .query((rs, i) -> districts.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
-                .list();
-        return jdbc.sql("""
-                SELECT p.id, p.cui, p.name, p.scope, p.cost, p.executing_unit, u.name AS unit_name,
-                       p.technical_score, p.votes, p.vote_score, p.total_score, p.scope_rank, p.prioritized, p.reason
-                FROM project p JOIN executing_unit u ON u.code = p.executing_unit
-                WHERE p.cycle_year = ? ORDER BY p.scope, p.scope_rank, p.cui""")
-                .param(c.year())
-                .query((rs, i) -> new ProjectJson(rs.getString("cui"), rs.getString("name"), rs.getString("scope"),
-                        districts.getOrDefault(rs.getLong("id"), List.of()), rs.getBigDecimal("cost"),
-                        rs.getString("executing_unit"), rs.getString("unit_name"),
-                        published ? rs.getBigDecimal("technical_score") : null,
-                        published ? rs.getInt("votes") : null,
-                        published ? rs.getBigDecimal("vote_score") : null,
-                        published ? rs.getBigDecimal("total_score") : null,
-                        published ? (Integer) rs.getObject("scope_rank", Integer.class) : null,
-                        published ? (Boolean) rs.getObject("prioritized", Boolean.class) : null,
-                        published ? rs.getString("reason") : null))
-                .list();
+        Map<Long, java.util.Set<String>> districts = projects.districtsInCycle(c.year());
+        return projects.inCycle(c.year()).stream()
+                .sorted(java.util.Comparator.comparing(Projects.Project::scope)
+                        .thenComparing(Projects.Project::rank, java.util.Comparator.nullsLast(
+                                java.util.Comparator.naturalOrder()))
+                        .thenComparing(Projects.Project::cui))
+                .map(p -> new ProjectJson(p.cui(), p.name(), p.scope(),
+                        List.copyOf(districts.getOrDefault(p.id(), java.util.Set.of())), p.cost(), p.unit(),
+                        p.unitName(),
+                        published ? p.technicalScore() : null,
+                        published ? (Integer) p.votes() : null,
+                        published ? p.voteScore() : null,
+                        published ? p.totalScore() : null,
+                        published ? p.rank() : null,
+                        published ? p.prioritized() : null,
+                        published ? p.reason() : null))
+                .toList();
     }
 }

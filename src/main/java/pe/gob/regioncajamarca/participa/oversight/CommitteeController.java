@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import pe.gob.regioncajamarca.participa.accreditation.AccreditationService;
-import pe.gob.regioncajamarca.participa.cycle.Territory;
+import pe.gob.regioncajamarca.participa.projects.Territory;
 import pe.gob.regioncajamarca.participa.identity.StaffGroups;
 import pe.gob.regioncajamarca.participa.identity.StaffUser;
 import pe.gob.regioncajamarca.participa.oversight.CommitteeElection.Assembly;

@@ -1,6 +1,8 @@
 package pe.gob.regioncajamarca.participa.oversight;
 
 import pe.gob.regioncajamarca.participa.calendar.Now;
+import pe.gob.regioncajamarca.participa.projects.ExecutingUnits;
+import pe.gob.regioncajamarca.participa.projects.Projects;
 
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -56,9 +58,15 @@ public class OversightReports {
     /** The author of a report filed by a citizen monitor on the portal: this prefix and the document number. */
     public static final String MONITOR_PREFIX = "monitor:";
 
+    private final Projects projectList;
+
+    private final ExecutingUnits executingUnits;
+
     public OversightReports(JdbcClient jdbc, RuntimeService runtime, CommitteeElection elections,
                             Notifications notifications, DueDates dueDates,
-                            pe.gob.regioncajamarca.participa.identity.CitizenAccounts citizens) {
+                            pe.gob.regioncajamarca.participa.identity.CitizenAccounts citizens, Projects projectList, ExecutingUnits executingUnits) {
+        this.executingUnits = executingUnits;
+        this.projectList = projectList;
         this.citizens = citizens;
         this.jdbc = jdbc;
         this.runtime = runtime;
@@ -109,13 +117,16 @@ public class OversightReports {
     /** The prioritised projects a member may report on: of the provinces they watch (all, if not elected). */
     public List<WatchedProject> watchedBy(String staffUser) {
         List<String> scopes = elections.scopesWatchedBy(staffUser);
-        return jdbc.sql("""
-                SELECT p.id, p.cycle_year, p.cui, p.name, p.scope, p.executing_unit, u.name FROM project p
-                JOIN executing_unit u ON u.code = p.executing_unit
-                WHERE p.monitored_since IS NOT NULL ORDER BY p.cycle_year DESC, p.scope, p.name""")
-                .query((rs, i) -> new WatchedProject(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7)))
-                .list().stream().filter(p -> scopes.isEmpty() || scopes.contains(p.scope())).toList();
+        java.text.Collator collator = java.text.Collator.getInstance(new java.util.Locale("es", "PE"));
+        return projectList.monitored().stream()
+                .filter(p -> scopes.isEmpty() || scopes.contains(p.scope()))
+                .sorted(java.util.Comparator.comparing(Projects.Project::year, java.util.Comparator.reverseOrder())
+                        .thenComparing(Projects.Project::scope).thenComparing(Projects.Project::name, collator::compare))
+                .map(OversightReports::watched).toList();
+    }
+
+    private static WatchedProject watched(Projects.Project p) {
+        return new WatchedProject(p.id(), p.year(), p.cui(), p.name(), p.scope(), p.unit(), p.unitName());
     }
 
     @Transactional
@@ -181,8 +192,7 @@ public class OversightReports {
         vars.put(OversightReportVariables.CODIGO, code);
         vars.put(OversightReportVariables.CUI, String.join(", ", projects.stream().map(WatchedProject::cui).toList()));
         vars.put(OversightReportVariables.UNIDAD, projects.get(0).unitName());
-        vars.put(OversightReportVariables.GRUPO_UNIDAD, jdbc.sql("SELECT group_id FROM executing_unit WHERE code = ?")
-                .param(projects.get(0).unitCode()).query(String.class).single());
+        vars.put(OversightReportVariables.GRUPO_UNIDAD, executingUnits.find(projects.get(0).unitCode()).orElseThrow().groupId());
         vars.put(OversightReportVariables.RESUMEN, d.summary().strip());
         vars.put(OversightReportVariables.VERIFICACION, visit ? (r.findings().isEmpty() ? "sin observaciones" : String.join("; ", r.findings()))
                 : "no aplica (informe)");
@@ -198,9 +208,10 @@ public class OversightReports {
         // the report row first, its projects after: no query inside the row mapper (two pooled connections)
         record Found(long id, Report report) {
         }
+        Map<String, String> unitNames = executingUnits.names();
         return jdbc.sql("""
-                SELECT r.*, u.name AS unit_name, (SELECT COUNT(*) FROM oversight_report_file f WHERE f.report_id = r.id) AS files
-                FROM oversight_report r JOIN executing_unit u ON u.code = r.unit_code WHERE r.tracking_code = ?""")
+                SELECT r.*, (SELECT COUNT(*) FROM oversight_report_file f WHERE f.report_id = r.id) AS files
+                FROM oversight_report r WHERE r.tracking_code = ?""")
                 .param(code)
                 .query((rs, i) -> {
                     List<String> findings = new ArrayList<>();
@@ -211,7 +222,7 @@ public class OversightReports {
                     if (rs.getBoolean("no_signboard")) findings.add(CHECKLIST.get("sinCartel"));
                     long id = rs.getLong("id");
                     return new Found(id, new Report(code, rs.getString("kind"), rs.getObject("visited_on", LocalDate.class),
-                            rs.getString("summary"), findings, rs.getBoolean("alert"), rs.getString("unit_name"),
+                            rs.getString("summary"), findings, rs.getBoolean("alert"), unitNames.get(rs.getString("unit_code")),
                             rs.getString("status"), rs.getString("analysis"), rs.getString("unit_statement"),
                             rs.getString("response"), (Boolean) rs.getObject("alert_confirmed", Boolean.class),
                             rs.getTimestamp("created_at").toInstant(),
@@ -228,20 +239,22 @@ public class OversightReports {
     }
 
     private List<WatchedProject> projectsOf(long reportId) {
-        return jdbc.sql("""
-                SELECT p.id, p.cycle_year, p.cui, p.name, p.scope, p.executing_unit, u.name FROM oversight_report_project x
-                JOIN project p ON p.id = x.project_id JOIN executing_unit u ON u.code = p.executing_unit
-                WHERE x.report_id = ? ORDER BY p.cui""").param(reportId)
-                .query((rs, i) -> new WatchedProject(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7))).list();
+        List<Long> ids = jdbc.sql("SELECT project_id FROM oversight_report_project WHERE report_id = ?")
+                .param(reportId).query(Long.class).list();
+        return projectList.byIds(ids).values().stream().sorted(java.util.Comparator.comparing(Projects.Project::cui))
+                .map(OversightReports::watched).toList();
     }
 
     /** Reports about a project, newest first (public: without the author). */
     public List<Report> aboutProject(int year, String cui) {
+        Optional<Projects.Project> project = projectList.find(year, cui);
+        if (project.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("""
                 SELECT r.tracking_code FROM oversight_report r JOIN oversight_report_project x ON x.report_id = r.id
-                JOIN project p ON p.id = x.project_id WHERE p.cycle_year = ? AND p.cui = ? ORDER BY r.id DESC""")
-                .params(year, cui).query(String.class).list().stream().map(c -> find(c).orElseThrow()).toList();
+                WHERE x.project_id = ? ORDER BY r.id DESC""")
+                .param(project.get().id()).query(String.class).list().stream().map(c -> find(c).orElseThrow()).toList();
     }
 
     public List<Report> recent(int limit) {

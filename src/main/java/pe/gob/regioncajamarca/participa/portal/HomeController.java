@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
-import pe.gob.regioncajamarca.participa.cycle.Territory;
+import pe.gob.regioncajamarca.participa.projects.Territory;
 import pe.gob.regioncajamarca.participa.news.News;
 
 /** The portal's home page: the current cycle, its phase, envelope, calendar, the latest news and the earlier cycles. */

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.results;
 
+import pe.gob.regioncajamarca.participa.projects.Projects;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +14,7 @@ import org.springframework.stereotype.Service;
 
 import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
-import pe.gob.regioncajamarca.participa.cycle.Territory;
+import pe.gob.regioncajamarca.participa.projects.Territory;
 
 /**
  * The published results of a cycle, read from the domain tables exactly as the prioritisation stored them: the
@@ -27,7 +29,10 @@ public class CycleResults {
     private final CycleService cycles;
     private final Territory territory;
 
-    public CycleResults(JdbcClient jdbc, CycleService cycles, Territory territory) {
+    private final Projects projects;
+
+    public CycleResults(JdbcClient jdbc, CycleService cycles, Territory territory, Projects projects) {
+        this.projects = projects;
         this.jdbc = jdbc;
         this.cycles = cycles;
         this.territory = territory;
@@ -112,24 +117,19 @@ public class CycleResults {
 
     /** The stored results of a cycle's projects (or of one project, by CUI), in the matrix's order. */
     private List<ProjectResult> rows(int year, String cui) {
-        return jdbc.sql("""
-                SELECT p.id, p.cui, p.name, p.scope, p.cost, p.sector, u.name AS unit_name, p.technical_score,
-                       p.technical_comment, COALESCE(p.online_votes, p.votes) AS online_votes,
-                       COALESCE(p.workshop_votes, 0) AS workshop_votes, p.votes, p.vote_score, p.total_score,
-                       p.scope_rank, p.prioritized, p.reason
-                FROM project p JOIN executing_unit u ON u.code = p.executing_unit
-                WHERE p.cycle_year = ?""" + (cui == null ? "" : " AND p.cui = ?") + """
-
-                ORDER BY p.scope, CASE WHEN p.scope_rank IS NULL THEN 1 ELSE 0 END, p.scope_rank, p.cui""")
-                .params(cui == null ? List.of(year) : List.of(year, cui))
-                .query((rs, i) -> new ProjectResult(rs.getLong("id"), rs.getString("cui"), rs.getString("name"),
-                        rs.getString("scope"), rs.getBigDecimal("cost"), rs.getString("sector"),
-                        rs.getString("unit_name"), rs.getBigDecimal("technical_score"),
-                        rs.getString("technical_comment"), rs.getInt("online_votes"), rs.getInt("workshop_votes"),
-                        rs.getInt("votes"), rs.getBigDecimal("vote_score"), rs.getBigDecimal("total_score"),
-                        (Integer) rs.getObject("scope_rank", Integer.class),
-                        (Boolean) rs.getObject("prioritized", Boolean.class), rs.getString("reason")))
-                .list();
+        List<Projects.Project> found = cui == null ? projects.inCycle(year)
+                : projects.find(year, cui).map(List::of).orElse(List.of());
+        return found.stream()
+                .sorted(java.util.Comparator.comparing(Projects.Project::scope)
+                        .thenComparing(Projects.Project::rank, java.util.Comparator.nullsLast(
+                                java.util.Comparator.naturalOrder()))
+                        .thenComparing(Projects.Project::cui))
+                .map(p -> new ProjectResult(p.id(), p.cui(), p.name(), p.scope(), p.cost(), p.sector(), p.unitName(),
+                        p.technicalScore(), p.technicalComment(),
+                        p.onlineVotes() != null ? p.onlineVotes() : p.votes(),
+                        p.workshopVotes() != null ? p.workshopVotes() : 0, p.votes(), p.voteScore(), p.totalScore(),
+                        p.rank(), p.prioritized(), p.reason()))
+                .toList();
     }
 
     /** A project of a cycle with its published result (scores and votes only once the cycle is prioritised). */
@@ -142,14 +142,8 @@ public class CycleResults {
             // the one project's row (not the whole matrix of the cycle: a cycle may hold thousands)
             return rows(year, cui).stream().findFirst();
         }
-        return jdbc.sql("""
-                SELECT p.id, p.cui, p.name, p.scope, p.cost, p.sector, u.name FROM project p
-                JOIN executing_unit u ON u.code = p.executing_unit WHERE p.cycle_year = ? AND p.cui = ?""")
-                .params(year, cui)
-                .query((rs, i) -> new ProjectResult(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBigDecimal(5), rs.getString(6), rs.getString(7), null, null, 0, 0, 0, null, null, null,
-                        null, null))
-                .optional();
+        return projects.find(year, cui).map(p -> new ProjectResult(p.id(), p.cui(), p.name(), p.scope(), p.cost(),
+                p.sector(), p.unitName(), null, null, 0, 0, 0, null, null, null, null, null));
     }
 
     /** Years with published results, newest first (for the portal's list). */

@@ -1,6 +1,7 @@
 package pe.gob.regioncajamarca.participa.results;
 
 import pe.gob.regioncajamarca.participa.calendar.Now;
+import pe.gob.regioncajamarca.participa.projects.Projects;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Service;
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
 import pe.gob.regioncajamarca.participa.cycle.Prioritisation;
 import pe.gob.regioncajamarca.participa.cycle.RegionalImpact;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
 import pe.gob.regioncajamarca.participa.ledger.Ledger;
 import pe.gob.regioncajamarca.participa.ledger.LedgerPayload;
 import pe.gob.regioncajamarca.participa.ledger.LedgerKinds;
@@ -53,9 +54,12 @@ public class IntegrityCheck {
     private final RegionalImpact regionalImpact;
     private Report cached;
 
+    private final Projects projects;
+
     public IntegrityCheck(Ledger ledger, JdbcClient jdbc, CycleService cycles, VotingService voting,
                           @Value("${participa.ledger.check-max-age:5m}") Duration maxAge,
-                          RegionalImpact regionalImpact) {
+                          RegionalImpact regionalImpact, Projects projects) {
+        this.projects = projects;
         this.regionalImpact = regionalImpact;
         this.ledger = ledger;
         this.jdbc = jdbc;
@@ -95,8 +99,7 @@ public class IntegrityCheck {
     public synchronized Report run() {
         ledger.sealNow();
         Ledger.ChainCheck chain = ledger.verify();
-        List<CycleCheck> checks = jdbc.sql("SELECT cycle_year FROM cycle ORDER BY cycle_year DESC LIMIT " + CYCLES_ON_PAGE)
-                .query(Integer.class).list().stream().map(this::check).toList();
+        List<CycleCheck> checks = cycles.years().stream().limit(CYCLES_ON_PAGE).map(this::check).toList();
         cached = new Report(chain, ledger.countByKind(), ledger.latest(15), checks);
         return cached;
     }
@@ -113,14 +116,10 @@ public class IntegrityCheck {
     public CycleCheck check(int year) {
         List<String> diffs = new ArrayList<>();
         Map<String, Stored> stored = new LinkedHashMap<>();
-        jdbc.sql("SELECT cui, scope, cost, technical_score, online_votes, workshop_votes, votes, total_score, "
-                        + "scope_rank, prioritized FROM project WHERE cycle_year = ? ORDER BY scope, cui").param(year)
-                .query((rs, i) -> stored.put(rs.getString(1), new Stored(rs.getString(1), rs.getString(2),
-                        rs.getBigDecimal(3), rs.getBigDecimal(4), (Integer) rs.getObject(5, Integer.class),
-                        (Integer) rs.getObject(6, Integer.class), (Integer) rs.getObject(7, Integer.class),
-                        rs.getBigDecimal(8), (Integer) rs.getObject(9, Integer.class),
-                        (Boolean) rs.getObject(10, Boolean.class))))
-                .list();
+        projects.inCycle(year).stream()
+                .sorted(java.util.Comparator.comparing(Projects.Project::scope).thenComparing(Projects.Project::cui))
+                .forEach(p -> stored.put(p.cui(), new Stored(p.cui(), p.scope(), p.cost(), p.technicalScore(),
+                        p.onlineVotes(), p.workshopVotes(), p.votes(), p.totalScore(), p.rank(), p.prioritized())));
         // the vote table by channel (online, paper): one ballot per agent whatever the channel (V38)
         Map<String, Integer> liveVotes = new HashMap<>();
         Map<String, Integer> livePaper = new HashMap<>();

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
-import pe.gob.regioncajamarca.participa.cycle.Territory;
+import pe.gob.regioncajamarca.participa.projects.Territory;
 
 /**
  * {@code /proyectos}: the projects of a cycle with search and filters (scope, sector, cost), a page at a time. A cost

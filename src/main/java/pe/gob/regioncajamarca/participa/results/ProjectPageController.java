@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
-import pe.gob.regioncajamarca.participa.cycle.Territory;
+import pe.gob.regioncajamarca.participa.projects.Territory;
 import pe.gob.regioncajamarca.participa.monitoring.MonitoringEvidence;
 import pe.gob.regioncajamarca.participa.monitoring.MonitoringService;
 import pe.gob.regioncajamarca.participa.oversight.OversightReports;
@@ -30,14 +30,14 @@ class ProjectPageController {
     private final pe.gob.regioncajamarca.participa.monitoring.MonitoringAlerts alerts;
     private final MonitoringEvidence evidence;
 
-    private final pe.gob.regioncajamarca.participa.cycle.KnownProjects knownProjects;
+    private final pe.gob.regioncajamarca.participa.projects.KnownProjects knownProjects;
     private final pe.gob.regioncajamarca.participa.maps.RegionMap regionMap;
     private final pe.gob.regioncajamarca.participa.investments.NationalFigures national;
 
     ProjectPageController(CycleResults results, CycleService cycles, MonitoringService monitoring,
                           OversightReports oversight, Territory territory,
                           pe.gob.regioncajamarca.participa.monitoring.MonitoringAlerts alerts,
-                          MonitoringEvidence evidence, pe.gob.regioncajamarca.participa.cycle.KnownProjects knownProjects,
+                          MonitoringEvidence evidence, pe.gob.regioncajamarca.participa.projects.KnownProjects knownProjects,
                           pe.gob.regioncajamarca.participa.maps.RegionMap regionMap,
                           pe.gob.regioncajamarca.participa.investments.NationalFigures national) {
         this.evidence = evidence;

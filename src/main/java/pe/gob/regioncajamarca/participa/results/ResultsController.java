@@ -16,7 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
 import pe.gob.regioncajamarca.participa.accreditation.AccreditationService;
 import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
-import pe.gob.regioncajamarca.participa.cycle.Territory;
+import pe.gob.regioncajamarca.participa.projects.Territory;
 import pe.gob.regioncajamarca.participa.documents.Csv;
 import pe.gob.regioncajamarca.participa.documents.PdfDocuments;
 import pe.gob.regioncajamarca.participa.oversight.CommitteeElection;

@@ -1,6 +1,7 @@
 package pe.gob.regioncajamarca.participa.staffexperience;
 
 import pe.gob.regioncajamarca.participa.calendar.Now;
+import pe.gob.regioncajamarca.participa.projects.ExecutingUnits;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -41,7 +42,10 @@ class DeadlinesController {
 
     private final String engineName;
 
-    DeadlinesController(TaskService tasks, DueDates plazos, JdbcClient jdbc, org.camunda.bpm.engine.ProcessEngine engine) {
+    private final ExecutingUnits executingUnits;
+
+    DeadlinesController(TaskService tasks, DueDates plazos, JdbcClient jdbc, org.camunda.bpm.engine.ProcessEngine engine, ExecutingUnits executingUnits) {
+        this.executingUnits = executingUnits;
         this.tasks = tasks;
         this.engineName = engine.getName();
         this.plazos = plazos;
@@ -89,8 +93,7 @@ class DeadlinesController {
                 groups.put(id, name);
             }
         });
-        jdbc.sql("SELECT group_id, name FROM executing_unit ORDER BY name")
-                .query((rs, i) -> groups.put(rs.getString(1), rs.getString(2))).list();
+        executingUnits.byName().forEach(u -> groups.put(u.groupId(), u.name()));
         return groups;
     }
 

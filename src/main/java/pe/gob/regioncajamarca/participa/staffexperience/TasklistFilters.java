@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.staffexperience;
 
+import pe.gob.regioncajamarca.participa.projects.ExecutingUnits;
+
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 
 import java.util.ArrayList;
@@ -82,8 +84,11 @@ public class TasklistFilters {
     private final AuthorizationService authorizations;
     private final JdbcClient jdbc;
 
+    private final ExecutingUnits executingUnits;
+
     public TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations,
-                           JdbcClient jdbc) {
+                           JdbcClient jdbc, ExecutingUnits executingUnits) {
+        this.executingUnits = executingUnits;
         this.filters = filters;
         this.tasks = tasks;
         this.authorizations = authorizations;
@@ -150,8 +155,7 @@ public class TasklistFilters {
     List<Definition> definitions() {
         Map<String, String> groups = new LinkedHashMap<>();
         OFFICES.forEach(g -> groups.put(g, StaffGroups.NAMES.get(g)));
-        jdbc.sql("SELECT group_id, name FROM executing_unit ORDER BY code")
-                .query((rs, i) -> groups.put(rs.getString(1), rs.getString(2))).list();
+        executingUnits.all().forEach(u -> groups.put(u.groupId(), u.name()));
 
         List<Definition> list = new ArrayList<>();
         list.add(new Definition("*:mis-tareas", MY_TASKS, -10, "Tareas asignadas a mí (reclamadas)", null,

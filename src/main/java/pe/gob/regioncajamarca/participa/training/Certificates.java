@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.training;
 
+import pe.gob.regioncajamarca.participa.identity.CitizenAccounts;
+
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -34,8 +36,11 @@ public class Certificates {
     private final String publicUrl;
     private final SecureRandom random = new SecureRandom();
 
+    private final CitizenAccounts citizens;
+
     public Certificates(JdbcClient jdbc, TrainingEditions editions, Notifications notifications, PdfDocuments pdf,
-                        @Value("${participa.public-url}") String publicUrl) {
+                        @Value("${participa.public-url}") String publicUrl, CitizenAccounts citizens) {
+        this.citizens = citizens;
         this.jdbc = jdbc;
         this.editions = editions;
         this.notifications = notifications;
@@ -100,8 +105,7 @@ public class Certificates {
                 jdbc.sql("INSERT INTO citizen_monitor (citizen_id, certificate_id, since) VALUES (?, ?, ?)")
                         .params(o.citizenId(), certificateId, now).update();
             }
-            String email = jdbc.sql("SELECT email FROM citizen_account WHERE id = ?").param(o.citizenId())
-                    .query(String.class).single();
+            String email = citizens.find(o.citizenId()).orElseThrow().email();
             notifications.send("capacitacion-certificado:" + code, email,
                     "Su certificado de «" + edition.title() + "»", "capacitacion-certificado",
                     Map.of("title", edition.title(), "code", code, "monitor", edition.oversightCourse(),
@@ -147,15 +151,19 @@ public class Certificates {
         if (code == null || !code.strip().toUpperCase(Locale.ROOT).matches("CERT-[A-Z0-9]{4}-[A-Z0-9]{4}")) {
             return Optional.empty();
         }
+        record Issued(String code, long citizenId, String editionCode, String title, java.time.Instant issuedAt) {
+        }
         return jdbc.sql("""
-                SELECT t.verification_code, c.given_names, c.first_surname, c.second_surname, d.code, d.title, t.issued_at
+                SELECT t.verification_code, e.citizen_id, d.code, d.title, t.issued_at
                 FROM training_certificate t JOIN training_enrolment e ON e.id = t.enrolment_id
-                JOIN training_edition d ON d.id = e.edition_id JOIN citizen_account c ON c.id = e.citizen_id
+                JOIN training_edition d ON d.id = e.edition_id
                 WHERE t.verification_code = ?""").param(code.strip().toUpperCase(Locale.ROOT))
-                .query((rs, i) -> new Verified(rs.getString(1), TrainingEditions.fullName(rs.getString(2),
-                        rs.getString(3), rs.getString(4)), rs.getString(5), rs.getString(6),
-                        rs.getTimestamp(7).toInstant()))
-                .optional();
+                .query((rs, i) -> new Issued(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
+                .optional()
+                .flatMap(t -> citizens.find(t.citizenId()).map(c -> new Verified(t.code(), TrainingEditions.fullName(
+                        c.givenNames(), c.firstSurname(), c.secondSurname()), t.editionCode(), t.title(),
+                        t.issuedAt())));
     }
 
     /** The certificate as a PDF (name, edition, modules, date and verification code). */

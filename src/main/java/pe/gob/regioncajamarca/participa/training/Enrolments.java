@@ -1,6 +1,9 @@
 package pe.gob.regioncajamarca.participa.training;
 
 import pe.gob.regioncajamarca.participa.calendar.Now;
+import pe.gob.regioncajamarca.participa.accreditation.AccreditationService;
+import pe.gob.regioncajamarca.participa.projects.Territory;
+import pe.gob.regioncajamarca.participa.identity.CitizenAccounts;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -48,7 +51,16 @@ public class Enrolments {
     private final Notifications notifications;
     private final TrainingEditions editions;
 
-    public Enrolments(JdbcClient jdbc, DueDates plazos, Notifications notifications, TrainingEditions editions) {
+    private final CitizenAccounts citizens;
+
+    private final Territory territory;
+
+    private final AccreditationService accreditation;
+
+    public Enrolments(JdbcClient jdbc, DueDates plazos, Notifications notifications, TrainingEditions editions, CitizenAccounts citizens, Territory territory, AccreditationService accreditation) {
+        this.accreditation = accreditation;
+        this.territory = territory;
+        this.citizens = citizens;
         this.editions = editions;
         this.jdbc = jdbc;
         this.plazos = plazos;
@@ -79,12 +91,8 @@ public class Enrolments {
 
     /** The data of the citizen's latest agent registration, if any (sex, age group today, province). */
     public Optional<Demographics> fromRegistration(long citizenId) {
-        return jdbc.sql("""
-                SELECT sex, birth_date, province_code FROM agent_registration WHERE citizen_id = ?
-                ORDER BY cycle_year DESC, id DESC""").param(citizenId)
-                .query((rs, i) -> new Demographics(sexCode(rs.getString(1)),
-                        ageGroup(rs.getDate(2).toLocalDate(), plazos.today()), rs.getString(3).strip(), null))
-                .list().stream().findFirst();
+        return accreditation.latestProfile(citizenId).map(p -> new Demographics(sexCode(p.sex()),
+                ageGroup(p.birthDate(), plazos.today()), p.provinceCode().strip(), null));
     }
 
     /** Enrols the citizen: a seat, or the waiting list when full. A second click returns the same enrolment. */
@@ -192,15 +200,11 @@ public class Enrolments {
 
     public Optional<Long> citizen(String documentNumber) {
         return documentNumber == null ? Optional.empty()
-                : jdbc.sql("SELECT id FROM citizen_account WHERE document_number = ?").param(documentNumber)
-                        .query(Long.class).optional();
+                : citizens.idOf(documentNumber);
     }
 
     public Map<String, String> provinces() {
-        Map<String, String> provinces = new LinkedHashMap<>();
-        jdbc.sql("SELECT code, name FROM province ORDER BY name")
-                .query((rs, i) -> provinces.put(rs.getString(1).strip(), rs.getString(2))).list();
-        return provinces;
+        return territory.provinceNames();
     }
 
     private List<Enrolment> query(String where, Object... params) {
@@ -259,7 +263,7 @@ public class Enrolments {
     }
 
     private String emailOf(long citizenId) {
-        return jdbc.sql("SELECT email FROM citizen_account WHERE id = ?").param(citizenId).query(String.class).single();
+        return citizens.find(citizenId).orElseThrow().email();
     }
 
     /** The agent registration stores F or M (or words): F, M or X here. */

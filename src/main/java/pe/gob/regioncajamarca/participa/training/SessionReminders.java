@@ -1,9 +1,11 @@
 package pe.gob.regioncajamarca.participa.training;
 
 import pe.gob.regioncajamarca.participa.calendar.Now;
+import pe.gob.regioncajamarca.participa.identity.CitizenAccounts;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -32,8 +34,11 @@ public class SessionReminders {
     private final Notifications notifications;
     private final boolean enabled;
 
+    private final CitizenAccounts citizens;
+
     public SessionReminders(JdbcClient jdbc, Notifications notifications,
-                            @Value("${participa.training.reminders-enabled:true}") boolean enabled) {
+                            @Value("${participa.training.reminders-enabled:true}") boolean enabled, CitizenAccounts citizens) {
+        this.citizens = citizens;
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.enabled = enabled;
@@ -52,12 +57,11 @@ public class SessionReminders {
     public int sendDue() {
         LocalDateTime now = LocalDateTime.ofInstant(Now.instant(), DueDates.LIMA);
         int queued = 0;
-        for (var r : jdbc.sql("""
+        List<Map<String, Object>> due = jdbc.sql("""
                 SELECT s.id, s.seq, s.starts_at, s.place, s.online_link, s.facilitator, d.id, d.title,
-                    e.id, c.email, c.given_names
+                    e.id, e.citizen_id
                 FROM training_session s JOIN training_edition d ON d.id = s.edition_id
                 JOIN training_enrolment e ON e.edition_id = d.id AND e.status = 'INSCRITO'
-                JOIN citizen_account c ON c.id = e.citizen_id
                 WHERE d.status IN ('INSCRIPCION', 'EN_CURSO') AND s.starts_at > ? AND s.starts_at <= ?
                 ORDER BY s.starts_at, e.position""")
                 .params(Timestamp.valueOf(now), Timestamp.valueOf(now.plusHours(HOURS_BEFORE)))
@@ -65,8 +69,17 @@ public class SessionReminders {
                         "when", SessionLines.SHOWN.format(rs.getTimestamp(3).toLocalDateTime()),
                         "where", rs.getString(5) != null ? rs.getString(5) : rs.getString(4),
                         "online", rs.getString(5) != null, "facilitator", rs.getString(6), "editionId", rs.getLong(7),
-                        "title", rs.getString(8), "enrolment", rs.getLong(9), "email", rs.getString(10)))
-                .list()) {
+                        "title", rs.getString(8), "enrolment", rs.getLong(9), "citizen", rs.getLong(10)))
+                .list();
+        Map<Long, CitizenAccounts.Citizen> people = citizens.byIds(due.stream().map(r -> (Long) r.get("citizen"))
+                .toList());
+        for (var due1 : due) {
+            if (!people.containsKey((Long) due1.get("citizen"))) {
+                continue;
+            }
+            Map<String, Object> r = new java.util.HashMap<>(due1);
+            r.remove("citizen");
+            r.put("email", people.get((Long) due1.get("citizen")).email());
             if (notifications.send("capacitacion-recordatorio:" + r.get("session") + ":" + r.get("enrolment"),
                     (String) r.get("email"), "Recordatorio: sesión " + r.get("seq") + " de «" + r.get("title")
                             + "» el " + r.get("when"), "capacitacion-recordatorio", r)) {

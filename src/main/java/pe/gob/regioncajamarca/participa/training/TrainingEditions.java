@@ -1,6 +1,7 @@
 package pe.gob.regioncajamarca.participa.training;
 
 import pe.gob.regioncajamarca.participa.calendar.Now;
+import pe.gob.regioncajamarca.participa.identity.CitizenAccounts;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -40,7 +41,10 @@ public class TrainingEditions {
     private final JdbcClient jdbc;
     private final DueDates plazos;
 
-    public TrainingEditions(JdbcClient jdbc, DueDates plazos) {
+    private final CitizenAccounts citizens;
+
+    public TrainingEditions(JdbcClient jdbc, DueDates plazos, CitizenAccounts citizens) {
+        this.citizens = citizens;
         this.jdbc = jdbc;
         this.plazos = plazos;
     }
@@ -286,12 +290,18 @@ public class TrainingEditions {
 
     /** The people holding a seat (INSCRITO), in order of enrolment: for staff forms only, never published. */
     public List<Participant> participants(long editionId) {
-        return jdbc.sql("""
-                SELECT e.id, c.given_names, c.first_surname, c.second_surname FROM training_enrolment e
-                JOIN citizen_account c ON c.id = e.citizen_id
+        record Seat(long id, long citizenId) {
+        }
+        List<Seat> seats = jdbc.sql("""
+                SELECT e.id, e.citizen_id FROM training_enrolment e
                 WHERE e.edition_id = ? AND e.status = 'INSCRITO' ORDER BY e.position""").param(editionId)
-                .query((rs, i) -> new Participant(rs.getLong(1), fullName(rs.getString(2), rs.getString(3),
-                        rs.getString(4)))).list();
+                .query((rs, i) -> new Seat(rs.getLong(1), rs.getLong(2))).list();
+        Map<Long, CitizenAccounts.Citizen> people = citizens.byIds(seats.stream().map(Seat::citizenId).toList());
+        return seats.stream().filter(s -> people.containsKey(s.citizenId()))
+                .map(s -> {
+                    CitizenAccounts.Citizen c = people.get(s.citizenId());
+                    return new Participant(s.id(), fullName(c.givenNames(), c.firstSurname(), c.secondSurname()));
+                }).toList();
     }
 
     /** One line of the staff roster: a person's enrolment, attendance per session, mark and certificate. */
@@ -310,16 +320,24 @@ public class TrainingEditions {
                 JOIN training_session s ON s.id = a.session_id WHERE s.edition_id = ?""").param(editionId)
                 .query((rs, i) -> attendance.computeIfAbsent(rs.getLong(1), k -> new java.util.HashMap<>())
                         .put(rs.getLong(2), rs.getBoolean(3))).list();
-        return jdbc.sql("""
-                SELECT e.id, c.given_names, c.first_surname, c.second_surname, e.status, e.score,
+        record Line(long id, long citizenId, String status, BigDecimal score, String certificate) {
+        }
+        List<Line> lines = jdbc.sql("""
+                SELECT e.id, e.citizen_id, e.status, e.score,
                     (SELECT t.verification_code FROM training_certificate t WHERE t.enrolment_id = e.id)
-                FROM training_enrolment e JOIN citizen_account c ON c.id = e.citizen_id WHERE e.edition_id = ?
+                FROM training_enrolment e WHERE e.edition_id = ?
                 ORDER BY CASE e.status WHEN 'INSCRITO' THEN 0 WHEN 'EN_ESPERA' THEN 1 ELSE 2 END, e.position""")
                 .param(editionId)
-                .query((rs, i) -> new RosterLine(rs.getLong(1), fullName(rs.getString(2), rs.getString(3),
-                        rs.getString(4)), rs.getString(5), attendance.getOrDefault(rs.getLong(1), Map.of()),
-                        rs.getBigDecimal(6), rs.getString(7)))
+                .query((rs, i) -> new Line(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBigDecimal(4),
+                        rs.getString(5)))
                 .list();
+        Map<Long, CitizenAccounts.Citizen> people = citizens.byIds(lines.stream().map(Line::citizenId).toList());
+        return lines.stream().filter(l -> people.containsKey(l.citizenId()))
+                .map(l -> {
+                    CitizenAccounts.Citizen c = people.get(l.citizenId());
+                    return new RosterLine(l.id(), fullName(c.givenNames(), c.firstSurname(), c.secondSurname()),
+                            l.status(), attendance.getOrDefault(l.id(), Map.of()), l.score(), l.certificate());
+                }).toList();
     }
 
     /** The participants as a Markdown list for a Tasklist form. */

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.training;
 
+import pe.gob.regioncajamarca.participa.projects.Territory;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,7 +24,10 @@ public class TrainingIndicators {
     private final JdbcClient jdbc;
     private final TrainingEditions editions;
 
-    public TrainingIndicators(JdbcClient jdbc, TrainingEditions editions) {
+    private final Territory territory;
+
+    public TrainingIndicators(JdbcClient jdbc, TrainingEditions editions, Territory territory) {
+        this.territory = territory;
         this.jdbc = jdbc;
         this.editions = editions;
     }
@@ -114,9 +119,6 @@ public class TrainingIndicators {
     }
 
     private Map<String, String> provinceNames() {
-        Map<String, String> names = new LinkedHashMap<>();
-        jdbc.sql("SELECT code, name FROM province ORDER BY name")
-                .query((rs, i) -> names.put(rs.getString(1).strip(), rs.getString(2))).list();
-        return names;
+        return territory.provinceNames();
     }
 }

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.voting;
 
+import pe.gob.regioncajamarca.participa.projects.Projects;
+
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,23 +15,27 @@ class MyVotes implements MyParticipation {
 
     private final JdbcClient jdbc;
 
-    MyVotes(JdbcClient jdbc) {
+    private final Projects projects;
+
+    MyVotes(JdbcClient jdbc, Projects projects) {
+        this.projects = projects;
         this.jdbc = jdbc;
     }
 
     @Override
     public Section sectionFor(String documentNumber, String email) {
-        List<Item> items = jdbc.sql("""
-                SELECT v.cycle_year, p.cui, p.name, p.prioritized, p.execution_status FROM vote v
-                JOIN project p ON p.id = v.project_id WHERE v.document_number = ?
-                ORDER BY v.cycle_year DESC, p.name""").param(documentNumber)
-                .query((rs, i) -> {
-                    Object prioritized = rs.getObject(4);
+        List<Long> voted = jdbc.sql("SELECT project_id FROM vote WHERE document_number = ?").param(documentNumber)
+                .query(Long.class).list();
+        java.text.Collator collator = java.text.Collator.getInstance(new java.util.Locale("es", "PE"));
+        List<Item> items = projects.byIds(voted).values().stream()
+                .sorted(java.util.Comparator.comparing(Projects.Project::year, java.util.Comparator.reverseOrder())
+                        .thenComparing(Projects.Project::name, collator::compare))
+                .map(p -> {
+                    Boolean prioritized = p.prioritized();
                     String status = prioritized == null ? "account.vote.pending"
                             : Boolean.TRUE.equals(prioritized) ? "account.vote.prioritised" : "account.vote.notPrioritised";
-                    return new Item(rs.getInt(1) + " · " + rs.getString(3),
-                            "/proyectos/" + rs.getInt(1) + "/" + rs.getString(2), status);
-                }).list();
+                    return new Item(p.year() + " · " + p.name(), "/proyectos/" + p.year() + "/" + p.cui(), status);
+                }).toList();
         return new Section(20, "account.votes", items, "account.votes.none");
     }
 }

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.voting;
 
+import pe.gob.regioncajamarca.participa.projects.Projects;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -32,7 +34,7 @@ import pe.gob.regioncajamarca.participa.calendar.DueDates;
 import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
 
 /**
  * One scope of a prioritised cycle as a pabulib file ({@code .pb}), the open format of participatory-budgeting
@@ -91,7 +93,10 @@ class PabulibExport {
     private final CycleService cycles;
     private final Ballots ballots;
 
-    PabulibExport(JdbcClient jdbc, CycleService cycles, Ballots ballots) {
+    private final Projects projectList;
+
+    PabulibExport(JdbcClient jdbc, CycleService cycles, Ballots ballots, Projects projectList) {
+        this.projectList = projectList;
         this.jdbc = jdbc;
         this.cycles = cycles;
         this.ballots = ballots;
@@ -122,22 +127,22 @@ class PabulibExport {
 
     /** The scope's file, or empty when the scope had no projects in the cycle. */
     Optional<String> render(Cycle cycle, String scope) {
-        List<StoredProject> projects = jdbc.sql("SELECT id, cui, name, cost, technical_score, vote_score, total_score, "
-                        + "prioritized, reason FROM project WHERE cycle_year = ? AND scope = ? ORDER BY cui")
-                .params(cycle.year(), scope)
-                .query((rs, i) -> new StoredProject(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
-                        (Boolean) rs.getObject(8, Boolean.class), rs.getString(9)))
-                .list();
+        List<Projects.Project> inScope = projectList.inScope(cycle.year(), scope);
+        List<StoredProject> projects = inScope.stream().map(p -> new StoredProject(p.id(), p.cui(), p.name(),
+                p.cost(), p.technicalScore(), p.voteScore(), p.totalScore(), p.prioritized(), p.reason())).toList();
         if (projects.isEmpty()) {
             return Optional.empty();
         }
         Map<String, List<Long>> byDocument = new TreeMap<>();
-        jdbc.sql("SELECT v.document_number, v.project_id FROM vote v JOIN project p ON p.id = v.project_id "
-                        + "WHERE v.cycle_year = ? AND p.scope = ? ORDER BY v.project_id").params(cycle.year(), scope)
-                .query((rs, i) -> byDocument.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                        .add(rs.getLong(2)))
-                .list();
+        List<Long> ids = projects.stream().map(StoredProject::id).sorted().toList();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            jdbc.sql("SELECT document_number, project_id FROM vote WHERE cycle_year = :year AND project_id IN (:ids) "
+                            + "ORDER BY project_id")
+                    .param("year", cycle.year()).param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .query((rs, i) -> byDocument.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(rs.getLong(2)))
+                    .list();
+        }
         Map<String, String> methods = this.ballots.votingMethods(cycle.year());
         List<StoredBallot> ballots = new ArrayList<>();
         byDocument.forEach((document, voted) -> ballots.add(new StoredBallot(
@@ -145,8 +150,7 @@ class PabulibExport {
         // workshop votes that have no ballot behind them: the typed tallies of cycles counted before V38
         int paperVotes = (int) ballots.stream().filter(b -> "paper".equals(b.votingMethod()))
                 .mapToLong(b -> b.projectIds().size()).sum();
-        int workshopVotes = jdbc.sql("SELECT COALESCE(SUM(workshop_votes), 0) FROM project WHERE cycle_year = ? "
-                + "AND scope = ?").params(cycle.year(), scope).query(Integer.class).single();
+        int workshopVotes = inScope.stream().mapToInt(p -> p.workshopVotes() == null ? 0 : p.workshopVotes()).sum();
         int tallyVotes = Math.max(0, workshopVotes - paperVotes);
         return Optional.of(write(contents(cycle, scope, projects, ballots, tallyVotes)));
     }

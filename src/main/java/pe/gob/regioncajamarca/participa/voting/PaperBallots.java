@@ -1,6 +1,7 @@
 package pe.gob.regioncajamarca.participa.voting;
 
 import pe.gob.regioncajamarca.participa.calendar.Now;
+import pe.gob.regioncajamarca.participa.projects.Projects;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -27,7 +28,7 @@ import pe.gob.regioncajamarca.participa.calendar.DueDates;
 import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
 import pe.gob.regioncajamarca.participa.ledger.Ledger;
 import pe.gob.regioncajamarca.participa.ledger.LedgerKinds;
 
@@ -54,8 +55,11 @@ public class PaperBallots {
     private final Ledger ledger;
     private final TransactionTemplate tx;
 
+    private final Projects projects;
+
     public PaperBallots(JdbcClient jdbc, CycleService cycles, AccreditationService accreditation, Ballots ballots,
-                        Workshops workshops, DueDates dueDates, Ledger ledger, PlatformTransactionManager transactions) {
+                        Workshops workshops, DueDates dueDates, Ledger ledger, PlatformTransactionManager transactions, Projects projects) {
+        this.projects = projects;
         this.jdbc = jdbc;
         this.cycles = cycles;
         this.accreditation = accreditation;
@@ -288,9 +292,7 @@ public class PaperBallots {
         if (valid.isEmpty()) {
             return ids;
         }
-        jdbc.sql("SELECT cui, id FROM project WHERE cycle_year = :year AND cui IN (:cuis)")
-                .param("year", year).param("cuis", valid)
-                .query((rs, i) -> ids.put(rs.getString(1), rs.getLong(2))).list();
+        projects.byCuis(year, valid).forEach((cui, p) -> ids.put(cui, p.id()));
         return ids;
     }
 
@@ -307,9 +309,15 @@ public class PaperBallots {
                         rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7),
                         new ArrayList<>()))).list();
         if (!byId.isEmpty()) {
-            jdbc.sql("SELECT c.entry_id, p.cui FROM paper_ballot_choice c JOIN project p ON p.id = c.project_id "
-                            + "WHERE c.entry_id IN (:ids) ORDER BY p.cui").param("ids", List.copyOf(byId.keySet()))
-                    .query((rs, i) -> byId.get(rs.getLong(1)).cuis().add(rs.getString(2))).list();
+            record Choice(long entryId, long projectId) {
+            }
+            List<Choice> choices = jdbc.sql("SELECT c.entry_id, c.project_id FROM paper_ballot_choice c "
+                            + "WHERE c.entry_id IN (:ids)").param("ids", List.copyOf(byId.keySet()))
+                    .query((rs, i) -> new Choice(rs.getLong(1), rs.getLong(2))).list();
+            Map<Long, Projects.Project> chosen = projects.byIds(choices.stream().map(Choice::projectId).toList());
+            choices.stream().filter(c -> chosen.containsKey(c.projectId()))
+                    .sorted(java.util.Comparator.comparing(c -> chosen.get(c.projectId()).cui()))
+                    .forEach(c -> byId.get(c.entryId()).cuis().add(chosen.get(c.projectId()).cui()));
         }
         return List.copyOf(byId.values());
     }

@@ -1,5 +1,9 @@
 package pe.gob.regioncajamarca.participa.voting;
 
+import pe.gob.regioncajamarca.participa.accreditation.AccreditationService;
+
+import pe.gob.regioncajamarca.participa.projects.Projects;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +32,13 @@ class VoterNotices {
     private final JdbcClient jdbc;
     private final Notifications notifications;
 
-    VoterNotices(JdbcClient jdbc, Notifications notifications) {
+    private final Projects projects;
+
+    private final AccreditationService accreditation;
+
+    VoterNotices(JdbcClient jdbc, Notifications notifications, Projects projects, AccreditationService accreditation) {
+        this.accreditation = accreditation;
+        this.projects = projects;
         this.jdbc = jdbc;
         this.notifications = notifications;
     }
@@ -40,15 +50,24 @@ class VoterNotices {
     @EventListener
     public void onFormalised(ResultsFormalised event) {
         Map<String, List<VotedProject>> byEmail = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT c.email, p.cui, p.name, p.prioritized, p.reason
-                FROM vote v JOIN project p ON p.id = v.project_id
-                JOIN agent_registration r ON r.cycle_year = v.cycle_year AND r.document_number = v.document_number
-                JOIN citizen_account c ON c.id = r.citizen_id
-                WHERE v.cycle_year = ? ORDER BY c.email, p.scope, p.scope_rank, p.cui""").param(event.year())
-                .query((rs, i) -> byEmail.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new VotedProject(
-                        rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5))))
-                .list();
+        record Vote(String document, long projectId) {
+        }
+        List<Vote> votes = jdbc.sql("SELECT document_number, project_id FROM vote WHERE cycle_year = ?")
+                .param(event.year()).query((rs, i) -> new Vote(rs.getString(1), rs.getLong(2))).list();
+        Map<Long, Projects.Project> voted = projects.byIds(votes.stream().map(Vote::projectId).toList());
+        Map<String, String> emails = accreditation.emailsOfRegistered(event.year(),
+                votes.stream().map(Vote::document).toList());
+        java.util.Comparator<Integer> rank = java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder());
+        votes.stream().filter(v -> emails.containsKey(v.document()) && voted.containsKey(v.projectId()))
+                .sorted(java.util.Comparator.<Vote, String>comparing(v -> emails.get(v.document()))
+                        .thenComparing(v -> voted.get(v.projectId()).scope())
+                        .thenComparing(v -> voted.get(v.projectId()).rank(), rank)
+                        .thenComparing(v -> voted.get(v.projectId()).cui()))
+                .forEach(v -> {
+                    Projects.Project p = voted.get(v.projectId());
+                    byEmail.computeIfAbsent(emails.get(v.document()), k -> new ArrayList<>()).add(new VotedProject(
+                            p.cui(), p.name(), Boolean.TRUE.equals(p.prioritized()), p.reason()));
+                });
         byEmail.forEach((email, projects) -> notifications.sendOptional("priorizacion:" + event.year() + ":" + email,
                 email, "Resultados del presupuesto participativo " + event.year() + ": sus proyectos",
                 "proyectos-priorizados", Map.of("year", event.year(), "projects", projects)));
@@ -58,13 +77,11 @@ class VoterNotices {
     public void onStatusChanged(ExecutionStatusChanged event) {
         record Project(int year, String cui, String name) {
         }
-        Project p = jdbc.sql("SELECT cycle_year, cui, name FROM project WHERE id = ?").param(event.projectId())
-                .query((rs, i) -> new Project(rs.getInt(1), rs.getString(2), rs.getString(3))).single();
-        List<String> emails = jdbc.sql("""
-                SELECT DISTINCT c.email FROM vote v
-                JOIN agent_registration r ON r.cycle_year = v.cycle_year AND r.document_number = v.document_number
-                JOIN citizen_account c ON c.id = r.citizen_id
-                WHERE v.project_id = ?""").param(event.projectId()).query(String.class).list();
+        Project p = projects.find(event.projectId()).map(x -> new Project(x.year(), x.cui(), x.name())).orElseThrow();
+        List<String> voters = jdbc.sql("SELECT DISTINCT document_number FROM vote WHERE project_id = ?")
+                .param(event.projectId()).query(String.class).list();
+        List<String> emails = accreditation.emailsOfRegistered(p.year(), voters).values().stream().distinct()
+                .toList();
         for (String email : emails) {
             notifications.sendOptional("estado:" + event.projectId() + ":" + event.quarter() + ":" + email, email,
                     "El proyecto " + p.name() + " está " + STATUS.getOrDefault(event.to(), event.to()).toLowerCase(),

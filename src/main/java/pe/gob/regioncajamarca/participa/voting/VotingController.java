@@ -18,7 +18,7 @@ import pe.gob.regioncajamarca.participa.accreditation.AccreditationService;
 import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
 import pe.gob.regioncajamarca.participa.calendar.DueDates;
 
 /** The portal's ballot ({@code /votacion}, accredited agents) and the live tally ({@code /votacion/resultados}, public). */

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.voting;
 
+import pe.gob.regioncajamarca.participa.projects.Projects;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,9 +38,12 @@ public class VotingService implements pe.gob.regioncajamarca.participa.cycle.Vot
     private final Ledger ledger;
     private final DueDates dueDates;
 
+    private final Projects projects;
+
     public VotingService(JdbcClient jdbc, CycleService cycles, AccreditationService accreditation, Ballots ballots,
                          PaperBallots paperBallots, org.springframework.jdbc.core.JdbcTemplate batch, Ledger ledger,
-                         DueDates dueDates) {
+                         DueDates dueDates, Projects projects) {
+        this.projects = projects;
         this.batch = batch;
         this.ledger = ledger;
         this.dueDates = dueDates;
@@ -114,8 +119,7 @@ public class VotingService implements pe.gob.regioncajamarca.participa.cycle.Vot
                     "Solo los agentes participantes acreditados en el ciclo " + year + " pueden votar.", String.valueOf(year));
         }
         String cui = knownCui != null ? knownCui
-                : jdbc.sql("SELECT cui FROM project WHERE id = ? AND cycle_year = ?").params(projectId, year)
-                .query(String.class).optional()
+                : projects.find(projectId).filter(p -> p.year() == year).map(Projects.Project::cui)
                 .orElseThrow(() -> new VoteRefused("voting.error.otherCycle", "El proyecto no pertenece al ciclo " + year + ".",
                         String.valueOf(year)));
         // the ballot's own transaction only for the agent's first vote (issue 10, benchmark 1: one transaction
@@ -134,9 +138,7 @@ public class VotingService implements pe.gob.regioncajamarca.participa.cycle.Vot
     public int castFor(String documentNumber, long projectId) {
         record Project(int year, String cui) {
         }
-        Project p = jdbc.sql("SELECT cycle_year, cui FROM project WHERE id = ?").param(projectId)
-                .query((rs, i) -> new Project(rs.getInt(1), rs.getString(2)))
-                .optional().orElseThrow(() -> new VoteRefused("voting.error.noProject", "El proyecto no existe."));
+        Project p = projects.find(projectId).map(x -> new Project(x.year(), x.cui())).orElseThrow(() -> new VoteRefused("voting.error.noProject", "El proyecto no existe."));
         return cast(p.year(), documentNumber, projectId, p.cui());
     }
 
@@ -147,9 +149,8 @@ public class VotingService implements pe.gob.regioncajamarca.participa.cycle.Vot
 
     /** The project behind a vote, if it exists. */
     public Optional<BallotProject> ballotProject(long projectId) {
-        return jdbc.sql("SELECT id, cycle_year, cui, name, scope, cost FROM project WHERE id = ?").param(projectId)
-                .query((rs, i) -> new BallotProject(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBigDecimal(6))).optional();
+        return projects.find(projectId).map(p -> new BallotProject(p.id(), p.year(), p.cui(), p.name(), p.scope(),
+                p.cost()));
     }
 
     static boolean isUniqueViolation(DataIntegrityViolationException e) {
@@ -184,16 +185,15 @@ public class VotingService implements pe.gob.regioncajamarca.participa.cycle.Vot
 
     /** The live tally of a cycle: every project with its online votes, by scope and most votes first. */
     public List<Tally> tally(int year) {
-        return jdbc.sql("""
-                SELECT p.id, p.cui, p.name, p.scope, COUNT(v.id) AS votes
-                FROM project p LEFT JOIN vote v ON v.project_id = p.id AND v.channel = 'EN_LINEA'
-                WHERE p.cycle_year = ?
-                GROUP BY p.id, p.cui, p.name, p.scope
-                ORDER BY p.scope, votes DESC, p.cui""")
-                .param(year)
-                .query((rs, i) -> new Tally(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5)))
-                .list();
+        Map<Long, Integer> online = new java.util.HashMap<>();
+        jdbc.sql("SELECT project_id, COUNT(*) FROM vote WHERE cycle_year = ? AND channel = 'EN_LINEA' "
+                        + "GROUP BY project_id").param(year)
+                .query((rs, i) -> online.put(rs.getLong(1), rs.getInt(2))).list();
+        return projects.inCycle(year).stream()
+                .map(p -> new Tally(p.id(), p.cui(), p.name(), p.scope(), online.getOrDefault(p.id(), 0)))
+                .sorted(java.util.Comparator.comparing(Tally::scope).thenComparing(Tally::votes,
+                        java.util.Comparator.reverseOrder()).thenComparing(Tally::cui))
+                .toList();
     }
 
     /**
@@ -207,16 +207,16 @@ public class VotingService implements pe.gob.regioncajamarca.participa.cycle.Vot
     public void storeFinalCounts(int year) {
         record Count(long id, String cui, int online, int paper) {
         }
-        List<Count> counts = jdbc.sql("""
-                SELECT p.id, p.cui, COALESCE(c.o, 0), COALESCE(c.w, 0)
-                FROM project p
-                LEFT JOIN (SELECT project_id, SUM(CASE WHEN channel = 'EN_LINEA' THEN 1 ELSE 0 END) AS o,
-                                  SUM(CASE WHEN channel = 'PAPEL' THEN 1 ELSE 0 END) AS w
-                           FROM vote WHERE cycle_year = ? GROUP BY project_id) c
-                       ON c.project_id = p.id
-                WHERE p.cycle_year = ?
-                ORDER BY p.id""").params(year, year)
-                .query((rs, i) -> new Count(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4))).list();
+        Map<Long, int[]> byChannel = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT project_id, SUM(CASE WHEN channel = 'EN_LINEA' THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN channel = 'PAPEL' THEN 1 ELSE 0 END)
+                FROM vote WHERE cycle_year = ? GROUP BY project_id""").param(year)
+                .query((rs, i) -> byChannel.put(rs.getLong(1), new int[] {rs.getInt(2), rs.getInt(3)})).list();
+        List<Count> counts = projects.inCycle(year).stream().map(p -> {
+            int[] c = byChannel.getOrDefault(p.id(), new int[2]);
+            return new Count(p.id(), p.cui(), c[0], c[1]);
+        }).toList();
         Map<Long, Integer> workshop = new java.util.HashMap<>();
         counts.forEach(c -> workshop.put(c.id(), c.paper()));
         // paper ballots whose two entries never matched do not count: they are kept, marked and listed (never
@@ -235,23 +235,7 @@ public class VotingService implements pe.gob.regioncajamarca.participa.cycle.Vot
             fromWorkshops[i] = w;
             counted.put(c.cui(), List.of(c.online(), w, c.online() + w));
         }
-        if (onPostgres()) {
-            batch.update(con -> {
-                var ps = con.prepareStatement("""
-                        UPDATE project p SET online_votes = v.o, workshop_votes = v.w, votes = v.o + v.w
-                        FROM unnest(?, ?, ?) AS v(id, o, w) WHERE p.id = v.id""");
-                ps.setArray(1, con.createArrayOf("bigint", ids));
-                ps.setArray(2, con.createArrayOf("integer", online));
-                ps.setArray(3, con.createArrayOf("integer", fromWorkshops));
-                return ps;
-            });
-        } else {
-            List<Object[]> rows = new java.util.ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                rows.add(new Object[] {online[i], fromWorkshops[i], online[i] + fromWorkshops[i], ids[i]});
-            }
-            batch.batchUpdate("UPDATE project SET online_votes = ?, workshop_votes = ?, votes = ? WHERE id = ?", rows);
-        }
+        projects.storeVoteCounts(ids, online, fromWorkshops);
         // per CUI: [online, workshops, total]
         ledger.append(year, "conteo " + year, new LedgerPayload.VotesCounted(counted, uncounted));
     }
@@ -259,21 +243,12 @@ public class VotingService implements pe.gob.regioncajamarca.participa.cycle.Vot
     /** Votes per CUI of a cycle as the vote table has them now, by channel: {online, paper}. */
     public Map<String, int[]> liveCountsByChannel(int year) {
         Map<String, int[]> counts = new java.util.TreeMap<>();
-        jdbc.sql("SELECT p.cui, v.channel, COUNT(*) FROM vote v JOIN project p ON p.id = v.project_id "
-                        + "WHERE v.cycle_year = ? GROUP BY p.cui, v.channel").param(year)
-                .query((rs, i) -> counts.computeIfAbsent(rs.getString(1), k -> new int[2])
+        Map<Long, String> cuis = new java.util.HashMap<>();
+        projects.inCycle(year).forEach(p -> cuis.put(p.id(), p.cui()));
+        jdbc.sql("SELECT project_id, channel, COUNT(*) FROM vote WHERE cycle_year = ? GROUP BY project_id, channel")
+                .param(year)
+                .query((rs, i) -> counts.computeIfAbsent(cuis.get(rs.getLong(1)), k -> new int[2])
                         [Ballots.PAPER.equals(rs.getString(2)) ? 1 : 0] += rs.getInt(3)).list();
         return counts;
-    }
-
-    private volatile Boolean postgres;
-
-    /** Whether the database is PostgreSQL (its array functions allow a set-based update). */
-    private boolean onPostgres() {
-        if (postgres == null) {
-            postgres = batch.execute((java.sql.Connection c) -> "PostgreSQL".equalsIgnoreCase(
-                    c.getMetaData().getDatabaseProductName()));
-        }
-        return postgres;
     }
 }

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
-import pe.gob.regioncajamarca.participa.cycle.Territory;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
+import pe.gob.regioncajamarca.participa.projects.Territory;
 import pe.gob.regioncajamarca.participa.identity.StaffGroups;
 import pe.gob.regioncajamarca.participa.identity.StaffUser;
 

@@ -17,7 +17,7 @@ import pe.gob.regioncajamarca.participa.calendar.DueDates;
 import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
 
 /**
  * The in-person voting workshops of a cycle, registered beforehand by the planning office: province, a date inside

@@ -14,7 +14,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
 
 /** Loading earlier cycles from files: stored with their cycles and rounds, idempotent, all or nothing. */
 class HistoryImportIT extends HistoryTestSupport {

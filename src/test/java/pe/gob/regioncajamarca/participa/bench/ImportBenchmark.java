@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
 import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
 import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
 
 /**

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import pe.gob.regioncajamarca.participa.cycle.PrioritisationRun;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
 import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
 import pe.gob.regioncajamarca.participa.voting.VotingService;
 

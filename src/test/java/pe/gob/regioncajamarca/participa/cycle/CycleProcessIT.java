@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.cycle;
 
+import pe.gob.regioncajamarca.participa.projects.Scopes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
 import pe.gob.regioncajamarca.participa.monitoring.Quarter;
 
 /**

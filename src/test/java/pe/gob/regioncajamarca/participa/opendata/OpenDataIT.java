@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
 import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
 import pe.gob.regioncajamarca.participa.testsupport.Http;
 import pe.gob.regioncajamarca.participa.testsupport.ParticipaIntegrationTest;
 

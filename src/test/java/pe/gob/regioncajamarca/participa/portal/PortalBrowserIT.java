@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
 import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
 import pe.gob.regioncajamarca.participa.news.News;
 import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
 import pe.gob.regioncajamarca.participa.testsupport.WebDriver;

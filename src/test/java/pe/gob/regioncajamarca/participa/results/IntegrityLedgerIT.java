@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import pe.gob.regioncajamarca.participa.accreditation.AccreditationService;
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
 import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
 import pe.gob.regioncajamarca.participa.cycle.PrioritisationRun;
 import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport;
 import pe.gob.regioncajamarca.participa.cycle.TechnicalEvaluation;

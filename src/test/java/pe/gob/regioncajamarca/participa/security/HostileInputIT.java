@@ -35,7 +35,7 @@ import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
 import pe.gob.regioncajamarca.participa.cycle.CycleStarter;
 import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
 import pe.gob.regioncajamarca.participa.identity.CitizenAccounts;
 import pe.gob.regioncajamarca.participa.identity.SubmissionThrottle;
 import pe.gob.regioncajamarca.participa.testsupport.Http;

@@ -10,7 +10,7 @@ import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
 import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
 
 /**
  * The cycle the portal tests use: year 2100, newer than any other test's cycle, so the portal takes it as the

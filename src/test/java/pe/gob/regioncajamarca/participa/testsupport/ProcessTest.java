@@ -142,7 +142,7 @@ public abstract class ProcessTest {
     /** Opens the cycle of {@code year} (phase CONVOCATORIA) with S/ 1,000,000 per scope, S/ 14,000,000 in all. */
     protected void openCycle(int year, int votesPerAgent) {
         java.util.Map<String, java.math.BigDecimal> split = new java.util.HashMap<>();
-        pe.gob.regioncajamarca.participa.cycle.Scopes.ALL.forEach(s -> split.put(s, new java.math.BigDecimal("1000000")));
+        pe.gob.regioncajamarca.participa.projects.Scopes.ALL.forEach(s -> split.put(s, new java.math.BigDecimal("1000000")));
         cycleService.open(new pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand(year,
                 new java.math.BigDecimal("14000000"), votesPerAgent, split, List.of()), null);
     }
@@ -192,7 +192,7 @@ public abstract class ProcessTest {
     /** Stores a formalised cycle of {@code year} with S/ 1,000,000 per scope (projects may then be attached). */
     protected void formalisedCycle(int year) {
         java.util.Map<String, java.math.BigDecimal> split = new java.util.HashMap<>();
-        pe.gob.regioncajamarca.participa.cycle.Scopes.ALL.forEach(s -> split.put(s, new java.math.BigDecimal("1000000")));
+        pe.gob.regioncajamarca.participa.projects.Scopes.ALL.forEach(s -> split.put(s, new java.math.BigDecimal("1000000")));
         cycleService.importFormalised(new pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand(year,
                 new java.math.BigDecimal("1000000").multiply(java.math.BigDecimal.valueOf(split.size())), 5, split,
                 List.of()));

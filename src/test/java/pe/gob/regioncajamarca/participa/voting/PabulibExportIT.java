@@ -17,7 +17,7 @@ import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
 import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
 import pe.gob.regioncajamarca.participa.cycle.PrioritisationRun;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
 import pe.gob.regioncajamarca.participa.testsupport.Http;
 import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
 

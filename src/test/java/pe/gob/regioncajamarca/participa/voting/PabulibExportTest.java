@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import pe.gob.regioncajamarca.participa.calendar.DueDates;
 import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
 
 /** The pabulib file as written from stored data, without a database: what it says and that the format accepts it. */
 class PabulibExportTest {

@@ -26,7 +26,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import pe.gob.regioncajamarca.participa.cycle.Cycle;
 import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
 import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
+import pe.gob.regioncajamarca.participa.projects.Scopes;
 import pe.gob.regioncajamarca.participa.ledger.Ledger;
 import pe.gob.regioncajamarca.participa.ledger.LedgerKinds;
 import pe.gob.regioncajamarca.participa.testsupport.Http;

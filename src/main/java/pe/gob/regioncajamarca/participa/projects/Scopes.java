@@ -1,4 +1,4 @@
-package pe.gob.regioncajamarca.participa.cycle;
+package pe.gob.regioncajamarca.participa.projects;
 
 import java.util.List;
 
