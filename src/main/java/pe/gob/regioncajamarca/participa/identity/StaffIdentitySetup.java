@@ -79,6 +79,8 @@ public class StaffIdentitySetup {
     /** Runs everything; safe to run again (and on several nodes: each step checks before it creates). */
     public void run() {
         StaffGroups.NAMES.forEach((id, name) -> group(id, name, "WORKFLOW"));
+        // operators read /actuator/prometheus (SecurityConfig) and have no grant in the engine
+        group(StaffGroups.OPERATIONS, "Operaciones (métricas)", "SYSTEM");
         Map<String, String> units = new LinkedHashMap<>();
         jdbc.sql("SELECT group_id, name FROM executing_unit ORDER BY code")
                 .query((rs, i) -> units.put(rs.getString(1), rs.getString(2))).list();
