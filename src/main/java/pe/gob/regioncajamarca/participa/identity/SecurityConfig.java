@@ -177,6 +177,9 @@ public class SecurityConfig {
                                         java.nio.charset.StandardCharsets.UTF_8)).orElse("")))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?salida"))
+                // a session that the node does not know (its node died, a restart): "log in again", not a 403
+                .exceptionHandling(e -> e.accessDeniedHandler(SessionEnded.accessDenied())
+                        .authenticationEntryPoint(SessionEnded.entryPoint()))
                 .headers(h -> h.referrerPolicy(r -> r.policy(REFERRER_POLICY))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'self'")));
