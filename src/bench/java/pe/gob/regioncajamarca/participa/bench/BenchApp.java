@@ -45,6 +45,11 @@ final class BenchApp {
     }
 
     static BenchApp start(Map<String, String> properties) {
+        return start(properties, "test");
+    }
+
+    /** With other Spring profiles besides test, e.g. {@code bench} (the vote's baseline endpoint). */
+    static BenchApp start(Map<String, String> properties, String... profiles) {
         String[] db = new String[3];
         ApplicationContextInitializer<ConfigurableApplicationContext> database = ctx -> {
             if (!postgres()) {
@@ -75,7 +80,7 @@ final class BenchApp {
                     "spring.datasource.password=postgres", "spring.datasource.driver-class-name=org.postgresql.Driver")
                     .applyTo(ctx.getEnvironment());
         };
-        SpringApplicationBuilder app = new SpringApplicationBuilder(ParticipaApplication.class).profiles("test")
+        SpringApplicationBuilder app = new SpringApplicationBuilder(ParticipaApplication.class).profiles(profiles)
                 .initializers(database);
         // as command-line arguments: they win over application.yml and application-test.yml
         java.util.Map<String, String> props = new java.util.HashMap<>(properties);

@@ -243,7 +243,7 @@ public class VotesSimulation extends Simulation {
                         exec(session -> session.remove("st").remove("rt").remove("loc"))
                                 .exec(http("voto").post(session -> "/votacion/"
                                                 + projects[(session.getInt("offset") + session.getInt("i")) % projects.length])
-                                        .formParam("_csrf", "#{csrf}")
+                                        .formParam("_csrf", "#{csrf}").formParam("confirmado", "true")
                                         .check(responseTimeInMillis().saveAs("rt"), header("Location").saveAs("loc"),
                                                 status().is(302).saveAs("st")))
                                 .exec(session -> {

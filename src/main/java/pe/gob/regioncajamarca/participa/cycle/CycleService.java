@@ -234,6 +234,12 @@ public class CycleService {
                 + "WHERE cycle_year = ?").params(year, year).update();
     }
 
+    /** The cycles in their voting phase and the newest one (what operators watch the votes of). */
+    public List<Integer> votingOrNewestYears() {
+        return jdbc.sql("SELECT cycle_year FROM cycle WHERE phase = 'VOTACION' "
+                + "OR cycle_year = (SELECT MAX(cycle_year) FROM cycle)").query(Integer.class).list();
+    }
+
     /** The years that have a cycle, newest first. */
     public List<Integer> years() {
         return jdbc.sql("SELECT cycle_year FROM cycle ORDER BY cycle_year DESC").query(Integer.class).list();

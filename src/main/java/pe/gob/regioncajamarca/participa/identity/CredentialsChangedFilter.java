@@ -71,6 +71,8 @@ public class CredentialsChangedFilter extends OncePerRequestFilter {
             if (changed != null && changed.isAfter(loggedInAt)) {
                 session.invalidate();
                 SecurityContextHolder.clearContext();
+                // ended here on purpose: the usual login page, not «Su sesión terminó» (SessionEnded)
+                request.setAttribute(SessionEnded.ENDED_BY_THIS_REQUEST, Boolean.TRUE);
             }
         }
         chain.doFilter(request, response);

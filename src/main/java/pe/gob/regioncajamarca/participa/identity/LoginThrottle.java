@@ -194,7 +194,8 @@ public class LoginThrottle {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                                             FilterChain chain) throws ServletException, IOException {
                 String path = request.getRequestURI().substring(request.getContextPath().length());
-                boolean rest = path.equals("/engine-rest") || path.startsWith("/engine-rest/");
+                boolean rest = path.equals("/engine-rest") || path.startsWith("/engine-rest/")
+                        || path.equals("/actuator/prometheus");
                 boolean post = "POST".equals(request.getMethod());
                 boolean webapp = post && WEBAPP_LOGIN.matcher(path).matches();
                 boolean pages = post && path.equals("/personal/login");

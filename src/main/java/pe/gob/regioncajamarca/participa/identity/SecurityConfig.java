@@ -25,6 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Who may reach what (deny unless allowed). Three doors, each with its own guard:
  * <ul>
+ * <li>{@code /actuator/prometheus}: the operators' metrics, HTTP Basic of a staff user of {@code operations} or
+ * {@code camunda-admin}; stateless.</li>
  * <li>{@code /engine-rest/**}: HTTP Basic against the engine's identity service (Camunda's own filter, which
  * also sets the engine's authentication so Camunda authorizations apply); 401 without valid staff
  * credentials. Stateless, no CSRF (no cookies are honoured).</li>
@@ -69,7 +71,7 @@ public class SecurityConfig {
     FilterRegistrationBean<jakarta.servlet.Filter> staffLoginThrottle(LoginThrottle throttle) {
         FilterRegistrationBean<jakarta.servlet.Filter> reg = new FilterRegistrationBean<>(throttle.staffFilter());
         reg.setName("staff-login-throttle");
-        reg.addUrlPatterns("/engine-rest/*", "/camunda/api/admin/auth/*", "/personal/login");
+        reg.addUrlPatterns("/engine-rest/*", "/camunda/api/admin/auth/*", "/personal/login", "/actuator/prometheus");
         reg.setOrder(-150);
         return reg;
     }
@@ -83,6 +85,27 @@ public class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .securityContext(c -> c.disable())
+                .headers(h -> h.referrerPolicy(r -> r.policy(REFERRER_POLICY)));
+        return http.build();
+    }
+
+    /**
+     * The operators' metrics (Prometheus format, {@code docs/operations.md} section 7): HTTP Basic with a staff user
+     * of {@code operations} (or {@code camunda-admin}) checked against the engine's identity service, as a scraper
+     * sends it; stateless (a portal or staff session gives nothing here), 401 without valid credentials, 403 for
+     * staff of other groups. {@code /actuator/health} stays public (portal chain).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metrics(HttpSecurity http, IdentityService identity) throws Exception {
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/actuator/prometheus"))
+                .authenticationManager(new ProviderManager(new StaffAuthenticationProvider(identity)))
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyAuthority(
+                        StaffUser.GROUP_PREFIX + StaffGroups.OPERATIONS, StaffUser.GROUP_PREFIX + StaffGroups.ADMINS))
+                .httpBasic(basic -> basic.realmName("participa-metricas"))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
                 .headers(h -> h.referrerPolicy(r -> r.policy(REFERRER_POLICY)));
         return http.build();
     }
@@ -154,6 +177,9 @@ public class SecurityConfig {
                                         java.nio.charset.StandardCharsets.UTF_8)).orElse("")))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?salida"))
+                // a session that the node does not know (its node died, a restart): "log in again", not a 403
+                .exceptionHandling(e -> e.accessDeniedHandler(SessionEnded.accessDenied())
+                        .authenticationEntryPoint(SessionEnded.entryPoint()))
                 .headers(h -> h.referrerPolicy(r -> r.policy(REFERRER_POLICY))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'self'")));

@@ -13,6 +13,11 @@ public final class StaffGroups {
     public static final String INTEGRITY_OFFICE = "integrity-office";
     public static final String COMMUNICATIONS = "communications";
     public static final String ADMINS = "camunda-admin";
+    /**
+     * Operators: may read the metrics at {@code /actuator/prometheus} and nothing else of the engine (no grant);
+     * created at start beside the groups of {@link #NAMES}, which are the offices that work on tasks.
+     */
+    public static final String OPERATIONS = "operations";
     /** Executing units have one group each: this prefix plus the unit's code. */
     public static final String UNIT_PREFIX = "unit-";
 

@@ -84,6 +84,8 @@ public class StaffIdentitySetup {
     /** Runs everything; safe to run again (and on several nodes: each step checks before it creates). */
     public void run() {
         StaffGroups.NAMES.forEach((id, name) -> group(id, name, "WORKFLOW"));
+        // operators read /actuator/prometheus (SecurityConfig) and have no grant in the engine
+        group(StaffGroups.OPERATIONS, "Operaciones (métricas)", "SYSTEM");
         Map<String, String> units = new LinkedHashMap<>();
         executingUnits.all().forEach(u -> units.put(u.groupId(), u.name()));
         units.forEach((id, name) -> group(id, name, "UNIDAD_EJECUTORA"));

@@ -152,4 +152,18 @@ public class Notifications {
                         rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7)))
                 .list();
     }
+
+    /** What operators watch of the outbox: mails not sent by status, and when the oldest pending one was queued. */
+    public record Backlog(java.util.Map<String, Long> byStatus, java.time.Instant oldestPending) {
+    }
+
+    /** The outbox's backlog (two short queries; the operations metrics read it every 30 s). */
+    public Backlog backlog() {
+        java.util.Map<String, Long> byStatus = new java.util.HashMap<>();
+        jdbc.sql("SELECT status, COUNT(*) FROM mail_outbox WHERE status <> 'ENVIADO' GROUP BY status")
+                .query((rs, i) -> byStatus.put(rs.getString(1), rs.getLong(2))).list();
+        java.sql.Timestamp oldest = jdbc.sql("SELECT MIN(created_at) FROM mail_outbox WHERE status = 'PENDIENTE'")
+                .query(java.sql.Timestamp.class).optional().orElse(null);
+        return new Backlog(byStatus, oldest == null ? null : oldest.toInstant());
+    }
 }

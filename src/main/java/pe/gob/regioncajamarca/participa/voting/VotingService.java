@@ -241,6 +241,12 @@ public class VotingService implements pe.gob.regioncajamarca.participa.cycle.Vot
     }
 
     /** Votes per CUI of a cycle as the vote table has them now, by channel: {online, paper}. */
+    /** Votes stored for a cycle, on every channel. */
+    public long votesCast(int year) {
+        Long n = jdbc.sql("SELECT COUNT(*) FROM vote WHERE cycle_year = ?").param(year).query(Long.class).single();
+        return n == null ? 0 : n;
+    }
+
     public Map<String, int[]> liveCountsByChannel(int year) {
         Map<String, int[]> counts = new java.util.TreeMap<>();
         Map<Long, String> cuis = new java.util.HashMap<>();

@@ -31,7 +31,8 @@ final class PortalVoter {
     static final String PASSWORD = "clave-agente-fallas";
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
-    enum Outcome { REGISTERED, ALREADY_VOTED, USED_UP, REFUSED, ERROR_PAGE }
+    /** SESSION_ENDED: sent to the login page with "Su sesión terminó" (the node that held the session is gone). */
+    enum Outcome { REGISTERED, ALREADY_VOTED, USED_UP, REFUSED, ERROR_PAGE, SESSION_ENDED }
 
     final String base;
     final String dni;
@@ -39,6 +40,8 @@ final class PortalVoter {
     private String csrf;
     /** The message of the last refusal (class="error" on the ballot). */
     String lastMessage;
+    /** Behind a proxy that names the node it used (header X-Participa-Nodo): the last one. */
+    volatile String node;
 
     PortalVoter(String base, String dni) {
         this.base = base;
@@ -74,6 +77,9 @@ final class PortalVoter {
     /** One vote; ERROR_PAGE when the POST or the page after it was the error page (the vote may or may not be in). */
     Outcome vote(long project) throws IOException, InterruptedException {
         var answer = send(post("/votacion/" + project, Map.of("_csrf", csrf, "confirmado", "true")));
+        if (sessionEnded(answer)) {
+            return sessionEndedPage(answer);
+        }
         if (answer.statusCode() != 302 || !answer.headers().firstValue("Location").orElse("").endsWith("/votacion")) {
             if (answer.statusCode() == 403) {
                 csrf = null; // session lost: log in again
@@ -81,6 +87,10 @@ final class PortalVoter {
             return Outcome.ERROR_PAGE;
         }
         var page = send(get("/votacion"));
+        if (sessionEnded(page)) {
+            // the vote was answered, the ballot after it came from a node that does not know the session
+            return sessionEndedPage(page);
+        }
         if (page.statusCode() != 200) {
             return Outcome.ERROR_PAGE;
         }
@@ -98,12 +108,26 @@ final class PortalVoter {
         return Outcome.REFUSED;
     }
 
+    private static boolean sessionEnded(HttpResponse<String> r) {
+        return r.statusCode() == 302 && r.headers().firstValue("Location").orElse("").contains("/login?sesion");
+    }
+
+    /** Follows the redirect to the login page, which must say «Su sesión terminó»; the session is gone. */
+    private Outcome sessionEndedPage(HttpResponse<String> redirect) throws IOException, InterruptedException {
+        csrf = null;
+        String to = redirect.headers().firstValue("Location").orElseThrow();
+        var login = send(get(to.substring(to.indexOf("/login"))));
+        return login.statusCode() == 200 && login.body().contains("Su sesión terminó") ? Outcome.SESSION_ENDED
+                : Outcome.ERROR_PAGE;
+    }
+
     /**
      * Every 5xx must be the portal's error page, in Spanish; a request without an answer within REQUEST_TIMEOUT
      * throws HttpTimeoutException (a hang).
      */
     HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        r.headers().firstValue("X-Participa-Nodo").ifPresent(n -> node = lastOf(n));
         if (r.statusCode() >= 500 && !r.body().contains("No pudimos completar su pedido")) {
             throw new AssertionError("a 5xx without the error page: " + r.statusCode() + " " + request.uri() + "\n"
                     + r.body().substring(0, Math.min(500, r.body().length())));
@@ -130,6 +154,12 @@ final class PortalVoter {
             throw new IllegalStateException("no CSRF token on the page");
         }
         return m.group(1);
+    }
+
+    /** nginx's $upstream_addr lists every server it tried ("a:1, b:2"): the one that answered is the last. */
+    static String lastOf(String upstreams) {
+        String[] all = upstreams.split(",");
+        return all[all.length - 1].trim();
     }
 
     static boolean isHang(Exception e) {

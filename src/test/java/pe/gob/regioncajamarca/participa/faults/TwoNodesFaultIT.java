@@ -125,6 +125,10 @@ class TwoNodesFaultIT {
 
                 // 2. overdue deadlines escalated by both job executors; node A killed in the middle
                 Staff.accreditations(b.base(), PREFIX + "-b", TASKS - TASKS / 2);
+                // the jobs B just created woke B's executor at once (it found none due: the deadlines are days
+                // ahead); let it go back to its 20 s wait, so that A (every 2 s) finds the due jobs first: without
+                // this pause a quick B escalated all 100 before A looked (a run of 2026-12-05: A logged 0)
+                Thread.sleep(3000);
                 assertThat(Staff.passDeadlines(url, PREFIX)).isEqualTo(TASKS);
                 long wait = System.nanoTime() + Duration.ofMinutes(1).toNanos();
                 // A killed in the middle of its work: once it has escalated at least one task (it holds the jobs of its

@@ -50,7 +50,7 @@ import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
  *
  * <p>Each kind of user has one HTTP session for the whole walk: anonymous; a citizen logged in to the portal; an
  * accredited agent logged in to the portal; one staff user of each group logged in to the staff pages
- * ({@code /personal/login}). At {@code /engine-rest} every request carries the user's own credentials as HTTP Basic
+ * ({@code /personal/login}). At {@code /engine-rest} and {@code /actuator/prometheus} every request carries the user's own credentials as HTTP Basic
  * (a citizen's DNI and password, which the engine does not know); in the webapps each one tries the webapp login.
  */
 class AccessMatrixIT extends ProcessTest {
@@ -196,6 +196,7 @@ class AccessMatrixIT extends ProcessTest {
             | GET | /personal/solicitudes/{denuncia}/adjunto | P | 403 | 403 | 403 | 403 | 403 | 403 | 200 | 403 | 403 | 403 |
             | GET | /personal/solicitudes/{complaint}/adjunto | P | 403 | 403 | 200 | 403 | 403 | 403 | 403 | 403 | 403 | 403 |
             | GET | /actuator/health | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 | 200 |
+            | GET | /actuator/prometheus | 401 | 401 | 401 | 403 | 403 | 403 | 403 | 403 | 403 | 200 | 403 |
             | GET | /actuator | L | 404 | 404 | 403 | 403 | 403 | 403 | 403 | 403 | 403 | 403 |
             | GET | /actuator/env | L | 404 | 404 | 403 | 403 | 403 | 403 | 403 | 403 | 403 | 403 |
             | GET | /actuator/beans | L | 404 | 404 | 403 | 403 | 403 | 403 | 403 | 403 | 403 | 403 |
@@ -584,7 +585,8 @@ class AccessMatrixIT extends ProcessTest {
         Map<String, String> headers = new LinkedHashMap<>();
         Map<String, String> form = new LinkedHashMap<>();
         String[] c = credentials.get(who);
-        if (path.startsWith("/engine-rest")) {
+        // the metrics are read by a scraper with HTTP Basic, like the REST API
+        if (path.startsWith("/engine-rest") || path.equals("/actuator/prometheus")) {
             if (c != null) {
                 headers.put("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((c[0] + ":" + c[1]).getBytes(StandardCharsets.UTF_8)));
