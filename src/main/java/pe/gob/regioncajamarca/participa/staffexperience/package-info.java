@@ -4,4 +4,5 @@
  * Tasklist, Cockpit, Admin and the welcome page lives in
  * {@code src/main/resources/META-INF/resources/webjars/camunda/app/<app>/} (see docs/staff-guide.md).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"calendar", "identity", "projects"})
 package pe.gob.regioncajamarca.participa.staffexperience;
