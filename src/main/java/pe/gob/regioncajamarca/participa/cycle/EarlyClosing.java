@@ -22,7 +22,7 @@ import pe.gob.regioncajamarca.participa.calendar.DueDates;
  * completed.
  */
 @Service
-public class EarlyClosing {
+class EarlyClosing {
 
     public static final Set<CyclePhase> CLOSABLE = Set.of(CyclePhase.INSCRIPCION, CyclePhase.IDEAS, CyclePhase.VOTACION);
     static final String VOTING_CLOSES_TIMER = "Timer_VotingCloses";

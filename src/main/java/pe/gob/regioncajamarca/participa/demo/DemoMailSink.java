@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
-public class DemoMailSink implements DisposableBean {
+class DemoMailSink implements DisposableBean {
 
     private final GreenMail server;
 

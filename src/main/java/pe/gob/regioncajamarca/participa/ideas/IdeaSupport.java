@@ -24,7 +24,7 @@ import pe.gob.regioncajamarca.participa.cycle.CycleService;
  * public; who supported is not.
  */
 @Service
-public class IdeaSupport {
+class IdeaSupport {
 
     private final JdbcClient jdbc;
     private final IdeaService ideas;

@@ -25,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * that needs a login sends it to {@code /login}). The instant lives in the database, so this works with two nodes
  * (sessions are per node); it costs one primary-key read per request of a logged-in citizen.
  */
-public class CredentialsChangedFilter extends OncePerRequestFilter {
+class CredentialsChangedFilter extends OncePerRequestFilter {
 
     static final String LOGGED_IN_AT = CredentialsChangedFilter.class.getName() + ".loggedInAt";
 

@@ -43,7 +43,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Citizen accounts are not Camunda users, so a citizen cannot log in to the webapps or the REST API.
  */
 @Configuration
-public class SecurityConfig {
+class SecurityConfig {
 
     /**
      * Every answer (portal, staff pages, REST API, webapps) tells the browser to send other sites the origin only

@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  * from configuration ({@code participa.admin.*}).
  */
 @Component
-public class StaffIdentitySetup {
+class StaffIdentitySetup {
 
     private static final Logger log = LoggerFactory.getLogger(StaffIdentitySetup.class);
 

@@ -15,7 +15,7 @@ import java.util.Map;
  * the names come from configuration ({@code participa.inversiones.columnas.*}), so a renamed column is a line of
  * configuration, not a release. A file that lacks a required column is refused with the names that are missing.
  */
-public final class NationalColumns {
+final class NationalColumns {
 
     /** The figures read from the file; {@code required} ones must be present in the header. */
     public enum Field {

@@ -33,7 +33,7 @@ import pe.gob.regioncajamarca.participa.investments.NationalColumns.Field;
  * semicolon, tab or bar) is taken from the header line; the encoding is UTF-8, or Windows-1252 when the first 64 KB
  * are not valid UTF-8 (files saved from Excel in Peru).
  */
-public final class NationalFile {
+final class NationalFile {
 
     /** How many kept rows with a problem are described one by one (all are counted). */
     static final int LISTED_PROBLEMS = 50;

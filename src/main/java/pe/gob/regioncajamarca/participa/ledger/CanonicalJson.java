@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * ({@code 80.50} and {@code 80.5} are both {@code 80.5}), enums by name, anything else by {@code toString()} as a
  * string.
  */
-public final class CanonicalJson {
+final class CanonicalJson {
 
     private CanonicalJson() {
     }

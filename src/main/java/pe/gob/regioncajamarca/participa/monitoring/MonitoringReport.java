@@ -22,7 +22,7 @@ import pe.gob.regioncajamarca.participa.documents.PdfDocuments;
  * the alerts. The same model feeds the public page {@code /seguimiento/{quarter}} and the PDF.
  */
 @Service
-public class MonitoringReport {
+class MonitoringReport {
 
     private final pe.gob.regioncajamarca.participa.investments.NationalFigures nationalFigures;
 

@@ -17,7 +17,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * gets {@code publicUrl} so that each mail links to the page or task it concerns.
  */
 @Component
-public class MailTemplates {
+class MailTemplates {
 
     private final TemplateEngine engine = new org.thymeleaf.spring6.SpringTemplateEngine(); // SpEL, as the pages
     private final String publicUrl;

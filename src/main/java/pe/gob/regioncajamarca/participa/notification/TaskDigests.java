@@ -37,7 +37,7 @@ import pe.gob.regioncajamarca.participa.workflow.TaskEscalated;
  * notes do not depend on who happens to be logged in when the task appears.
  */
 @Component
-public class TaskDigests {
+class TaskDigests {
 
     private static final Logger log = LoggerFactory.getLogger(TaskDigests.class);
     static final Duration MIN_GAP = Duration.ofHours(1);

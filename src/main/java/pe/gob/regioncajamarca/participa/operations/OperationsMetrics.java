@@ -35,7 +35,7 @@ import io.micrometer.core.instrument.Tags;
  * never per scrape. No tag carries personal data: groups, statuses, incident types and cycle years only.
  */
 @Component
-public class OperationsMetrics {
+class OperationsMetrics {
 
     private static final Logger log = LoggerFactory.getLogger(OperationsMetrics.class);
 

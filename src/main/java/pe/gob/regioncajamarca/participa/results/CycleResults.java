@@ -23,7 +23,7 @@ import pe.gob.regioncajamarca.participa.projects.Territory;
  * and the open data always agree.
  */
 @Service
-public class CycleResults {
+class CycleResults {
 
     private final JdbcClient jdbc;
     private final CycleService cycles;

@@ -15,7 +15,7 @@ import pe.gob.regioncajamarca.participa.projects.Projects;
  * a page at a time (a cycle may hold thousands). Scores and the result are shown only once published.
  */
 @Service
-public class ProjectCatalogue {
+class ProjectCatalogue {
 
     public static final int PAGE_SIZE = 25;
 

@@ -44,7 +44,7 @@ import pe.gob.regioncajamarca.participa.identity.StaffGroups;
  * and so are the flat filters that earlier versions shared with everybody.
  */
 @Component
-public class TasklistFilters {
+class TasklistFilters {
 
     private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
 

@@ -25,7 +25,7 @@ import pe.gob.regioncajamarca.participa.notification.Notifications;
  * a citizen monitor. Issuing twice issues nothing new (one certificate per enrolment, one monitor row per person).
  */
 @Service
-public class Certificates {
+class Certificates {
 
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 

@@ -29,7 +29,7 @@ import pe.gob.regioncajamarca.participa.notification.Notifications;
  * data the indicators need come from the citizen's agent registration when there is one, else from the form.
  */
 @Service
-public class Enrolments {
+class Enrolments {
 
     public static final Map<String, String> SEXES = ordered("F", "Mujer", "M", "Hombre", "X", "Prefiere no decirlo");
     public static final Map<String, String> AGE_GROUPS = ordered("0-17", "Menos de 18 años", "18-29", "De 18 a 29 años",

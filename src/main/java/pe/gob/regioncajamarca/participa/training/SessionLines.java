@@ -17,7 +17,7 @@ import pe.gob.regioncajamarca.participa.calendar.BusinessCalendar;
  * {@code 2026-12-03 09:00 | Auditorio de la Sede Regional | Lic. Ana Vásquez}. The second part is a place or, when
  * it is a web address, the online link. Pure rules: every bad line is reported with its number and what to fix.
  */
-public final class SessionLines {
+final class SessionLines {
 
     public static final int MAX_SESSIONS = 40;
     static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");

@@ -25,7 +25,7 @@ import pe.gob.regioncajamarca.participa.notification.Notifications;
  * minutes; the dedup key of each mail (session and enrolment) makes a second look send nothing again.
  */
 @Component
-public class SessionReminders {
+class SessionReminders {
 
     static final int HOURS_BEFORE = 24;
     private static final Logger log = LoggerFactory.getLogger(SessionReminders.class);

@@ -12,7 +12,7 @@ import java.util.Set;
  * What staff type in the Tasklist forms of an edition: the numbers of the absent people of a session, the marks of
  * the evaluation ({@code número | nota}) and the materials ({@code título | enlace}). Pure rules with Spanish messages.
  */
-public final class TaskLines {
+final class TaskLines {
 
     private TaskLines() {
     }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
  * counted once per group even when they took several editions. Only counts leave this class, never a person.
  */
 @Service
-public class TrainingIndicators {
+class TrainingIndicators {
 
     private final JdbcClient jdbc;
     private final TrainingEditions editions;

@@ -25,7 +25,7 @@ import pe.gob.regioncajamarca.participa.ledger.LedgerKinds;
  * match; every vote carries its ballot's channel (a foreign key), so the channels never mix.
  */
 @Component
-public class Ballots {
+class Ballots {
 
     public static final String ONLINE = "EN_LINEA";
     public static final String PAPER = "PAPEL";

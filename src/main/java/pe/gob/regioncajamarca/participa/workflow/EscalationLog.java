@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * in the engine's transaction (so a rolled-back timer job leaves no row behind).
  */
 @Component
-public class EscalationLog {
+class EscalationLog {
 
     private final JdbcClient jdbc;
 

@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * not let the user change ({@code readonly} or {@code disabled} in a Camunda Form, {@code readonly} in an embedded
  * form) is listed apart: Tasklist sends it back with the submission, and it changes nothing.
  */
-public final class FormFields {
+final class FormFields {
 
     /** The fields of one form: those the user fills in, and those only shown. */
     public record Declared(Set<String> writable, Set<String> shown) {

@@ -43,7 +43,7 @@ import org.springframework.stereotype.Component;
  * (left to Camunda's authorizations) pass untouched. Modelled on {@link TaskVariableGuard}.</p>
  */
 @Component
-public class ProcesslessJobGuard extends AbstractProcessEnginePlugin {
+class ProcesslessJobGuard extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * Cockpit's activity names); only the task instances carry the subject.
  */
 @Component
-public class TaskSubjects extends AbstractProcessEnginePlugin {
+class TaskSubjects extends AbstractProcessEnginePlugin {
 
     static final String SEPARATOR = " · ";
     static final int MAX_NAME = 255;

@@ -46,7 +46,7 @@ import org.springframework.stereotype.Component;
  * <p>The fields come from {@link FormFields}: the Camunda Forms and embedded forms the application ships.</p>
  */
 @Component
-public class TaskVariableGuard extends AbstractProcessEnginePlugin {
+class TaskVariableGuard extends AbstractProcessEnginePlugin {
 
     private final FormFields forms = FormFields.fromClasspath();
     private ProcessEngineConfigurationImpl engine;
