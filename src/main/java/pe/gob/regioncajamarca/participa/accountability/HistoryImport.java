@@ -25,8 +25,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,8 +66,6 @@ public class HistoryImport {
     private static final int BATCH = 1000;
     private static final long NOT_COMPARABLE = Long.MIN_VALUE;
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
     private final CycleService cycles;
     private final DueDates plazos;
     private final RegionalImpact regionalImpact;
@@ -82,15 +78,13 @@ public class HistoryImport {
 
     private final MonitoringService monitoring;
 
-    public HistoryImport(JdbcClient jdbc, JdbcTemplate batches, CycleService cycles, DueDates plazos,
-                         RegionalImpact regionalImpact, Projects projectList, Territory territory, ExecutingUnits executingUnits, MonitoringService monitoring) {
+    public HistoryImport(CycleService cycles, DueDates plazos, RegionalImpact regionalImpact, Projects projectList,
+                         Territory territory, ExecutingUnits executingUnits, MonitoringService monitoring) {
         this.monitoring = monitoring;
         this.executingUnits = executingUnits;
         this.territory = territory;
         this.projectList = projectList;
         this.regionalImpact = regionalImpact;
-        this.jdbc = jdbc;
-        this.batches = batches;
         this.cycles = cycles;
         this.plazos = plazos;
     }

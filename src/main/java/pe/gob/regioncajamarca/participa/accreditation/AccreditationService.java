@@ -140,7 +140,10 @@ public class AccreditationService {
 
     /** True when the document is an accredited agent of the cycle (only they vote). */
     public boolean isAccredited(int cycleYear, String documentNumber) {
-        return findByDocument(cycleYear, documentNumber).map(r -> "ACREDITADO".equals(r.status())).orElse(false);
+        // one query (every vote asks): the registration's status alone, not the whole registration with its account
+        return jdbc.sql("SELECT status FROM agent_registration WHERE cycle_year = ? AND document_number = ?")
+                .params(cycleYear, documentNumber).query(String.class).optional().map("ACREDITADO"::equals)
+                .orElse(false);
     }
 
     /**

@@ -34,17 +34,15 @@ public class VotingService implements pe.gob.regioncajamarca.participa.cycle.Vot
     private final AccreditationService accreditation;
     private final Ballots ballots;
     private final PaperBallots paperBallots;
-    private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final Ledger ledger;
     private final DueDates dueDates;
 
     private final Projects projects;
 
     public VotingService(JdbcClient jdbc, CycleService cycles, AccreditationService accreditation, Ballots ballots,
-                         PaperBallots paperBallots, org.springframework.jdbc.core.JdbcTemplate batch, Ledger ledger,
+                         PaperBallots paperBallots, Ledger ledger,
                          DueDates dueDates, Projects projects) {
         this.projects = projects;
-        this.batch = batch;
         this.ledger = ledger;
         this.dueDates = dueDates;
         this.paperBallots = paperBallots;
@@ -198,9 +196,10 @@ public class VotingService implements pe.gob.regioncajamarca.participa.cycle.Vot
 
     /**
      * At the close of voting: the final count of each project is stored with the project (for prioritisation).
-     * One read (the projects with their grouped count of votes) and one write: on PostgreSQL a single UPDATE from
-     * arrays ({@code unnest}), elsewhere JDBC batches (not one sub-query or statement per project: a cycle may hold
-     * 10,000 projects and a million votes; issue 10, benchmark 6).
+     * Two reads (the cycle's projects, the votes grouped by project) joined by id, and one write through
+     * {@link Projects#storeVoteCounts}: on PostgreSQL a single UPDATE from arrays ({@code unnest}), elsewhere JDBC
+     * batches (not one sub-query or statement per project: a cycle may hold 10,000 projects and a million votes;
+     * issue 10, benchmark 6).
      */
     @Override
     @Transactional
