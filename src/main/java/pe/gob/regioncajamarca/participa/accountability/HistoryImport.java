@@ -38,7 +38,7 @@ import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
 import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport;
 import pe.gob.regioncajamarca.participa.cycle.RegionalImpact;
 import pe.gob.regioncajamarca.participa.projects.Scopes;
-import pe.gob.regioncajamarca.participa.cycle.TabularFile;
+import pe.gob.regioncajamarca.participa.documents.TabularFile;
 import pe.gob.regioncajamarca.participa.monitoring.Quarter;
 
 /**
@@ -360,8 +360,8 @@ public class HistoryImport {
     }
 
     /** Streams the rows of a file to {@code each}; returns how many data rows it has. */
-    private static int read(Upload upload, List<String> columns, Problems problems, Consumer<ProgrammeImport.Line> each) {
-        List<ProgrammeImport.Problem> fileProblems = new ArrayList<>();
+    private static int read(Upload upload, List<String> columns, Problems problems, Consumer<TabularFile.Line> each) {
+        List<TabularFile.Problem> fileProblems = new ArrayList<>();
         int[] rows = {0};
         try (InputStream in = upload.opener().open()) {
             TabularFile.forEach(upload.fileName(), in, columns, fileProblems, line -> {

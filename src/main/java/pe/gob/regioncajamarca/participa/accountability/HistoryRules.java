@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.accountability;
 
+import pe.gob.regioncajamarca.participa.documents.TabularFile;
+
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,7 +14,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport.Line;
+import pe.gob.regioncajamarca.participa.documents.TabularFile.Line;
 import pe.gob.regioncajamarca.participa.projects.Scopes;
 import pe.gob.regioncajamarca.participa.monitoring.Quarter;
 

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.cycle;
 
+import pe.gob.regioncajamarca.participa.documents.TabularFile;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.value.FileValue;
@@ -22,7 +24,7 @@ class CargarPrograma implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         FileValue file = task.getExecution().getVariableTyped(CycleVariables.PROGRAMA);
-        byte[] content = TabularFile.uploaded(file, "adjunte el archivo del programa de inversiones (CSV o XLSX)");
+        byte[] content = UploadedTable.uploaded(file, "adjunte el archivo del programa de inversiones (CSV o XLSX)");
         ProgrammeImport.Result r = programme.load(CycleVariables.year(task), file.getFilename(), content);
         task.getExecution().setVariable(CycleVariables.PROYECTOS_CARGADOS, r.inserted() + r.unchanged());
         task.getExecution().removeVariable(CycleVariables.PROGRAMA); // the projects are in the domain tables now

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.cycle;
 
+import pe.gob.regioncajamarca.participa.documents.TabularFile;
+
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -29,7 +31,7 @@ public class EvaluacionTecnica implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         FileValue file = task.getExecution().getVariableTyped(CycleVariables.MATRIZ_EVALUACION);
-        byte[] content = TabularFile.uploaded(file, "adjunte la matriz de evaluación (CSV o XLSX)");
+        byte[] content = UploadedTable.uploaded(file, "adjunte la matriz de evaluación (CSV o XLSX)");
         int scored = evaluation.load(CycleVariables.year(task), (String) task.getVariable(CycleVariables.AMBITO),
                 file.getFilename(), content);
         task.getExecution().setVariableLocal(CycleVariables.PROYECTOS_EVALUADOS, scored);

@@ -1,5 +1,9 @@
 package pe.gob.regioncajamarca.participa.cycle;
 
+import pe.gob.regioncajamarca.participa.documents.TabularFile;
+import pe.gob.regioncajamarca.participa.documents.TabularFile.Line;
+import pe.gob.regioncajamarca.participa.documents.TabularFile.Problem;
+import pe.gob.regioncajamarca.participa.documents.TabularFile.RejectedFile;
 import pe.gob.regioncajamarca.participa.projects.Scopes;
 
 import java.math.BigDecimal;
@@ -55,40 +59,10 @@ public class ProgrammeImport {
         this.regionalImpact = regionalImpact;
     }
 
-    /** One problem of the file: row number as the planner sees it in the spreadsheet (header = row 1). */
-    public record Problem(int row, String column, String reason) {
-        @Override
-        public String toString() {
-            return "Fila " + row + (column == null ? "" : ", columna " + column) + ": " + reason;
-        }
-    }
-
     public record Result(int inserted, int unchanged, List<Problem> problems) {
         public boolean accepted() {
             return problems.isEmpty();
         }
-    }
-
-    /** The file was rejected; {@link #getMessage()} lists every problem, one per line. */
-    public static class RejectedFile extends RuntimeException {
-        /** At most this many problems in the message (a 100,000-row file of bad rows must not answer megabytes). */
-        static final int SHOWN = 100;
-        private final List<Problem> problems;
-
-        public RejectedFile(List<Problem> problems) {
-            super("El archivo fue rechazado y no se guardó nada. Corrija estas filas y vuelva a cargarlo:\n"
-                    + String.join("\n", problems.stream().limit(SHOWN).map(Problem::toString).toList())
-                    + (problems.size() > SHOWN ? "\n… y " + (problems.size() - SHOWN) + " problemas más" : ""));
-            this.problems = List.copyOf(problems);
-        }
-
-        public List<Problem> problems() {
-            return problems;
-        }
-    }
-
-    /** One data row of a tabular file: its spreadsheet row number and its values by expected column. */
-    public record Line(int row, Map<String, String> values) {
     }
 
     record Parsed(String cui, String name, String scope, Set<String> districts, BigDecimal cost, String sector,

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.cycle;
 
+import pe.gob.regioncajamarca.participa.documents.TabularFile;
+
 import pe.gob.regioncajamarca.participa.projects.Scopes;
 
 import java.math.BigDecimal;
@@ -19,11 +21,11 @@ import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport.Line;
+import pe.gob.regioncajamarca.participa.documents.TabularFile.Line;
 import pe.gob.regioncajamarca.participa.ledger.Ledger;
 import pe.gob.regioncajamarca.participa.ledger.LedgerKinds;
-import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport.Problem;
-import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport.RejectedFile;
+import pe.gob.regioncajamarca.participa.documents.TabularFile.Problem;
+import pe.gob.regioncajamarca.participa.documents.TabularFile.RejectedFile;
 
 /**
  * The technical evaluation, one task per scope ("Evaluar proyectos técnicamente", glue

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import pe.gob.regioncajamarca.participa.accountability.HistoryRules.Context;
 import pe.gob.regioncajamarca.participa.accountability.HistoryRules.RowProblem;
 import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport;
-import pe.gob.regioncajamarca.participa.cycle.TabularFile;
+import pe.gob.regioncajamarca.participa.documents.TabularFile;
 
 /** The README's example files pass every rule (against the real territory), and 100,000 rows stream through. */
 class HistoryExamplesTest {
@@ -50,7 +50,7 @@ class HistoryExamplesTest {
 
     private static List<String> check(InputStream in, String name, List<String> columns, Context ctx, boolean projects,
                                       Set<String> keys) {
-        List<ProgrammeImport.Problem> fileProblems = new ArrayList<>();
+        List<TabularFile.Problem> fileProblems = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         TabularFile.forEach(name, in, columns, fileProblems, line -> {
             List<RowProblem> rp = new ArrayList<>();

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.accountability;
 
+import pe.gob.regioncajamarca.participa.documents.TabularFile;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import pe.gob.regioncajamarca.participa.accountability.HistoryRules.Context;
 import pe.gob.regioncajamarca.participa.accountability.HistoryRules.RowProblem;
-import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport.Line;
+import pe.gob.regioncajamarca.participa.documents.TabularFile.Line;
 
 /** The rules of a row of the history files, without a database. */
 class HistoryRulesTest {

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.cycle;
 
+import pe.gob.regioncajamarca.participa.documents.TabularFile;
+
 import pe.gob.regioncajamarca.participa.projects.Scopes;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,9 +91,9 @@ class ProgrammeImportIT extends ProcessTest {
                 9000003,Distrito de otra provincia,CHOTA,060106,"1,200,000.50",Transporte,transportes
                 2324969,La Colpa con otro costo,CAJAMARCA,060106,5000000,Educación,sede-central
                 """;
-        ProgrammeImport.RejectedFile e = catchThrowableOfType(ProgrammeImport.RejectedFile.class,
+        TabularFile.RejectedFile e = catchThrowableOfType(TabularFile.RejectedFile.class,
                 () -> programme.load(year, "pmi.csv", bad.getBytes(StandardCharsets.UTF_8)));
-        assertThat(e.problems()).extracting(ProgrammeImport.Problem::toString).containsExactly(
+        assertThat(e.problems()).extracting(TabularFile.Problem::toString).containsExactly(
                 "Fila 3, columna cui: el CUI debe tener de 1 a 7 dígitos (se leyó \"12345678\")",
                 "Fila 4, columna nombre: falta el nombre del proyecto",
                 "Fila 4, columna ambito: ámbito desconocido \"LIMA\" (una de las 13 provincias o MULTIPROVINCIAL)",

@@ -1,5 +1,7 @@
 package pe.gob.regioncajamarca.participa.cycle;
 
+import pe.gob.regioncajamarca.participa.documents.TabularFile;
+
 import pe.gob.regioncajamarca.participa.projects.Scopes;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,15 +62,15 @@ class TechnicalEvaluationIT extends ProcessTest {
 
     @Test
     void aMatrixWithProblemsIsRejectedWholeAndListsThem() {
-        var e = catchThrowableOfType(ProgrammeImport.RejectedFile.class, () -> evaluation.load(year, "CHOTA", "m.csv",
+        var e = catchThrowableOfType(TabularFile.RejectedFile.class, () -> evaluation.load(year, "CHOTA", "m.csv",
                 "cui;puntaje;comentario\n9200001;120;\n9200001;50;\n9200003;70;\n9200002;x;\n"
                         .getBytes(StandardCharsets.UTF_8)));
-        assertThat(e.problems()).extracting(ProgrammeImport.Problem::toString).containsExactly(
+        assertThat(e.problems()).extracting(TabularFile.Problem::toString).containsExactly(
                 "Fila 2, columna puntaje: el puntaje debe estar entre 0 y 100 (hasta 2 decimales)",
                 "Fila 3, columna cui: el CUI 9200001 se repite en la matriz",
                 "Fila 4, columna cui: el CUI \"9200003\" no es un proyecto del ámbito CHOTA en el ciclo " + year,
                 "Fila 5, columna puntaje: \"x\" no es un puntaje");
-        var missing = catchThrowableOfType(ProgrammeImport.RejectedFile.class, () -> evaluation.load(year, "CHOTA",
+        var missing = catchThrowableOfType(TabularFile.RejectedFile.class, () -> evaluation.load(year, "CHOTA",
                 "m.csv", "cui;puntaje;comentario\n9200001;70;\n".getBytes(StandardCharsets.UTF_8)));
         assertThat(missing.getMessage()).contains("faltan los puntajes de 9200002");
         assertThat(score("9200001")).isNull();

@@ -1,4 +1,4 @@
-package pe.gob.regioncajamarca.participa.cycle;
+package pe.gob.regioncajamarca.participa.documents;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,8 +23,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
-import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport.Line;
-import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport.Problem;
 
 /**
  * Reads the staff's tabular files (CSV in UTF-8 with , or ; separators, or Excel .xlsx) into rows keyed by
@@ -32,6 +30,37 @@ import pe.gob.regioncajamarca.participa.cycle.ProgrammeImport.Problem;
  * (header = row 1). Problems of the file as a whole go to {@code problems}.
  */
 public final class TabularFile {
+
+    /** One problem of the file: row number as a person sees it in the spreadsheet (header = row 1). */
+    public record Problem(int row, String column, String reason) {
+        @Override
+        public String toString() {
+            return "Fila " + row + (column == null ? "" : ", columna " + column) + ": " + reason;
+        }
+    }
+
+    /** The file was rejected; {@link #getMessage()} lists every problem, one per line. */
+    public static class RejectedFile extends RuntimeException {
+        /** At most this many problems in the message (a 100,000-row file of bad rows must not answer megabytes). */
+        static final int SHOWN = 100;
+        private final List<Problem> problems;
+
+        public RejectedFile(List<Problem> problems) {
+            super("El archivo fue rechazado y no se guardó nada. Corrija estas filas y vuelva a cargarlo:\n"
+                    + String.join("\n", problems.stream().limit(SHOWN).map(Problem::toString).toList())
+                    + (problems.size() > SHOWN ? "\n… y " + (problems.size() - SHOWN) + " problemas más" : ""));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<Problem> problems() {
+            return problems;
+        }
+    }
+
+    /** One data row of a tabular file: its spreadsheet row number and its values by expected column. */
+    public record Line(int row, Map<String, String> values) {
+    }
+
 
     private TabularFile() {
     }
@@ -48,7 +77,7 @@ public final class TabularFile {
      * The rows of a CSV or XLSX file, read like {@link #forEach} (strict UTF-8, formulas passed on as "=...", constant
      * memory while parsing); old Excel .xls files are still read as a workbook.
      */
-    static List<Line> read(String fileName, byte[] content, List<String> columns, List<Problem> problems) {
+    public static List<Line> read(String fileName, byte[] content, List<String> columns, List<Problem> problems) {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         if (name.endsWith(".xls")) {
             try {
@@ -65,7 +94,7 @@ public final class TabularFile {
     }
 
     /** The planner's words for a file that cannot be read at all (never the library's English message). */
-    static String unreadableFile(Throwable e) {
+    public static String unreadableFile(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage());
             if (m.contains("Zip bomb") || m.contains("exceed the max") || m.contains("max. ratio")) {
@@ -387,17 +416,5 @@ public final class TabularFile {
             return false;
         }
         return true;
-    }
-
-    /** The bytes of a file uploaded in a Tasklist form; a missing file is a rejection with {@code missing}. */
-    static byte[] uploaded(org.camunda.bpm.engine.variable.value.FileValue file, String missing) {
-        if (file == null || file.getValue() == null) {
-            throw new ProgrammeImport.RejectedFile(List.of(new Problem(1, null, missing)));
-        }
-        try (var in = file.getValue()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
