@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 
 import pe.gob.regioncajamarca.participa.cycle.CycleService;
+import pe.gob.regioncajamarca.participa.monitoring.MonitoringRollups;
 import pe.gob.regioncajamarca.participa.monitoring.MonitoringService;
 import pe.gob.regioncajamarca.participa.projects.Projects;
 
@@ -72,32 +73,10 @@ public class Accountability {
         Map<Integer, List<Projects.Project>> byYear = new java.util.HashMap<>();
         prioritised.forEach(p -> byYear.computeIfAbsent(p.year(), k -> new java.util.ArrayList<>()).add(p));
         return headers.stream().map(h -> {
-            int completed = 0;
-            int inExecution = 0;
-            int paralysed = 0;
-            int notStarted = 0;
-            BigDecimal agreed = BigDecimal.ZERO;
-            BigDecimal executed = BigDecimal.ZERO;
             List<Projects.Project> ofYear = byYear.getOrDefault(h.year(), List.of());
-            for (Projects.Project p : ofYear) {
-                String status = p.executionStatus();
-                if ("CONCLUIDO".equals(status)) {
-                    completed++;
-                } else if ("EN_EJECUCION".equals(status)) {
-                    inExecution++;
-                } else if ("PARALIZADO".equals(status)) {
-                    paralysed++;
-                } else if (status == null || "NO_INICIADO".equals(status)) {
-                    notStarted++;
-                }
-                agreed = agreed.add(p.cost());
-                MonitoringService.Latest l = latest.get(p.id());
-                if (l != null && l.financialExecution() != null) {
-                    executed = executed.add(l.financialExecution());
-                }
-            }
+            MonitoringRollups.Tally t = MonitoringRollups.Tally.of(ofYear, latest);
             return new CycleSummary(h.year(), h.phase().name(), h.processInstanceId() == null, ofYear.size(),
-                    completed, inExecution, paralysed, notStarted, agreed, executed);
+                    t.completed(), t.inExecution(), t.paralysed(), t.notStarted(), t.agreed(), t.executed());
         }).toList();
     }
 

@@ -30,6 +30,43 @@ public class MonitoringRollups {
     }
 
     /** One group of projects: {@code key} is the scope code, the unit's name or the cycle year. */
+    /**
+     * The one count of a group of prioritised projects by execution status (no status counts as not started), with
+     * the money agreed (their cost) and executed (the financial execution of each one's latest report): for the
+     * roll-ups here and the accountability pages.
+     */
+    public record Tally(int completed, int inExecution, int paralysed, int notStarted, BigDecimal agreed,
+                        BigDecimal executed) {
+
+        public static Tally of(java.util.Collection<Projects.Project> projects,
+                               java.util.Map<Long, MonitoringService.Latest> latest) {
+            int completed = 0;
+            int inExecution = 0;
+            int paralysed = 0;
+            int notStarted = 0;
+            BigDecimal agreed = BigDecimal.ZERO;
+            BigDecimal executed = BigDecimal.ZERO;
+            for (Projects.Project p : projects) {
+                String status = p.executionStatus();
+                if ("CONCLUIDO".equals(status)) {
+                    completed++;
+                } else if ("EN_EJECUCION".equals(status)) {
+                    inExecution++;
+                } else if ("PARALIZADO".equals(status)) {
+                    paralysed++;
+                } else if (status == null || "NO_INICIADO".equals(status)) {
+                    notStarted++;
+                }
+                agreed = agreed.add(p.cost());
+                MonitoringService.Latest l = latest.get(p.id());
+                if (l != null && l.financialExecution() != null) {
+                    executed = executed.add(l.financialExecution());
+                }
+            }
+            return new Tally(completed, inExecution, paralysed, notStarted, agreed, executed);
+        }
+    }
+
     public record Rollup(String key, int projects, int completed, int inExecution, int paralysed, int notStarted,
                          BigDecimal agreed, BigDecimal executed) {
 
@@ -58,30 +95,9 @@ public class MonitoringRollups {
         prioritised.forEach(p -> groups.computeIfAbsent(key.apply(p), k -> new java.util.ArrayList<>()).add(p));
         List<Rollup> rollups = new java.util.ArrayList<>();
         groups.forEach((k, group) -> {
-            int completed = 0;
-            int inExecution = 0;
-            int paralysed = 0;
-            int notStarted = 0;
-            BigDecimal agreed = BigDecimal.ZERO;
-            BigDecimal executed = BigDecimal.ZERO;
-            for (Projects.Project p : group) {
-                String status = p.executionStatus();
-                if ("CONCLUIDO".equals(status)) {
-                    completed++;
-                } else if ("EN_EJECUCION".equals(status)) {
-                    inExecution++;
-                } else if ("PARALIZADO".equals(status)) {
-                    paralysed++;
-                } else if (status == null || "NO_INICIADO".equals(status)) {
-                    notStarted++;
-                }
-                agreed = agreed.add(p.cost());
-                MonitoringService.Latest l = latest.get(p.id());
-                if (l != null && l.financialExecution() != null) {
-                    executed = executed.add(l.financialExecution());
-                }
-            }
-            rollups.add(new Rollup(k, group.size(), completed, inExecution, paralysed, notStarted, agreed, executed));
+            Tally t = Tally.of(group, latest);
+            rollups.add(new Rollup(k, group.size(), t.completed(), t.inExecution(), t.paralysed(), t.notStarted(),
+                    t.agreed(), t.executed()));
         });
         return rollups;
     }
