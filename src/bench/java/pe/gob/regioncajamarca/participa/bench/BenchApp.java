@@ -137,4 +137,54 @@ final class BenchApp {
             return 60_000;
         }
     }
+
+    /**
+     * A cycle in VOTACION for the vote simulations, seeded untimed: the allowance far above the 50 a cycle may give
+     * (one agent per client logs in once and then only votes; the vote's path does not depend on it), a bench
+     * province, district and unit, and {@code allowance + 100} projects from CUI {@code firstCui}. Returns the
+     * projects' ids in order.
+     */
+    long[] votingCycle(int year, int allowance, String provinceCode, int firstCui) {
+        var jdbc = bean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        var cycles = bean(pe.gob.regioncajamarca.participa.cycle.CycleService.class);
+        java.time.LocalDate today = bean(pe.gob.regioncajamarca.participa.calendar.DueDates.class).today();
+        java.util.List<String> scopes = java.util.List.copyOf(pe.gob.regioncajamarca.participa.projects.Scopes.ALL);
+        Map<String, java.math.BigDecimal> split = new java.util.HashMap<>();
+        scopes.forEach(x -> split.put(x, new java.math.BigDecimal("1000000")));
+        cycles.open(new pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand(year,
+                new java.math.BigDecimal("1000000").multiply(java.math.BigDecimal.valueOf(split.size())), 50, split,
+                java.util.List.of(new pe.gob.regioncajamarca.participa.cycle.Cycle.PhaseWindow(
+                        pe.gob.regioncajamarca.participa.cycle.CyclePhase.VOTACION, today.minusDays(1),
+                        today.plusDays(5)))), null);
+        cycles.changePhase(year, pe.gob.regioncajamarca.participa.cycle.CyclePhase.VOTACION, null);
+        jdbc.sql("UPDATE cycle SET votes_per_agent = ? WHERE cycle_year = ?").params(allowance, year).update();
+        jdbc.sql("INSERT INTO province (code, name, scope) VALUES (?, 'Provincia bench', 'BENCH')").param(provinceCode)
+                .update();
+        jdbc.sql("INSERT INTO district (ubigeo, province_code, name) VALUES (?, ?, 'Distrito bench')")
+                .params(provinceCode + "01", provinceCode).update();
+        jdbc.sql("INSERT INTO executing_unit (code, name, group_id) VALUES ('unidad-bench', 'Unidad bench', "
+                + "'unit-unidad-bench')").update();
+        java.util.List<Object[]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < allowance + 100; i++) {
+            rows.add(new Object[] {year, String.valueOf(firstCui + i), "Proyecto de prueba de carga " + i,
+                    scopes.get(i % scopes.size()), new java.math.BigDecimal(100_000 + i), "Transporte", "unidad-bench",
+                    50});
+        }
+        bean(org.springframework.jdbc.core.JdbcTemplate.class).batchUpdate("INSERT INTO project (cycle_year, cui, "
+                + "name, scope, cost, sector, executing_unit, technical_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        return jdbc.sql("SELECT id FROM project WHERE cycle_year = ? ORDER BY id").param(year)
+                .query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** An accredited agent of {@code year} in the bench province, with an account and {@code password}. */
+    void accreditedAgent(int year, String dni, String password, String provinceCode) {
+        long id = bean(pe.gob.regioncajamarca.participa.identity.CitizenAccounts.class)
+                .create("DNI", dni, password, "bench" + dni + "@example.pe", "Agente", "Carga", null);
+        java.sql.Timestamp now = pe.gob.regioncajamarca.participa.calendar.Now.timestamp();
+        bean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("""
+                INSERT INTO agent_registration (cycle_year, citizen_id, document_number, mobile_phone, sex,
+                    birth_date, education_level, province_code, district_ubigeo, consent_at, status, created_at)
+                VALUES (?, ?, ?, '987654321', 'F', DATE '1980-01-01', 'Secundaria', ?, ?, ?, 'ACREDITADO', ?)""")
+                .params(year, id, dni, provinceCode, provinceCode + "01", now, now).update();
+    }
 }

@@ -9,31 +9,18 @@ import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
-import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
-import pe.gob.regioncajamarca.participa.calendar.DueDates;
-import pe.gob.regioncajamarca.participa.cycle.Cycle;
-import pe.gob.regioncajamarca.participa.cycle.CyclePhase;
-import pe.gob.regioncajamarca.participa.cycle.CycleService;
-import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
-import pe.gob.regioncajamarca.participa.cycle.Scopes;
-import pe.gob.regioncajamarca.participa.identity.CitizenAccounts;
 
 /**
  * A vote against the least a logged-in citizen's request can durably do, in the same run, application and database,
@@ -115,40 +102,10 @@ public class VoteVsBareSimulation extends Simulation {
     }
 
     private long[] seed(JdbcClient jdbc, int allowance) {
-        CycleService cycles = app.bean(CycleService.class);
-        LocalDate today = app.bean(DueDates.class).today();
-        Map<String, BigDecimal> split = new HashMap<>();
-        Scopes.ALL.forEach(s -> split.put(s, new BigDecimal("1000000")));
-        cycles.open(new OpenCycleCommand(YEAR, new BigDecimal("1000000").multiply(BigDecimal.valueOf(split.size())),
-                50, split, List.of(new Cycle.PhaseWindow(CyclePhase.VOTACION, today.minusDays(1),
-                        today.plusDays(5)))), null);
-        cycles.changePhase(YEAR, CyclePhase.VOTACION, null);
-        // as in VotesSimulation: one agent per client with an allowance above the 50 a cycle may give
-        jdbc.sql("UPDATE cycle SET votes_per_agent = ? WHERE cycle_year = ?").params(allowance, YEAR).update();
-        jdbc.sql("INSERT INTO province (code, name, scope) VALUES ('0697', 'Provincia bench', 'BENCH')").update();
-        jdbc.sql("INSERT INTO district (ubigeo, province_code, name) VALUES ('069701', '0697', 'Distrito bench')").update();
-        jdbc.sql("INSERT INTO executing_unit (code, name, group_id) VALUES ('unidad-bench', 'Unidad bench', "
-                + "'unit-unidad-bench')").update();
-        List<String> scopes = List.copyOf(Scopes.ALL);
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < allowance + 100; i++) {
-            rows.add(new Object[] {YEAR, String.valueOf(5_100_000 + i), "Proyecto de prueba de carga " + i,
-                    scopes.get(i % scopes.size()), new BigDecimal(100_000 + i), "Transporte", "unidad-bench", 50});
-        }
-        app.bean(JdbcTemplate.class).batchUpdate("INSERT INTO project (cycle_year, cui, name, scope, cost, sector, "
-                + "executing_unit, technical_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
-        long[] ids = jdbc.sql("SELECT id FROM project WHERE cycle_year = ? ORDER BY id").param(YEAR)
-                .query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
-        CitizenAccounts accounts = app.bean(CitizenAccounts.class);
+        long[] ids = app.votingCycle(YEAR, allowance, "0697", 5_100_000);
         for (int c = 0; c < CLIENTS; c++) {
             String dni = String.format("6%07d", 500 + c);
-            long id = accounts.create("DNI", dni, PASSWORD, "bench" + dni + "@example.pe", "Agente", "Carga", null);
-            jdbc.sql("""
-                    INSERT INTO agent_registration (cycle_year, citizen_id, document_number, mobile_phone, sex,
-                        birth_date, education_level, province_code, district_ubigeo, consent_at, status, created_at)
-                    VALUES (?, ?, ?, '987654321', 'F', DATE '1980-01-01', 'Secundaria', '0697', '069701', ?,
-                        'ACREDITADO', ?)""")
-                    .params(YEAR, id, dni, Timestamp.from(Instant.now()), Timestamp.from(Instant.now())).update();
+            app.accreditedAgent(YEAR, dni, PASSWORD, "0697");
             agents.add(dni);
         }
         return ids;
