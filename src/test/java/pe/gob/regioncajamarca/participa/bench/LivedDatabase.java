@@ -476,11 +476,11 @@ final class LivedDatabase {
             List<String> roles = List.of("PRESIDENTE", "SECRETARIO", "MIEMBRO", "MIEMBRO", "MIEMBRO");
             List<CommitteeElection.Candidate> candidates = new ArrayList<>();
             for (int i = 0; i < Math.min(5, committee.size()); i++) {
-                candidates.add(new CommitteeElection.Candidate(committee.get(i), roles.get(i), 300 - i * 40,
+                candidates.add(new CommitteeElection.Candidate(committee.get(i), roles.get(i), agents * (5 - i) / 10,
                         Set.of(scopes.get(i))));
             }
             elections.record(year, new CommitteeElection.Assembly(start.plusDays(63), "Coliseo de Cajamarca",
-                    Math.max(candidates.size(), agents / 2), null), candidates, "planner");
+                    agents, null), candidates, "planner");
             tasks.complete(taskOf(pid, "Task_ElectCommittee").getId());
             executeDueJobs(pid);
             if (runtime().createProcessInstanceQuery().processInstanceId(pid).count() > 0) {
@@ -532,33 +532,36 @@ final class LivedDatabase {
         static final String[] KINDS = {"RECLAMO", "CONSULTA", "ACCESO_INFORMACION"};
 
         void complaints(int year, int n) {
-            parallel(n, 4, i -> {
-                // spread over the year's working days
-                LocalDate day = LocalDate.of(year, 1, 1).plusDays(i * 360L / n);
-                String kind = KINDS[i % KINDS.length];
-                String code;
-                synchronized (Generator.class) {
-                    clockAt(day); // the engine clock is the JVM's: submissions of one day at a time
-                    code = complaints.submit(new ComplaintService.Submission(kind,
-                            "Consulta sobre la obra " + (i % 500), "Solicito información sobre el avance de la obra "
-                            + "de mi comunidad y la fecha en que se reanudan los trabajos.", null, false,
-                            "Vecino " + i + " Huamán", null, "vecino" + year + "-" + i + "@example.pe", null), null);
-                    String pid = runtime().createProcessInstanceQuery().processInstanceBusinessKey(code)
-                            .singleResult().getId();
-                    tasks.complete(taskOf(pid, "Task_Triage").getId(),
-                            Map.of("grupoResponsable", "unit-sede-central"));
-                    tasks.complete(taskOf(pid, "Task_Answer").getId(),
-                            Map.of("respuesta", "La obra se reanuda el próximo mes; el expediente está disponible."));
-                }
-            });
+            // spread over the year: one day at a time (the engine clock is the JVM's), that day's on 4 threads
+            int days = Math.min(n, 240);
+            for (int d = 0; d < days; d++) {
+                int from = d * n / days;
+                int to = (d + 1) * n / days;
+                clockAt(LocalDate.of(year, 1, 2).plusDays(d * 360L / days));
+                parallel(to - from, 4, k -> complaint(year, from + k));
+            }
+        }
+
+        void complaint(int year, int i) {
+            String code = complaints.submit(new ComplaintService.Submission(KINDS[i % KINDS.length],
+                    "Consulta sobre la obra " + (i % 500), "Solicito información sobre el avance de la obra de mi "
+                    + "comunidad y la fecha en que se reanudan los trabajos.", null, false, "Vecino " + i + " Huamán",
+                    null, "vecino" + year + "-" + i + "@example.pe", null), null);
+            String pid = runtime().createProcessInstanceQuery().processInstanceBusinessKey(code).singleResult()
+                    .getId();
+            tasks.complete(taskOf(pid, "Task_Triage").getId(), Map.of("grupoResponsable", "unit-sede-central"));
+            tasks.complete(taskOf(pid, "Task_Answer").getId(),
+                    Map.of("respuesta", "La obra se reanuda el próximo mes; el expediente está disponible."));
         }
 
         void mails() {
             ClockUtil.reset();
-            int sent;
-            do {
-                sent = outbox.sendDue();
-            } while (sent > 0);
+            // OutboxSender claims each mail before sending it: four senders at once send each mail once
+            parallel(4, 4, k -> {
+                while (outbox.sendDue() > 0) {
+                    // until nothing is due
+                }
+            });
         }
     }
 }
