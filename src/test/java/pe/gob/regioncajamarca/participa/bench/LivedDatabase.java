@@ -95,10 +95,19 @@ final class LivedDatabase {
         return Integer.getInteger("lived.last-year", LocalDate.now().getYear() - 1);
     }
 
+    static Path dir() {
+        return Path.of(System.getProperty("lived.dir", "target/lived-db")).toAbsolutePath();
+    }
+
+    /** Whether the generator has made the data directory (or JDBC URLs are given): the benchmark skips otherwise. */
+    static boolean available() {
+        return System.getProperty("lived.jdbc-url.lived") != null || Files.exists(dir().resolve("PG_VERSION"));
+    }
+
     /** The embedded server on the persistent data directory (started once per JVM, kept between runs). */
     static synchronized EmbeddedPostgres server() {
         if (server == null) {
-            Path dir = Path.of(System.getProperty("lived.dir", "target/lived-db")).toAbsolutePath();
+            Path dir = dir();
             try {
                 Files.createDirectories(dir);
                 server = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false)
@@ -505,17 +514,26 @@ final class LivedDatabase {
             }
             List<Task> open = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress")
                     .list();
+            Map<String, BigDecimal> costOf = new HashMap<>();
+            jdbc.sql("SELECT cycle_year, cui, cost FROM project WHERE monitored_since IS NOT NULL")
+                    .query((rs, i) -> costOf.put(rs.getInt(1) + "/" + rs.getString(2), rs.getBigDecimal(3))).list();
             for (Task t : open) {
-                Object before = tasks.getVariableLocal(t.getId(), "avanceAnterior");
+                Map<String, Object> local = tasks.getVariablesLocal(t.getId(), List.of("avanceAnterior", "cui",
+                        "anioCiclo"));
+                Object before = local.get("avanceAnterior");
                 int progress = Math.min(100, (before == null ? 0 : new BigDecimal(String.valueOf(before)).intValue()) + 25);
-                BigDecimal pim = new BigDecimal("1000000.00");
-                BigDecimal accrued = pim.multiply(BigDecimal.valueOf(progress)).divide(BigDecimal.valueOf(100), 2,
-                        RoundingMode.DOWN);
+                BigDecimal cost = costOf.getOrDefault(local.get("anioCiclo") + "/" + local.get("cui"),
+                        new BigDecimal("100000"));
+                BigDecimal pim = cost.multiply(new BigDecimal("0.40")).setScale(2, RoundingMode.HALF_UP);
+                BigDecimal accrued = cost.multiply(BigDecimal.valueOf(progress * 90L)).divide(BigDecimal.valueOf(10_000),
+                        2, RoundingMode.DOWN);
+                BigDecimal thisYear = pim.multiply(BigDecimal.valueOf(progress * 90L)).divide(
+                        BigDecimal.valueOf(10_000), 2, RoundingMode.DOWN);
                 Map<String, Object> done = new HashMap<>();
                 done.put("pim", pim);
                 done.put("avanceFisico", progress);
                 done.put("ejecucionFinanciera", accrued);
-                done.put("devengadoAnio", accrued);
+                done.put("devengadoAnio", thisYear);
                 done.put("estadoEjecucion", progress >= 100 ? "CONCLUIDO" : "EN_EJECUCION");
                 tasks.complete(t.getId(), done);
             }

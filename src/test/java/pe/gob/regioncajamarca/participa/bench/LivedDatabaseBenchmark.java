@@ -40,6 +40,12 @@ class LivedDatabaseBenchmark {
     static final int REPS = Integer.getInteger("lived.reps", 50);
     static final int WARM_UP = 10;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void onlyWhenGenerated() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(LivedDatabase.available(),
+                "no lived database: run LivedDatabaseGenerator first (docs/performance.md, Ten years of history)");
+    }
+
     record Timing(long median, long p95) {
         String text() {
             return String.format(Locale.ROOT, "median %.1f ms, p95 %.1f ms", median / 1e6, p95 / 1e6);
