@@ -29,7 +29,7 @@ import pe.gob.regioncajamarca.participa.testsupport.Http;
  * The same requests, in the same run, against the database that has lived ten years and against a fresh one (both
  * made by {@link LivedDatabaseGenerator}; docs/performance.md "Ten years of history"): the portal's pages, open data,
  * a unit's Tasklist query, the engine REST queries Cockpit makes for the round list and a round's instance view, and
- * the deadlines page. Each is measured {@code lived.reps} times (default 50) after 10 warm-ups, one application at a
+ * the deadlines page. Each is measured {@code lived.reps} times (default 50) after 30 warm-ups ({@code lived.warm-up}), one application at a
  * time on the same embedded server (after an unreported warm-up pass on the fresh one); a row per
  * request gives the ten-year median and p95 against the fresh one's, ratio of the medians, goal at most 1.5. Then the
  * engine's history cleanup on a copy of the ten-year database, the clock one year past the oldest removal time.
@@ -38,7 +38,7 @@ import pe.gob.regioncajamarca.participa.testsupport.Http;
 class LivedDatabaseBenchmark {
 
     static final int REPS = Integer.getInteger("lived.reps", 50);
-    static final int WARM_UP = 10;
+    static final int WARM_UP = Integer.getInteger("lived.warm-up", 30);
 
     @org.junit.jupiter.api.BeforeAll
     static void onlyWhenGenerated() {
