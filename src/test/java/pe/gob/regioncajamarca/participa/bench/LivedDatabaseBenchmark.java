@@ -135,9 +135,56 @@ class LivedDatabaseBenchmark {
                         timing.text(), LivedDatabase.load());
                 out.put(e.getKey(), timing);
             }
+            if (reps == REPS) {
+                explain(jdbc, database, round, group, cui, year);
+            }
             return out;
         } finally {
             ctx.close();
+        }
+    }
+
+    /**
+     * EXPLAIN ANALYZE of the queries behind the requests that could grow with the years (the engine's as its
+     * mappings issue them, without the authorization joins the administrator skips): printed per database.
+     */
+    private static void explain(JdbcClient jdbc, String database, String round, String group, String cui, int year) {
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("Cockpit round list", "SELECT RES.* FROM ACT_HI_PROCINST RES WHERE RES.PROC_DEF_KEY_ = "
+                + "'quarterly-monitoring-round' ORDER BY RES.START_TIME_ DESC LIMIT 50");
+        queries.put("Cockpit activity instances", "SELECT RES.* FROM ACT_HI_ACTINST RES WHERE RES.PROC_INST_ID_ = '"
+                + round + "' ORDER BY RES.START_TIME_ ASC");
+        queries.put("Cockpit variables of a round", "SELECT RES.* FROM ACT_HI_VARINST RES WHERE RES.PROC_INST_ID_ = '"
+                + round + "'");
+        queries.put("Tasklist page", "SELECT DISTINCT RES.* FROM ACT_RU_TASK RES INNER JOIN ACT_RU_IDENTITYLINK I "
+                + "ON I.TASK_ID_ = RES.ID_ WHERE I.TYPE_ = 'candidate' AND I.GROUP_ID_ = '" + group
+                + "' ORDER BY RES.DUE_DATE_ ASC LIMIT 15");
+        queries.put("history of a task's instance (identity links)", "SELECT * FROM ACT_HI_IDENTITYLINK WHERE "
+                + "GROUP_ID_ = '" + group + "' ORDER BY TIMESTAMP_ DESC LIMIT 15");
+        queries.put("latest report of every project (/seguimiento)", """
+                SELECT r.project_id, r.financial_execution FROM monitoring_report r
+                WHERE r.status = 'REPORTADO' AND r.quarter = (SELECT MAX(r2.quarter) FROM monitoring_report r2
+                    WHERE r2.project_id = r.project_id AND r2.status = 'REPORTADO')""");
+        queries.put("rounds with their counts (/seguimiento)", """
+                SELECT m.quarter, (SELECT COUNT(*) FROM monitoring_report r WHERE r.quarter = m.quarter),
+                  (SELECT COUNT(*) FROM monitoring_report r WHERE r.quarter = m.quarter AND r.status = 'REPORTADO'),
+                  (SELECT COUNT(*) FROM monitoring_alert a WHERE a.quarter = m.quarter)
+                FROM monitoring_round m ORDER BY m.quarter DESC""");
+        queries.put("a project's reports (project page)", "SELECT r.* FROM monitoring_report r JOIN project p ON "
+                + "p.id = r.project_id WHERE p.cycle_year = " + year + " AND p.cui = '" + cui + "' ORDER BY r.quarter");
+        queries.put("a cycle's votes by project", "SELECT project_id, COUNT(*) FROM vote WHERE cycle_year = " + year
+                + " GROUP BY project_id");
+        queries.put("a cycle's ledger entries", "SELECT COUNT(*) FROM ledger_entry WHERE cycle_year = " + year);
+        queries.put("complaints of the planning office (newest 20)", "SELECT * FROM complaint ORDER BY id DESC LIMIT 20");
+        for (var q : queries.entrySet()) {
+            try {
+                List<String> plan = jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + q.getValue()).query(String.class).list();
+                String time = plan.stream().filter(l -> l.startsWith("Execution Time")).findFirst().orElse("?");
+                System.out.printf(Locale.ROOT, "EXPLAIN %s | %-48s | %s | %s%n", database, q.getKey(), time,
+                        String.join(" / ", plan.subList(0, Math.min(3, plan.size()))).replaceAll("\\s+", " "));
+            } catch (RuntimeException e) {
+                System.out.printf("EXPLAIN %s | %s | failed: %s%n", database, q.getKey(), e.getMessage());
+            }
         }
     }
 
