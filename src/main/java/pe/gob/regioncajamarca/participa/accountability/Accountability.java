@@ -25,10 +25,13 @@ public class Accountability {
             "EN_EJECUCION", "En ejecución", "PARALIZADO", "Paralizado", "CONCLUIDO", "Concluido");
 
     /** Each project's latest reported figures. */
+    // one grouped pass over the reports joined back, not a correlated MAX per report row: that one grew with every
+    // quarter of history (docs/performance.md, "Ten years of history")
     private static final String LATEST = """
             SELECT r.project_id, r.quarter, r.physical_progress, r.financial_execution FROM monitoring_report r
-            WHERE r.status = 'REPORTADO' AND r.quarter = (SELECT MAX(r2.quarter) FROM monitoring_report r2
-                WHERE r2.project_id = r.project_id AND r2.status = 'REPORTADO')""";
+            JOIN (SELECT project_id, MAX(quarter) AS quarter FROM monitoring_report WHERE status = 'REPORTADO'
+                  GROUP BY project_id) latest ON latest.project_id = r.project_id AND latest.quarter = r.quarter
+            WHERE r.status = 'REPORTADO'""";
 
     private final JdbcClient jdbc;
     private final DueDates plazos;

@@ -38,10 +38,13 @@ public class MonitoringRollups {
     }
 
     /** The latest reported accrued amount of each project. */
+    // one grouped pass over the reports joined back, not a correlated MAX per report row: that one grew with every
+    // quarter of history (docs/performance.md, "Ten years of history")
     private static final String LATEST = """
             SELECT r.project_id, r.financial_execution FROM monitoring_report r
-            WHERE r.status = 'REPORTADO' AND r.quarter = (SELECT MAX(r2.quarter) FROM monitoring_report r2
-                WHERE r2.project_id = r.project_id AND r2.status = 'REPORTADO')""";
+            JOIN (SELECT project_id, MAX(quarter) AS quarter FROM monitoring_report WHERE status = 'REPORTADO'
+                  GROUP BY project_id) latest ON latest.project_id = r.project_id AND latest.quarter = r.quarter
+            WHERE r.status = 'REPORTADO'""";
 
     private List<Rollup> by(String key, String join, String order, Integer year) {
         String sql = "SELECT " + key + """

@@ -161,7 +161,12 @@ class LivedDatabaseBenchmark {
                 + "' ORDER BY RES.DUE_DATE_ ASC LIMIT 15");
         queries.put("history of a task's instance (identity links)", "SELECT * FROM ACT_HI_IDENTITYLINK WHERE "
                 + "GROUP_ID_ = '" + group + "' ORDER BY TIMESTAMP_ DESC LIMIT 15");
-        queries.put("latest report of every project (/seguimiento)", """
+        queries.put("latest report of every project, grouped (now)", """
+                SELECT r.project_id, r.financial_execution FROM monitoring_report r
+                JOIN (SELECT project_id, MAX(quarter) AS quarter FROM monitoring_report WHERE status = 'REPORTADO'
+                      GROUP BY project_id) latest ON latest.project_id = r.project_id AND latest.quarter = r.quarter
+                WHERE r.status = 'REPORTADO'""");
+        queries.put("latest report of every project, correlated (before)", """
                 SELECT r.project_id, r.financial_execution FROM monitoring_report r
                 WHERE r.status = 'REPORTADO' AND r.quarter = (SELECT MAX(r2.quarter) FROM monitoring_report r2
                     WHERE r2.project_id = r.project_id AND r2.status = 'REPORTADO')""");
