@@ -518,7 +518,8 @@ final class LivedDatabase {
             jdbc.sql("SELECT cycle_year, cui, cost FROM project WHERE monitored_since IS NOT NULL")
                     .query((rs, i) -> costOf.put(rs.getInt(1) + "/" + rs.getString(2), rs.getBigDecimal(3))).list();
             for (Task t : open) {
-                Map<String, Object> local = tasks.getVariablesLocal(t.getId(), List.of("avanceAnterior", "cui",
+                // set on the task's execution by the round (Seguimiento), not on the task: read through the task's scope
+                Map<String, Object> local = tasks.getVariables(t.getId(), List.of("avanceAnterior", "cui",
                         "anioCiclo"));
                 Object before = local.get("avanceAnterior");
                 int progress = Math.min(100, (before == null ? 0 : new BigDecimal(String.valueOf(before)).intValue()) + 25);
