@@ -178,23 +178,27 @@ public class CycleService {
         return closed;
     }
 
+    /** A cycle's own row, read before its scopes and windows. */
+    private record Row(int year, CyclePhase phase, BigDecimal envelope, int votesPerAgent, String processInstanceId,
+                       Instant phaseChangedAt, String phaseNote) {
+    }
+
+    private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Row(rs.getInt("cycle_year"), CyclePhase.valueOf(rs.getString("phase")),
+                rs.getBigDecimal("envelope"), rs.getInt("votes_per_agent"), rs.getString("process_instance_id"),
+                rs.getTimestamp("phase_changed_at").toInstant(), rs.getString("phase_note"));
+    }
+
     public Optional<Cycle> find(int year) {
         // the cycle row first, then its scopes and windows: a query inside a row mapper would hold one pooled
         // connection while asking for a second, and concurrent requests (a voting day) would starve the pool
-        record Row(int year, CyclePhase phase, BigDecimal envelope, int votesPerAgent, String processInstanceId,
-                   Instant phaseChangedAt, String phaseNote) {
-        }
         return jdbc.sql("SELECT * FROM cycle WHERE cycle_year = ?").param(year)
-                .query((rs, i) -> new Row(rs.getInt("cycle_year"), CyclePhase.valueOf(rs.getString("phase")),
-                        rs.getBigDecimal("envelope"), rs.getInt("votes_per_agent"),
-                        rs.getString("process_instance_id"), rs.getTimestamp("phase_changed_at").toInstant(),
-                        rs.getString("phase_note")))
+                .query((rs, i) -> row(rs))
                 .optional()
                 .map(r -> new Cycle(r.year(), r.phase(), r.envelope(), r.votesPerAgent(), r.processInstanceId(),
                         r.phaseChangedAt(), r.phaseNote(), scopes(year), calendar(year)));
     }
 
-    /** Every cycle, newest first. */
     /** A cycle's year, phase and process instance (null for a cycle loaded from history files). */
     public record Header(int year, CyclePhase phase, String processInstanceId) {
     }
@@ -245,14 +249,35 @@ public class CycleService {
         return jdbc.sql("SELECT cycle_year FROM cycle ORDER BY cycle_year DESC").query(Integer.class).list();
     }
 
+    /**
+     * Every cycle, newest first: three queries whatever the number of cycles (the home page, the project list and
+     * every page that asks for the current cycle read them all; one query per cycle grew with the years).
+     */
     public List<Cycle> findAll() {
-        return jdbc.sql("SELECT cycle_year FROM cycle ORDER BY cycle_year DESC").query(Integer.class).list()
-                .stream().map(y -> find(y).orElseThrow()).toList();
+        List<Row> rows = jdbc.sql("SELECT * FROM cycle ORDER BY cycle_year DESC").query((rs, i) -> row(rs)).list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, List<Cycle.ScopeEnvelope>> scopes = new java.util.HashMap<>();
+        jdbc.sql("SELECT cycle_year, scope, envelope FROM cycle_scope").query((rs, i) -> scopes
+                .computeIfAbsent(rs.getInt("cycle_year"), y -> new java.util.ArrayList<>())
+                .add(new Cycle.ScopeEnvelope(rs.getString("scope"), rs.getBigDecimal("envelope")))).list();
+        Map<Integer, List<Cycle.PhaseWindow>> windows = new java.util.HashMap<>();
+        jdbc.sql("SELECT * FROM cycle_window").query((rs, i) -> windows
+                .computeIfAbsent(rs.getInt("cycle_year"), y -> new java.util.ArrayList<>()).add(window(rs))).list();
+        return rows.stream().map(r -> new Cycle(r.year(), r.phase(), r.envelope(), r.votesPerAgent(),
+                r.processInstanceId(), r.phaseChangedAt(), r.phaseNote(),
+                sortedScopes(scopes.getOrDefault(r.year(), List.of())),
+                sortedWindows(windows.getOrDefault(r.year(), List.of())))).toList();
     }
 
     /** The newest cycle that is not yet formalised, else the newest one. */
     public Optional<Cycle> current() {
-        List<Cycle> all = findAll();
+        return currentOf(findAll());
+    }
+
+    /** {@link #current()} among cycles already read ({@link #findAll()}, newest first). */
+    public static Optional<Cycle> currentOf(List<Cycle> all) {
         return all.stream().filter(c -> c.phase() != CyclePhase.FORMALIZADO).findFirst()
                 .or(() -> all.stream().findFirst());
     }
@@ -264,21 +289,32 @@ public class CycleService {
     }
 
     private List<Cycle.ScopeEnvelope> scopes(int year) {
-        List<Cycle.ScopeEnvelope> list = jdbc.sql("SELECT scope, envelope FROM cycle_scope WHERE cycle_year = ?")
+        return sortedScopes(jdbc.sql("SELECT scope, envelope FROM cycle_scope WHERE cycle_year = ?")
                 .param(year)
                 .query((rs, i) -> new Cycle.ScopeEnvelope(rs.getString("scope"), rs.getBigDecimal("envelope")))
-                .list();
+                .list());
+    }
+
+    private static List<Cycle.ScopeEnvelope> sortedScopes(List<Cycle.ScopeEnvelope> list) {
         return list.stream().sorted(java.util.Comparator.comparingInt(s -> Scopes.ALL.indexOf(s.scope()))).toList();
     }
 
     private List<Cycle.PhaseWindow> calendar(int year) {
-        return jdbc.sql("SELECT * FROM cycle_window WHERE cycle_year = ?")
+        return sortedWindows(jdbc.sql("SELECT * FROM cycle_window WHERE cycle_year = ?")
                 .param(year)
-                .query((rs, i) -> new Cycle.PhaseWindow(CyclePhase.valueOf(rs.getString("phase")),
-                        rs.getObject("opens_on", LocalDate.class), rs.getObject("closes_on", LocalDate.class),
-                        rs.getTimestamp("closed_early_at") == null ? null : rs.getTimestamp("closed_early_at").toInstant(),
-                        rs.getString("closed_early_by"), rs.getString("closed_early_reason")))
-                .list().stream().sorted(java.util.Comparator.comparing(w -> w.phase().ordinal())).toList();
+                .query((rs, i) -> window(rs))
+                .list());
+    }
+
+    private static Cycle.PhaseWindow window(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Cycle.PhaseWindow(CyclePhase.valueOf(rs.getString("phase")),
+                rs.getObject("opens_on", LocalDate.class), rs.getObject("closes_on", LocalDate.class),
+                rs.getTimestamp("closed_early_at") == null ? null : rs.getTimestamp("closed_early_at").toInstant(),
+                rs.getString("closed_early_by"), rs.getString("closed_early_reason"));
+    }
+
+    private static List<Cycle.PhaseWindow> sortedWindows(List<Cycle.PhaseWindow> list) {
+        return list.stream().sorted(java.util.Comparator.comparing(w -> w.phase().ordinal())).toList();
     }
 
     /** Convenience for callers that only know totals: an even split is never assumed, so callers pass a map. */

@@ -29,8 +29,9 @@ class HomeController {
 
     @GetMapping("/")
     String home(Model model) {
-        Cycle current = cycles.current().orElse(null);
-        List<Cycle> earlier = cycles.findAll().stream()
+        List<Cycle> all = cycles.findAll();
+        Cycle current = pe.gob.regioncajamarca.participa.cycle.CycleService.currentOf(all).orElse(null);
+        List<Cycle> earlier = all.stream()
                 .filter(c -> current == null || c.year() != current.year()).toList();
         model.addAttribute("current", current);
         model.addAttribute("earlier", earlier);

@@ -1,0 +1,286 @@
+package pe.gob.regioncajamarca.participa.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import pe.gob.regioncajamarca.participa.testsupport.Http;
+
+/**
+ * The same requests, in the same run, against the database that has lived ten years and against a fresh one (both
+ * made by {@link LivedDatabaseGenerator}; docs/performance.md "Ten years of history"): the portal's pages, open data,
+ * a unit's Tasklist query, the engine REST queries Cockpit makes for the round list and a round's instance view, and
+ * the deadlines page. Each is measured {@code lived.reps} times (default 50) after 30 warm-ups
+ * ({@code lived.warm-up}), one application at a time on the same embedded server (after an unreported warm-up pass on
+ * the fresh one); a row per request gives the ten-year median and p95 against the fresh one's, ratio of the medians,
+ * goal at most 1.5. Then the engine's history cleanup on a copy of the ten-year database, the clock one year past the oldest removal time.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LivedDatabaseBenchmark {
+
+    static final int REPS = Integer.getInteger("lived.reps", 50);
+    static final int WARM_UP = Integer.getInteger("lived.warm-up", 30);
+
+    @org.junit.jupiter.api.BeforeAll
+    static void onlyWhenGenerated() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(LivedDatabase.available(),
+                "no lived database: run LivedDatabaseGenerator first (docs/performance.md, Ten years of history)");
+    }
+
+    record Timing(long median, long p95) {
+        String text() {
+            return String.format(Locale.ROOT, "median %.1f ms, p95 %.1f ms", median / 1e6, p95 / 1e6);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theSameRequestsOnTenYearsAndOnAFreshDatabase() throws Exception {
+        // the JVM's compiled code outlives a context: a first, unreported pass on the fresh database warms it, so
+        // that neither measured database pays for the interpreter
+        measure("fresh", 20);
+        Map<String, Timing> lived = measure("lived", REPS);
+        Map<String, Timing> fresh = measure("fresh", REPS);
+        String db = String.format(Locale.ROOT, "postgres, ten years (scale %s) against fresh (one year)",
+                LivedDatabase.scale());
+        for (var e : lived.entrySet()) {
+            Timing f = fresh.get(e.getKey());
+            double ratio = (double) e.getValue().median() / Math.max(1, f.median());
+            Bench.report("Ten years: " + e.getKey(), db, e.getValue().text() + " (load " + LivedDatabase.load() + ")",
+                    f.text() + " (fresh)", ratio, "ratio ≤ 1.5", ratio <= 1.5);
+        }
+    }
+
+    private Map<String, Timing> measure(String database, int reps) throws Exception {
+        assertThat(LivedDatabase.exists(database)).as("database " + database + " (run LivedDatabaseGenerator)")
+                .isTrue();
+        ConfigurableApplicationContext ctx = LivedDatabase.start(database, 2525);
+        try {
+            int port = LivedDatabase.port(ctx);
+            JdbcClient jdbc = ctx.getBean(JdbcClient.class);
+            ProcessEngine engine = ctx.getBean(ProcessEngine.class);
+            int year = jdbc.sql("SELECT MAX(cycle_year) FROM project").query(Integer.class).single();
+            String cui = jdbc.sql("""
+                    SELECT p.cui FROM project p WHERE p.cycle_year = ? AND p.prioritized = TRUE
+                    ORDER BY p.cui FETCH FIRST 1 ROWS ONLY""").param(year).query(String.class).single();
+            String round = jdbc.sql("SELECT process_instance_id FROM monitoring_round WHERE quarter = ?")
+                    .param(year + "-Q3").query(String.class).single();
+            String group = jdbc.sql("""
+                    SELECT l.GROUP_ID_ FROM ACT_RU_IDENTITYLINK l JOIN ACT_RU_TASK t ON t.ID_ = l.TASK_ID_
+                    WHERE l.TYPE_ = 'candidate' AND l.GROUP_ID_ LIKE 'unit-%'
+                    GROUP BY l.GROUP_ID_ ORDER BY COUNT(*) DESC, l.GROUP_ID_ FETCH FIRST 1 ROWS ONLY""")
+                    .query(String.class).single();
+            Http portal = new Http(port);
+            Http staff = new Http(port);
+            staff.staffLogin(LivedDatabase.STAFF_MANAGER, LivedDatabase.STAFF_PASSWORD);
+            Map<String, Callable<Object>> requests = new LinkedHashMap<>();
+            requests.put("home /", ok(portal, "/"));
+            requests.put("project list /proyectos (all cycles, page 1)", ok(portal, "/proyectos"));
+            requests.put("project list filtered (cycle, scope, prioritised)",
+                    ok(portal, "/proyectos?ciclo=" + year + "&ambito=CAJAMARCA&priorizados=true"));
+            requests.put("project list, text search", ok(portal, "/proyectos?q=servicio&pagina=2"));
+            requests.put("a project's page", ok(portal, "/proyectos/" + year + "/" + cui));
+            requests.put("results of a cycle /resultados/{year}", ok(portal, "/resultados/" + year));
+            requests.put("/seguimiento", ok(portal, "/seguimiento"));
+            requests.put("/rendicion-de-cuentas", ok(portal, "/rendicion-de-cuentas"));
+            requests.put("open data: a cycle's projects JSON", ok(portal, "/api/open-data/cycles/" + year + "/projects"));
+            requests.put("Tasklist: a unit's first page by due date (TaskService)", () -> engine.getTaskService()
+                    .createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().orderByDueDate().asc()
+                    .listPage(0, 15));
+            requests.put("Cockpit: /engine-rest/process-definition/statistics",
+                    rest(portal, "/engine-rest/process-definition/statistics?failedJobs=true&incidents=true"));
+            requests.put("Cockpit: history list of the rounds (first 50)", rest(portal,
+                    "/engine-rest/history/process-instance?processDefinitionKey=quarterly-monitoring-round"
+                            + "&sortBy=startTime&sortOrder=desc&firstResult=0&maxResults=50"));
+            requests.put("Cockpit: a round's historic instance", rest(portal,
+                    "/engine-rest/history/process-instance/" + round));
+            requests.put("Cockpit: a round's activity instances", rest(portal,
+                    "/engine-rest/history/activity-instance?processInstanceId=" + round
+                            + "&sortBy=startTime&sortOrder=asc"));
+            requests.put("deadlines page /personal/plazos", ok(staff, "/personal/plazos"));
+            Map<String, Timing> out = new LinkedHashMap<>();
+            for (var e : requests.entrySet()) {
+                List<Long> runs = new ArrayList<>();
+                for (int i = 0; i < WARM_UP + reps; i++) {
+                    long t0 = System.nanoTime();
+                    e.getValue().call();
+                    long t = System.nanoTime() - t0;
+                    if (i >= WARM_UP) {
+                        runs.add(t);
+                    }
+                }
+                Collections.sort(runs);
+                Timing timing = new Timing(runs.get(runs.size() / 2), runs.get((int) Math.ceil(runs.size() * 0.95) - 1));
+                System.out.printf(Locale.ROOT, "LIVED %s%s | %-58s | %s | load %s%n", database,
+                        reps == REPS ? "" : " (warm-up pass)", e.getKey(),
+                        timing.text(), LivedDatabase.load());
+                out.put(e.getKey(), timing);
+            }
+            if (reps == REPS) {
+                explain(jdbc, database, round, group, cui, year);
+            }
+            return out;
+        } finally {
+            ctx.close();
+        }
+    }
+
+    /**
+     * EXPLAIN ANALYZE of the queries behind the requests that could grow with the years (the engine's as its
+     * mappings issue them, without the authorization joins the administrator skips): printed per database.
+     */
+    private static void explain(JdbcClient jdbc, String database, String round, String group, String cui, int year) {
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("Cockpit round list", "SELECT RES.* FROM ACT_HI_PROCINST RES WHERE RES.PROC_DEF_KEY_ = "
+                + "'quarterly-monitoring-round' ORDER BY RES.START_TIME_ DESC LIMIT 50");
+        queries.put("Cockpit activity instances", "SELECT RES.* FROM ACT_HI_ACTINST RES WHERE RES.PROC_INST_ID_ = '"
+                + round + "' ORDER BY RES.START_TIME_ ASC");
+        queries.put("Cockpit variables of a round", "SELECT RES.* FROM ACT_HI_VARINST RES WHERE RES.PROC_INST_ID_ = '"
+                + round + "'");
+        queries.put("Tasklist page", "SELECT DISTINCT RES.* FROM ACT_RU_TASK RES INNER JOIN ACT_RU_IDENTITYLINK I "
+                + "ON I.TASK_ID_ = RES.ID_ WHERE I.TYPE_ = 'candidate' AND I.GROUP_ID_ = '" + group
+                + "' ORDER BY RES.DUE_DATE_ ASC LIMIT 15");
+        queries.put("history of a task's instance (identity links)", "SELECT * FROM ACT_HI_IDENTITYLINK WHERE "
+                + "GROUP_ID_ = '" + group + "' ORDER BY TIMESTAMP_ DESC LIMIT 15");
+        queries.put("latest report of every project, grouped (now)", """
+                SELECT r.project_id, r.financial_execution FROM monitoring_report r
+                JOIN (SELECT project_id, MAX(quarter) AS quarter FROM monitoring_report WHERE status = 'REPORTADO'
+                      GROUP BY project_id) latest ON latest.project_id = r.project_id AND latest.quarter = r.quarter
+                WHERE r.status = 'REPORTADO'""");
+        queries.put("latest report of every project, correlated (before)", """
+                SELECT r.project_id, r.financial_execution FROM monitoring_report r
+                WHERE r.status = 'REPORTADO' AND r.quarter = (SELECT MAX(r2.quarter) FROM monitoring_report r2
+                    WHERE r2.project_id = r.project_id AND r2.status = 'REPORTADO')""");
+        queries.put("rounds with their counts (/seguimiento)", """
+                SELECT m.quarter, (SELECT COUNT(*) FROM monitoring_report r WHERE r.quarter = m.quarter),
+                  (SELECT COUNT(*) FROM monitoring_report r WHERE r.quarter = m.quarter AND r.status = 'REPORTADO'),
+                  (SELECT COUNT(*) FROM monitoring_alert a WHERE a.quarter = m.quarter)
+                FROM monitoring_round m ORDER BY m.quarter DESC""");
+        queries.put("a project's reports (project page)", "SELECT r.* FROM monitoring_report r JOIN project p ON "
+                + "p.id = r.project_id WHERE p.cycle_year = " + year + " AND p.cui = '" + cui + "' ORDER BY r.quarter");
+        queries.put("a cycle's votes by project", "SELECT project_id, COUNT(*) FROM vote WHERE cycle_year = " + year
+                + " GROUP BY project_id");
+        queries.put("a cycle's ledger entries", "SELECT COUNT(*) FROM ledger_entry WHERE cycle_year = " + year);
+        queries.put("complaints of the planning office (newest 20)", "SELECT * FROM complaint ORDER BY id DESC LIMIT 20");
+        for (var q : queries.entrySet()) {
+            try {
+                List<String> plan = jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + q.getValue()).query(String.class).list();
+                String time = plan.stream().filter(l -> l.startsWith("Execution Time")).findFirst().orElse("?");
+                System.out.printf(Locale.ROOT, "EXPLAIN %s | %-48s | %s | %s%n", database, q.getKey(), time,
+                        String.join(" / ", plan.subList(0, Math.min(3, plan.size()))).replaceAll("\\s+", " "));
+            } catch (RuntimeException e) {
+                System.out.printf("EXPLAIN %s | %s | failed: %s%n", database, q.getKey(), e.getMessage());
+            }
+        }
+    }
+
+    private static Callable<Object> ok(Http http, String path) {
+        return () -> {
+            var r = http.get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            return r;
+        };
+    }
+
+    private static Callable<Object> rest(Http http, String path) {
+        return () -> {
+            var r = http.get(path, LivedDatabase.ADMIN, LivedDatabase.ADMIN_PASSWORD);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            return r;
+        };
+    }
+
+    /**
+     * The engine's history cleanup (the job {@code HistoryService.cleanUpHistoryAsync} creates, executed until nothing
+     * removable is left) on a copy of the ten-year database, with the engine clock one year past the oldest removal
+     * time: it removes one year's worth of history past its time to live.
+     */
+    @Test
+    @Order(2)
+    void historyCleanupOfOneYearPastItsTimeToLive() {
+        assertThat(LivedDatabase.exists("lived")).isTrue();
+        long copyStarted = System.nanoTime();
+        LivedDatabase.sql("DROP DATABASE IF EXISTS lived_cleanup WITH (FORCE)");
+        LivedDatabase.sql("CREATE DATABASE lived_cleanup TEMPLATE lived");
+        System.out.printf(Locale.ROOT, "LIVED cleanup | copy of the ten-year database in %.1f s%n",
+                (System.nanoTime() - copyStarted) / 1e9);
+        ConfigurableApplicationContext ctx = LivedDatabase.start("lived_cleanup", 2525);
+        try {
+            JdbcClient jdbc = ctx.getBean(JdbcClient.class);
+            ProcessEngine engine = ctx.getBean(ProcessEngine.class);
+            ManagementService management = engine.getManagementService();
+            Timestamp oldest = jdbc.sql("SELECT MIN(REMOVAL_TIME_) FROM ACT_HI_PROCINST").query(Timestamp.class)
+                    .single();
+            assertThat(oldest).as("a removal time (history time to live)").isNotNull();
+            Date at = new Date(oldest.getTime() + 365L * 86_400_000L);
+            ClockUtil.setCurrentTime(at);
+            String[] tables = {"ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST", "ACT_HI_VARINST",
+                    "ACT_HI_DETAIL", "ACT_HI_IDENTITYLINK", "ACT_HI_JOB_LOG", "ACT_HI_OP_LOG", "ACT_HI_INCIDENT",
+                    "ACT_GE_BYTEARRAY"};
+            Map<String, Long> before = removable(jdbc, tables, at);
+            Map<String, Long> byKey = new LinkedHashMap<>();
+            jdbc.sql("SELECT PROC_DEF_KEY_, COUNT(*) FROM ACT_HI_PROCINST WHERE REMOVAL_TIME_ <= ? "
+                            + "GROUP BY PROC_DEF_KEY_ ORDER BY 1").param(new Timestamp(at.getTime()))
+                    .query((rs, i) -> byKey.put(rs.getString(1), rs.getLong(2))).list();
+            long allProcinst = jdbc.sql("SELECT COUNT(*) FROM ACT_HI_PROCINST").query(Long.class).single();
+            System.out.printf("LIVED cleanup | clock %s; removable rows %s; process instances by key %s of %d%n",
+                    at.toInstant(), before, byKey, allProcinst);
+            long t0 = System.nanoTime();
+            String jobId = engine.getHistoryService().cleanUpHistoryAsync(true).getId();
+            int executions = 0;
+            while (removable(jdbc, tables, at).values().stream().mapToLong(Long::longValue).sum() > 0
+                    && executions < 100_000) {
+                Job job = management.createJobQuery().jobId(jobId).singleResult();
+                if (job == null) {
+                    jobId = engine.getHistoryService().cleanUpHistoryAsync(true).getId();
+                    continue;
+                }
+                management.executeJob(job.getId());
+                executions++;
+            }
+            long nanos = System.nanoTime() - t0;
+            long removed = before.values().stream().mapToLong(Long::longValue).sum();
+            System.out.printf(Locale.ROOT, "LIVED cleanup | %d rows of %d process instances removed in %.1f s "
+                            + "(%d job executions, %.0f rows/s); left removable: %s; load %s%n", removed,
+                    byKey.values().stream().mapToLong(Long::longValue).sum(), nanos / 1e9, executions,
+                    removed / (nanos / 1e9), removable(jdbc, tables, at), LivedDatabase.load());
+            Bench.report("Ten years: history cleanup of one year past its time to live (" + byKey.values().stream()
+                            .mapToLong(Long::longValue).sum() + " process instances, " + removed + " rows)",
+                    String.format(Locale.ROOT, "postgres, ten years (scale %s)", LivedDatabase.scale()),
+                    String.format(Locale.ROOT, "%.1f s, %d job executions, load %s", nanos / 1e9, executions,
+                            LivedDatabase.load()), "-", 0, "inside the nightly window (4 h)", nanos / 1e9 < 4 * 3600);
+        } finally {
+            ClockUtil.reset();
+            ctx.close();
+            LivedDatabase.sql("DROP DATABASE IF EXISTS lived_cleanup WITH (FORCE)");
+        }
+    }
+
+    private static Map<String, Long> removable(JdbcClient jdbc, String[] tables, Date at) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String t : tables) {
+            out.put(t, jdbc.sql("SELECT COUNT(*) FROM " + t + " WHERE REMOVAL_TIME_ <= ?")
+                    .param(new Timestamp(at.getTime())).query(Long.class).single());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,48 @@
+package pe.gob.regioncajamarca.participa.bench;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * The command that fills the lived database (not part of {@code ./mvnw verify}: its name matches neither the unit
+ * tests' nor the integration tests' patterns; run it by name, docs/performance.md "Ten years of history"). Builds, in
+ * the embedded PostgreSQL on {@code lived.dir}, the databases named in {@code lived.databases} (default
+ * {@code fresh,lived}): {@code fresh} with the last year only, {@code lived} with {@code lived.years} (default 10);
+ * each is dropped and generated again. Mails go to an in-process GreenMail on a free port.
+ */
+class LivedDatabaseGenerator {
+
+    @Test
+    void generate() throws Exception {
+        List<String> databases = List.of(System.getProperty("lived.databases", "fresh,lived").split(","));
+        int smtp;
+        try (var socket = new java.net.ServerSocket(0)) {
+            smtp = socket.getLocalPort();
+        }
+        GreenMail mail = new GreenMail(new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        try {
+            for (String db : databases) {
+                long t0 = System.nanoTime();
+                LivedDatabase.recreate(db);
+                ConfigurableApplicationContext ctx = LivedDatabase.start(db, smtp);
+                System.out.printf(java.util.Locale.ROOT, "LIVED %s | application started (migrations) in %.1f s%n",
+                        db, (System.nanoTime() - t0) / 1e9);
+                try {
+                    LivedDatabase.generate(ctx, db, db.equals("fresh") ? 1 : Integer.getInteger("lived.years", 10));
+                } finally {
+                    ctx.close();
+                }
+                System.out.printf("LIVED %s | %d mails received by GreenMail%n", db, mail.getReceivedMessages().length);
+                mail.purgeEmailFromAllMailboxes();
+            }
+        } finally {
+            mail.stop();
+        }
+    }
+}
