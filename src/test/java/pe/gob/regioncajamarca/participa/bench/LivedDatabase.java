@@ -257,7 +257,8 @@ final class LivedDatabase {
                 phase("ledger sealed " + year, ledger::sealNow);
             }
             ClockUtil.reset();
-            // vacuumed as well as analysed: a server that lives has run autovacuum, and index-only scans need the visibility map
+            // vacuumed as well as analysed: a server that lives has run autovacuum, and index-only scans need the
+            // visibility map
             phase("VACUUM (ANALYZE)", () -> jdbc.sql("VACUUM (ANALYZE)").update());
             System.out.printf(Locale.ROOT, "LIVED %s | total %.1f s, scale %s, %d years; by phase: %s%n", label,
                     (System.nanoTime() - t0) / 1e9, scale(), years, phaseSeconds.entrySet().stream()
