@@ -32,7 +32,8 @@ import pe.gob.regioncajamarca.participa.testsupport.Http;
  * the deadlines page. Each is measured {@code lived.reps} times (default 50) after 30 warm-ups
  * ({@code lived.warm-up}), one application at a time on the same embedded server (after an unreported warm-up pass on
  * the fresh one); a row per request gives the ten-year median and p95 against the fresh one's, ratio of the medians,
- * goal at most 1.5. Then the engine's history cleanup on a copy of the ten-year database, the clock one year past the oldest removal time.
+ * goal at most 1.5. Then the engine's history cleanup on a copy of the ten-year database, the clock one year past
+ * the oldest removal time.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LivedDatabaseBenchmark {
