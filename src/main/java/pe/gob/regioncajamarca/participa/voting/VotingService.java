@@ -134,9 +134,8 @@ public class VotingService implements pe.gob.regioncajamarca.participa.cycle.Vot
      * phase at once, e.g. a delayed one; the ballot must not guess).
      */
     public int castFor(String documentNumber, long projectId) {
-        record Project(int year, String cui) {
-        }
-        Project p = projects.find(projectId).map(x -> new Project(x.year(), x.cui())).orElseThrow(() -> new VoteRefused("voting.error.noProject", "El proyecto no existe."));
+        Projects.Project p = projects.find(projectId)
+                .orElseThrow(() -> new VoteRefused("voting.error.noProject", "El proyecto no existe."));
         return cast(p.year(), documentNumber, projectId, p.cui());
     }
 
