@@ -141,19 +141,6 @@ public class CitizenAccounts {
         return byId;
     }
 
-    /** The accounts of these document numbers, by document number (one query per thousand). */
-    public java.util.Map<String, Citizen> byDocuments(java.util.Collection<String> documents) {
-        java.util.Map<String, Citizen> byDocument = new java.util.HashMap<>();
-        if (documents.isEmpty()) {
-            return byDocument;
-        }
-        for (List<String> chunk : chunks(List.copyOf(new java.util.LinkedHashSet<>(documents)))) {
-            jdbc.sql(CITIZEN_SQL + "WHERE document_number IN (:documents)").param("documents", chunk)
-                    .query(CitizenAccounts::mapCitizen).list().forEach(c -> byDocument.put(c.documentNumber(), c));
-        }
-        return byDocument;
-    }
-
     private static <T> List<List<T>> chunks(List<T> all) {
         List<List<T>> out = new java.util.ArrayList<>();
         for (int i = 0; i < all.size(); i += 1000) {
