@@ -199,6 +199,33 @@ public class CycleService {
                         r.phaseChangedAt(), r.phaseNote(), scopes(year), calendar(year)));
     }
 
+    /**
+     * What a vote must check of its cycle, in one query (every vote asks; a whole {@link #find} is three): the phase,
+     * the votes per agent and the voting window, empty when the cycle does not exist.
+     */
+    public Optional<VotingState> votingState(int year) {
+        return jdbc.sql("""
+                        SELECT c.phase, c.votes_per_agent, w.phase AS window_phase, w.opens_on, w.closes_on,
+                               w.closed_early_at, w.closed_early_by, w.closed_early_reason
+                        FROM cycle c LEFT JOIN cycle_window w ON w.cycle_year = c.cycle_year AND w.phase = ?
+                        WHERE c.cycle_year = ?""").params(CyclePhase.VOTACION.name(), year)
+                .query((rs, i) -> new VotingState(year, CyclePhase.valueOf(rs.getString("phase")),
+                        rs.getInt("votes_per_agent"),
+                        rs.getString("window_phase") == null ? null : new Cycle.PhaseWindow(CyclePhase.VOTACION,
+                                rs.getObject("opens_on", LocalDate.class), rs.getObject("closes_on", LocalDate.class),
+                                rs.getTimestamp("closed_early_at") == null ? null
+                                        : rs.getTimestamp("closed_early_at").toInstant(),
+                                rs.getString("closed_early_by"), rs.getString("closed_early_reason"))))
+                .optional();
+    }
+
+    /** A cycle as a vote sees it: {@code voting} is the voting window, null when the calendar has none. */
+    public record VotingState(int year, CyclePhase phase, int votesPerAgent, Cycle.PhaseWindow voting) {
+        public Optional<Cycle.PhaseWindow> window() {
+            return Optional.ofNullable(voting);
+        }
+    }
+
     /** A cycle's year, phase and process instance (null for a cycle loaded from history files). */
     public record Header(int year, CyclePhase phase, String processInstanceId) {
     }

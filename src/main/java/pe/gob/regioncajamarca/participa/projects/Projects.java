@@ -554,14 +554,8 @@ public class Projects {
                 .params(since, year).update();
     }
 
-    private volatile Boolean postgres;
-
     /** Whether the database is PostgreSQL (its array functions allow a set-based update). */
     private boolean onPostgres() {
-        if (postgres == null) {
-            postgres = batch.execute((java.sql.Connection c) -> "PostgreSQL".equalsIgnoreCase(
-                    c.getMetaData().getDatabaseProductName()));
-        }
-        return postgres;
+        return pe.gob.regioncajamarca.participa.shared.Databases.isPostgres(batch);
     }
 }

@@ -5,12 +5,15 @@ import pe.gob.regioncajamarca.participa.calendar.Now;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import pe.gob.regioncajamarca.participa.ledger.LedgerPayload;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import pe.gob.regioncajamarca.participa.shared.Databases;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,8 +35,10 @@ class Ballots {
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    Ballots(JdbcClient jdbc, Ledger ledger) {
+    Ballots(JdbcClient jdbc, Ledger ledger, org.springframework.jdbc.core.JdbcTemplate batch) {
+        this.batch = batch;
         this.jdbc = jdbc;
         this.ledger = ledger;
     }
@@ -59,15 +64,31 @@ class Ballots {
 
     /**
      * The vote itself, one transaction: a vote is spent from the ballot, recorded and written to the integrity
-     * ledger (agent as a pseudonym; no lock shared with other voters), or none of these.
+     * ledger (agent as a pseudonym; no lock shared with other voters), or none of these. Returns the votes left,
+     * read by the spending statement itself; empty when the agent has no ballot yet (nothing written: the caller
+     * creates it with {@link #ensure} and spends again).
      */
     @Transactional
-    public void spend(int year, String documentNumber, long projectId, String cui, int votesPerAgent) {
-        int updated = jdbc.sql("UPDATE ballot SET votes_left = votes_left - 1 WHERE cycle_year = ? "
-                + "AND document_number = ? AND channel = ? AND votes_left > 0").params(year, documentNumber, ONLINE)
-                .update();
-        if (updated == 0) {
-            if (channelOf(year, documentNumber).filter(PAPER::equals).isPresent()) {
+    public java.util.OptionalInt spend(int year, String documentNumber, long projectId, String cui, int votesPerAgent) {
+        // on PostgreSQL one statement spends and reads what is left (UPDATE ... RETURNING); H2 reads it after the
+        // update, in the same transaction (its FINAL TABLE does not wait for a row another vote holds: it misses it)
+        String update = "UPDATE ballot SET votes_left = votes_left - 1 WHERE cycle_year = ? AND document_number = ? "
+                + "AND channel = ? AND votes_left > 0";
+        List<Integer> left;
+        if (Databases.isPostgres(batch)) {
+            left = jdbc.sql(update + " RETURNING votes_left").params(year, documentNumber, ONLINE)
+                    .query(Integer.class).list();
+        } else {
+            left = jdbc.sql(update).params(year, documentNumber, ONLINE).update() == 0 ? List.of()
+                    : jdbc.sql("SELECT votes_left FROM ballot WHERE cycle_year = ? AND document_number = ?")
+                    .params(year, documentNumber).query(Integer.class).list();
+        }
+        if (left.isEmpty()) {
+            Optional<String> channel = channelOf(year, documentNumber);
+            if (channel.isEmpty()) {
+                return java.util.OptionalInt.empty();
+            }
+            if (channel.filter(PAPER::equals).isPresent()) {
                 throw paperAlready(year);
             }
             throw new VotingService.VoteRefused("voting.error.usedUp", "Ya usó sus " + votesPerAgent + " votos.",
@@ -85,6 +106,7 @@ class Ballots {
             throw e;
         }
         ledger.append(year, cui, new LedgerPayload.Vote(ledger.pseudonym(documentNumber)));
+        return java.util.OptionalInt.of(left.get(0));
     }
 
     static VotingService.VoteRefused paperAlready(int year) {

@@ -87,22 +87,26 @@ public class VotingService implements pe.gob.regioncajamarca.participa.cycle.Vot
         return cast(year, documentNumber, projectId, null);
     }
 
-    /** {@code cui}: the project's, when the caller read it already with the project's cycle (else null). */
+    /**
+     * {@code cui}: the project's, when the caller read it already with the project's cycle (else null). Reads per
+     * vote: the cycle's phase and voting window (one query), the accreditation, the project when not known; then one
+     * transaction that spends, records and logs the vote and returns the votes left.
+     */
     private int cast(int year, String documentNumber, long projectId, String knownCui) {
-        Cycle cycle = cycles.find(year).orElseThrow(() -> new VoteRefused("voting.error.noCycle",
-                "No existe el ciclo " + year + ".", String.valueOf(year)));
+        CycleService.VotingState cycle = cycles.votingState(year).orElseThrow(() -> new VoteRefused(
+                "voting.error.noCycle", "No existe el ciclo " + year + ".", String.valueOf(year)));
         if (cycle.phase() != CyclePhase.VOTACION) {
             throw new VoteRefused("voting.error.notOpen", "La votación del ciclo " + year + " no está abierta.",
                     String.valueOf(year));
         }
-        if (cycle.window(CyclePhase.VOTACION).filter(w -> w.closedEarlyAt() != null).isPresent()) {
+        if (cycle.window().filter(w -> w.closedEarlyAt() != null).isPresent()) {
             throw new VoteRefused("voting.error.closed",
                     "La votación del ciclo " + year + " fue cerrada; ya no se reciben votos.", String.valueOf(year));
         }
         // the calendar's dates as well as the phase: the timer that closes the voting may run late (job executor
         // busy or a node down), and not one vote may come in after the last day of the window
         java.time.LocalDate today = dueDates.today();
-        cycle.window(CyclePhase.VOTACION).ifPresent(w -> {
+        cycle.window().ifPresent(w -> {
             if (today.isBefore(w.opensOn())) {
                 throw new VoteRefused("voting.error.notYet", "La votación del ciclo " + year + " empieza el "
                         + w.opensOn() + ".", String.valueOf(year), String.valueOf(w.opensOn()));
@@ -120,13 +124,14 @@ public class VotingService implements pe.gob.regioncajamarca.participa.cycle.Vot
                 : projects.find(projectId).filter(p -> p.year() == year).map(Projects.Project::cui)
                 .orElseThrow(() -> new VoteRefused("voting.error.otherCycle", "El proyecto no pertenece al ciclo " + year + ".",
                         String.valueOf(year)));
-        // the ballot's own transaction only for the agent's first vote (issue 10, benchmark 1: one transaction
-        // less per vote); ensure() copes with a concurrent first vote
-        if (votesLeft(year, documentNumber).isEmpty()) {
+        java.util.OptionalInt left = ballots.spend(year, documentNumber, projectId, cui, cycle.votesPerAgent());
+        if (left.isEmpty()) {
+            // the agent's first vote: the ballot gets its own transaction (ensure() copes with a concurrent first
+            // vote), then the vote is spent from it
             ballots.ensure(year, documentNumber, cycle.votesPerAgent());
+            left = ballots.spend(year, documentNumber, projectId, cui, cycle.votesPerAgent());
         }
-        ballots.spend(year, documentNumber, projectId, cui, cycle.votesPerAgent());
-        return votesLeft(year, documentNumber).orElseThrow();
+        return left.orElseThrow(() -> new IllegalStateException("ballot of " + year + " not created"));
     }
 
     /**
