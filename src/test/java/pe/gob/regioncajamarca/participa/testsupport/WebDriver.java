@@ -124,6 +124,15 @@ public final class WebDriver implements AutoCloseable {
         throw new IllegalStateException("no element " + value + " in " + source(), last);
     }
 
+    /**
+     * Gives the cookie {@code name} of the open page's site the value {@code value} (HttpOnly, path /), as a browser
+     * keeps a session cookie that the server no longer knows (its node died, or it restarted).
+     */
+    public void replaceCookie(String name, String value) throws Exception {
+        call("DELETE", "/cookie/" + name, null);
+        call("POST", "/cookie", Map.of("cookie", Map.of("name", name, "value", value, "path", "/", "httpOnly", true)));
+    }
+
     public void type(String element, String text) throws Exception {
         call("POST", "/element/" + element + "/value", Map.of("text", text));
     }
