@@ -32,8 +32,11 @@ public class Accountability {
     private final CycleService cycles;
     private final Projects projects;
     private final MonitoringService monitoring;
+    private final MonitoringRollups rollups;
 
-    public Accountability(DueDates plazos, CycleService cycles, Projects projects, MonitoringService monitoring) {
+    public Accountability(DueDates plazos, CycleService cycles, Projects projects, MonitoringService monitoring,
+                          MonitoringRollups rollups) {
+        this.rollups = rollups;
         this.plazos = plazos;
         this.cycles = cycles;
         this.projects = projects;
@@ -84,6 +87,50 @@ public class Accountability {
     public List<CycleSummary> lastCycles() {
         int upTo = plazos.today().getYear() + 1;
         return summaries(cycles.headers(upTo, CYCLES));
+    }
+
+    /**
+     * An earlier cycle folded into one line of the index: its prioritised projects counted by execution status and the
+     * money agreed; what was executed is on the cycle's own page.
+     */
+    public record Folded(int year, String phase, boolean historical, MonitoringRollups.CycleCount counts) {
+    }
+
+    /**
+     * The index: the newest cycles in full ({@code full}: down to the newest that has prioritised projects, at most
+     * {@link #IN_FULL}), the other cycles of the last ten folded, and the cycle whose provinces the page maps
+     * ({@code mapYear}, null when no cycle has prioritised projects).
+     */
+    public record Index(List<CycleSummary> full, List<Folded> folded, Integer mapYear) {
+    }
+
+    /** How many of the newest cycles the index shows in full at most. */
+    static final int IN_FULL = 2;
+
+    /**
+     * The index of the last ten cycles: the newest in full (their projects and latest reports), the earlier ones from
+     * one grouped count, so that what the page reads does not grow with the years of history.
+     */
+    public Index index() {
+        List<CycleService.Header> headers = cycles.headers(plazos.today().getYear() + 1, CYCLES);
+        if (headers.isEmpty()) {
+            return new Index(List.of(), List.of(), null);
+        }
+        Map<Integer, MonitoringRollups.CycleCount> counts = new java.util.HashMap<>();
+        rollups.cycleCounts(headers.get(headers.size() - 1).year(), headers.get(0).year())
+                .forEach(c -> counts.put(c.year(), c));
+        int inFull = 0;
+        Integer mapYear = null;
+        while (inFull < Math.min(IN_FULL, headers.size()) && mapYear == null) {
+            int year = headers.get(inFull++).year();
+            mapYear = counts.containsKey(year) ? year : null;
+        }
+        List<Folded> folded = headers.subList(inFull, headers.size()).stream()
+                .map(h -> new Folded(h.year(), h.phase().name(), h.processInstanceId() == null,
+                        counts.getOrDefault(h.year(), new MonitoringRollups.CycleCount(h.year(), 0, 0, 0, 0, 0,
+                                BigDecimal.ZERO))))
+                .toList();
+        return new Index(summaries(headers.subList(0, inFull)), folded, mapYear);
     }
 
     /** The summary of one cycle, if it exists. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -17,6 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import pe.gob.regioncajamarca.participa.projects.Territory;
 import pe.gob.regioncajamarca.participa.documents.Csv;
+import pe.gob.regioncajamarca.participa.monitoring.MonitoringRollups;
 
 /** The portal's accountability pages: the last ten cycles, each cycle's prioritised projects, and their CSV. */
 @Controller
@@ -27,7 +29,7 @@ class AccountabilityController {
     private final Accountability accountability;
     private final Territory territory;
 
-    private final pe.gob.regioncajamarca.participa.monitoring.MonitoringRollups rollups;
+    private final MonitoringRollups rollups;
     private final pe.gob.regioncajamarca.participa.maps.RegionMap map;
 
     AccountabilityController(Accountability accountability, Territory territory,
@@ -39,16 +41,27 @@ class AccountabilityController {
         this.map = map;
     }
 
+    /**
+     * The last ten cycles: the newest in full with its provinces' map, the earlier ones folded into a line each with a
+     * link to its own page (docs/performance.md, "Ten years of history").
+     */
     @GetMapping("/rendicion-de-cuentas")
     String index(Model model) {
-        model.addAttribute("cycles", accountability.lastCycles());
-        var byScope = rollups.byScope(null);
+        Accountability.Index index = accountability.index();
+        model.addAttribute("cycles", index.full());
+        model.addAttribute("folded", index.folded());
+        provinces(index.mapYear(), model);
+        return "accountability/indice";
+    }
+
+    /** The table and map of a cycle's prioritised projects by province (none when {@code year} is null). */
+    private void provinces(Integer year, Model model) {
+        var byScope = year == null ? List.<MonitoringRollups.Rollup>of() : rollups.byScope(year);
+        model.addAttribute("mapYear", year);
         model.addAttribute("byScope", byScope);
         model.addAttribute("scopeNames", territory.scopeNames());
-        model.addAttribute("map", map.provincesByScope(
-                pe.gob.regioncajamarca.participa.monitoring.MonitoringRollups.mapValues(byScope),
-                territory.provinceCodes(), "Ejecución de los proyectos priorizados por provincia"));
-        return "accountability/indice";
+        model.addAttribute("map", map.provincesByScope(MonitoringRollups.mapValues(byScope),
+                territory.provinceCodes(), "Ejecución de los proyectos priorizados por provincia, ciclo " + year));
     }
 
     @GetMapping("/rendicion-de-cuentas/{year}")
@@ -61,7 +74,7 @@ class AccountabilityController {
         model.addAttribute("projects", accountability.projects(year, (current - 1) * PAGE_SIZE, PAGE_SIZE));
         model.addAttribute("page", current);
         model.addAttribute("pages", pages);
-        model.addAttribute("scopeNames", territory.scopeNames());
+        provinces(year, model);
         return "accountability/ciclo";
     }
 

@@ -35,28 +35,35 @@ class MonitoringController {
         this.territory = territory;
     }
 
+    /** How many of the newest rounds the overview shows with their counts; the earlier ones are folded by year. */
+    static final int RECENT_ROUNDS = 4;
+
     /**
-     * One roll-up table of the page. {@code key}: {@code cycle}, {@code scope} or {@code unit}; the page shows its
-     * title, caption and first column through the message keys {@code monitoring.table.<key>*}; {@code year}: the
-     * cycle chosen, or null for all of them.
+     * One roll-up table of the page. {@code key}: {@code scope} or {@code unit}; the page shows its title, caption
+     * and first column through the message keys {@code monitoring.table.<key>*}; {@code year}: the cycle shown.
      */
-    record Table(String key, Integer year, List<MonitoringRollups.Rollup> rows,
-                 Map<String, String> names, boolean linkCycles) {
+    record Table(String key, Integer year, List<MonitoringRollups.Rollup> rows, Map<String, String> names) {
     }
 
+    /**
+     * The overview shows one cycle in full (the one asked for with {@code ?ciclo=}, by default the newest with
+     * prioritised projects: its provinces, map and executing units), every cycle as one line of counts (one grouped
+     * query) with a link to its own view, the newest rounds with their counts and the earlier ones folded by year:
+     * what it reads does not grow with the years of history (docs/performance.md, "Ten years of history").
+     */
     @GetMapping("/seguimiento")
-    String overview(@RequestParam(name = "ciclo", required = false) Integer year, Model model) {
-        List<MonitoringRollups.Rollup> byCycle = rollups.byCycle(10);
+    String overview(@RequestParam(name = "ciclo", required = false) Integer asked, Model model) {
+        List<MonitoringRollups.CycleCount> byCycle = rollups.cycleCounts(1, Integer.MAX_VALUE);
+        Integer year = asked != null ? asked : byCycle.isEmpty() ? null : byCycle.get(0).year();
+        List<MonitoringRollups.Rollup> byScope = year == null ? List.of() : rollups.byScope(year);
         model.addAttribute("year", year);
         model.addAttribute("byCycle", byCycle);
         model.addAttribute("tables", List.of(
-                new Table("cycle", null, byCycle, null, true),
-                new Table("scope", year, rollups.byScope(year), territory.scopeNames(), false),
-                new Table("unit", year, rollups.byUnit(year), null, false)));
-        model.addAttribute("rounds", rollups.rounds());
-        model.addAttribute("map", map.provincesByScope(MonitoringRollups.mapValues(rollups.byScope(year)),
-                territory.provinceCodes(), year == null ? "Ejecución por provincia, todos los ciclos"
-                        : "Ejecución por provincia, ciclo " + year));
+                new Table("scope", year, byScope, territory.scopeNames()),
+                new Table("unit", year, year == null ? List.of() : rollups.byUnit(year), null)));
+        model.addAttribute("rounds", rollups.rounds(RECENT_ROUNDS));
+        model.addAttribute("map", map.provincesByScope(MonitoringRollups.mapValues(byScope),
+                territory.provinceCodes(), "Ejecución por provincia, ciclo " + year));
         return "monitoring/seguimiento";
     }
 

@@ -137,18 +137,97 @@ public class MonitoringRollups {
                 java.util.Comparator.reverseOrder()), null).stream().limit(cycles).toList();
     }
 
-    /** The quarters that have a round, the most recent first, with their status. */
+    /**
+     * One cycle folded into a line of the pages: its prioritised projects counted by execution status and the money
+     * agreed (their cost); the money executed is on the cycle's own view, which reads each project's latest report.
+     */
+    public record CycleCount(int year, int projects, int completed, int inExecution, int paralysed, int notStarted,
+                             BigDecimal agreed) {
+
+        /** Share of {@code n} among the projects, in whole per cent. */
+        public int percentOf(int n) {
+            return projects == 0 ? 0 : Math.round(100f * n / projects);
+        }
+    }
+
+    /**
+     * Per cycle of {@code firstYear..lastYear} with prioritised projects, the most recent first: counted by the owner
+     * of the projects in one grouped query (what a page lists for every year stays one query and one row a year).
+     */
+    public List<CycleCount> cycleCounts(int firstYear, int lastYear) {
+        java.util.Map<Integer, int[]> counts = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        java.util.Map<Integer, BigDecimal> agreed = new java.util.HashMap<>();
+        for (Projects.StatusCount c : projects.prioritisedCounts(firstYear, lastYear)) {
+            int[] n = counts.computeIfAbsent(c.year(), y -> new int[5]);
+            n[0] += c.projects();
+            String status = c.executionStatus();
+            if ("CONCLUIDO".equals(status)) {
+                n[1] += c.projects();
+            } else if ("EN_EJECUCION".equals(status)) {
+                n[2] += c.projects();
+            } else if ("PARALIZADO".equals(status)) {
+                n[3] += c.projects();
+            } else if (status == null || "NO_INICIADO".equals(status)) {
+                n[4] += c.projects();
+            }
+            agreed.merge(c.year(), c.cost(), BigDecimal::add);
+        }
+        List<CycleCount> cycles = new java.util.ArrayList<>();
+        counts.forEach((year, n) -> cycles.add(new CycleCount(year, n[0], n[1], n[2], n[3], n[4], agreed.get(year))));
+        return cycles;
+    }
+
+    /** A quarter that has a round, with its status and counts. */
     public record Round(String quarter, String status, int projects, int reported, int alerts) {
     }
 
-    public List<Round> rounds() {
-        return jdbc.sql("""
-                SELECT m.quarter, m.status,
-                  (SELECT COUNT(*) FROM monitoring_report r WHERE r.quarter = m.quarter),
-                  (SELECT COUNT(*) FROM monitoring_report r WHERE r.quarter = m.quarter AND r.status = 'REPORTADO'),
-                  (SELECT COUNT(*) FROM monitoring_alert a WHERE a.quarter = m.quarter)
-                FROM monitoring_round m ORDER BY m.quarter DESC""")
-                .query((rs, i) -> new Round(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                        rs.getInt(5))).list();
+    /** The rounds of one earlier year, folded: their quarters, each a link to the round's page. */
+    public record EarlierYear(String year, List<String> quarters) {
+    }
+
+    /** The newest rounds with their counts, and the earlier ones folded by year (the most recent first). */
+    public record Rounds(List<Round> recent, List<EarlierYear> earlier) {
+
+        public boolean isEmpty() {
+            return recent.isEmpty();
+        }
+    }
+
+    /**
+     * The {@code recent} newest rounds with their counts of reports and alerts (two grouped queries on those quarters
+     * only), and the quarters of the earlier ones by year: what the page reads does not grow with the years but by
+     * one short row a quarter.
+     */
+    public Rounds rounds(int recent) {
+        List<String[]> all = jdbc.sql("SELECT quarter, status FROM monitoring_round ORDER BY quarter DESC")
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        List<String[]> newest = all.subList(0, Math.min(recent, all.size()));
+        List<Round> rounds = new java.util.ArrayList<>();
+        if (!newest.isEmpty()) {
+            List<String> quarters = newest.stream().map(r -> r[0]).toList();
+            java.util.Map<String, int[]> reports = new java.util.HashMap<>();
+            jdbc.sql("""
+                    SELECT quarter, COUNT(*), SUM(CASE WHEN status = 'REPORTADO' THEN 1 ELSE 0 END)
+                    FROM monitoring_report WHERE quarter IN (:quarters) GROUP BY quarter""")
+                    .param("quarters", quarters)
+                    .query(rs -> {
+                        reports.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3)});
+                    });
+            java.util.Map<String, Integer> alerts = new java.util.HashMap<>();
+            jdbc.sql("SELECT quarter, COUNT(*) FROM monitoring_alert WHERE quarter IN (:quarters) GROUP BY quarter")
+                    .param("quarters", quarters)
+                    .query(rs -> {
+                        alerts.put(rs.getString(1), rs.getInt(2));
+                    });
+            for (String[] r : newest) {
+                int[] n = reports.getOrDefault(r[0], new int[2]);
+                rounds.add(new Round(r[0], r[1], n[0], n[1], alerts.getOrDefault(r[0], 0)));
+            }
+        }
+        java.util.Map<String, List<String>> earlier = new java.util.LinkedHashMap<>();
+        all.subList(newest.size(), all.size()).forEach(r -> earlier.computeIfAbsent(r[0].substring(0, 4),
+                y -> new java.util.ArrayList<>()).add(r[0]));
+        return new Rounds(rounds, earlier.entrySet().stream().map(e -> new EarlierYear(e.getKey(),
+                e.getValue().stream().sorted().toList())).toList());
     }
 }

@@ -108,6 +108,24 @@ public class Projects {
                 .query(Projects::mapProject).list();
     }
 
+    /** How many prioritised projects of a cycle are in one execution status (null: none yet), and their cost. */
+    public record StatusCount(int year, String executionStatus, int projects, BigDecimal cost) {
+    }
+
+    /**
+     * The prioritised projects of the cycles {@code firstYear..lastYear} counted per cycle and execution status, with
+     * their cost: one grouped query whatever the number of cycles (the pages' per-cycle summaries; rows of the
+     * projects themselves are never read into memory).
+     */
+    public List<StatusCount> prioritisedCounts(int firstYear, int lastYear) {
+        return jdbc.sql("""
+                SELECT cycle_year, execution_status, COUNT(*), SUM(cost) FROM project
+                WHERE prioritized = TRUE AND cycle_year BETWEEN ? AND ?
+                GROUP BY cycle_year, execution_status""").params(firstYear, lastYear)
+                .query((rs, i) -> new StatusCount(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4)))
+                .list();
+    }
+
     /** A page of a cycle's prioritised projects, by scope then CUI. */
     public List<Project> prioritisedPage(int year, int offset, int limit) {
         return jdbc.sql(PROJECT_SQL + "WHERE p.cycle_year = ? AND p.prioritized = TRUE ORDER BY p.scope, p.cui "

@@ -3,6 +3,7 @@ package pe.gob.regioncajamarca.participa.accountability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -77,14 +78,19 @@ class AccountabilityPagesIT extends HistoryTestSupport {
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.body()).contains("Rendición de cuentas", "Ciclo " + y, "href=\"/rendicion-de-cuentas/" + y + "\"")
                 .doesNotContain("style=");
-        String section = index.body().substring(index.body().indexOf("Ciclo " + y));
-        section = section.substring(0, section.indexOf("</section>"));
-        assertThat(section).contains("<strong>3</strong> proyectos priorizados", "S/ 1,750,000.00", "S/ 1,090,000.50",
-                "62.3 %", "Concluidos: <strong>1</strong>", "Paralizados: <strong>1</strong>",
-                "No iniciados: <strong>1</strong>", "En ejecución: <strong>0</strong>", "Historial");
+        // the cycle is in full (the newest) or folded into a line of the earlier cycles: its count and money agreed
+        String section = index.body().substring(index.body().indexOf("href=\"/rendicion-de-cuentas/" + y + "\""));
+        section = section.substring(0, Math.min(section.indexOf("</section>"), section.indexOf("</tr>") < 0
+                ? Integer.MAX_VALUE : section.indexOf("</tr>")));
+        assertThat(section).contains(">3</", "S/ 1,750,000.00", "Historial");
 
         var page = anyone.get("/rendicion-de-cuentas/" + y);
         assertThat(page.statusCode()).isEqualTo(200);
+        // the cycle's own page: its figures, its provinces and its projects
+        assertThat(page.body()).contains("<strong>3</strong> proyectos priorizados", "S/ 1,750,000.00",
+                "S/ 1,090,000.50", "62.3 %", "Concluidos: <strong>1</strong>", "Paralizados: <strong>1</strong>",
+                "No iniciados: <strong>1</strong>", "En ejecución: <strong>0</strong>", "class=\"mapa\"",
+                "Ejecución por provincia (ciclo " + y + ")", "<th scope=\"row\">Chota</th>");
         assertThat(page.body()).contains("Mejoramiento del servicio de agua para riego Apalin",
                 "href=\"/proyectos/" + y + "/" + concluido + "\"", "Concluido", "Paralizado", "100 %", "20 %",
                 "S/ 990,000.00", "(" + (y + 1) + "-Q3)", "Dirección Regional de Salud", "Chota",
@@ -101,5 +107,51 @@ class AccountabilityPagesIT extends HistoryTestSupport {
                         + "Dirección Regional de Agricultura,1000000.00,CONCLUIDO,100.00,990000.00," + (y + 1) + "-Q3\r\n")
                 .contains(y + "," + formula + ",\"'=HYPERLINK(\"\"http://malo\"\")\",CAJAMARCA,")
                 .doesNotContain(",=HYPERLINK");
+    }
+
+    /**
+     * A cycle of years ago stays reachable (its own pages, its line and its rounds on the overviews), and the
+     * overviews read the projects of the one cycle they show in full (twice at most), plus one grouped count (a row
+     * per cycle and status): not the projects of every year (docs/performance.md, "Ten years of history").
+     */
+    @Test
+    void anEarlierCycleIsFoldedButReachableAndTheOverviewsDoNotReadEveryYearsProjects() {
+        int y = first() + 7;
+        String cui = cui();
+        history.load(csv("p.csv", PROJECT_HEADER + y + "," + cui + ",Reservorio de la comunidad de Llapa,CAJAMARCA,"
+                + "060101,800000,Agricultura,agricultura\n"), csv("a.csv", PROGRESS_HEADER + y + "," + cui + ","
+                + (y + 1) + "-Q2,40,200000,800000,EN_EJECUCION\n"));
+        Http anyone = new Http(port);
+        assertThat(anyone.get("/rendicion-de-cuentas/" + y).body()).contains("Reservorio de la comunidad de Llapa",
+                "Ejecución por provincia (ciclo " + y + ")");
+        String overview = anyone.get("/seguimiento").body();
+        assertThat(overview).contains("href=\"/seguimiento?ciclo=" + y + "\"", "href=\"/seguimiento/" + (y + 1) + "-Q2\"");
+        assertThat(anyone.get("/seguimiento?ciclo=" + y).body()).contains("Por provincia (ciclo " + y + ")",
+                "<th scope=\"row\">Cajamarca</th>", "S/ 200,000.00");
+        assertThat(anyone.get("/seguimiento/" + (y + 1) + "-Q2").body()).contains("Reservorio de la comunidad de Llapa");
+
+        if (pe.gob.regioncajamarca.participa.testsupport.TestDatabaseInitializer.usePostgres()) {
+            return; // the statements are counted by H2's query statistics
+        }
+        int cycles = jdbc.sql("SELECT COUNT(DISTINCT cycle_year) FROM project WHERE prioritized = TRUE")
+                .query(Integer.class).single();
+        int largest = jdbc.sql("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM project WHERE prioritized = TRUE "
+                + "GROUP BY cycle_year) c").query(Integer.class).single();
+        assertThat(cycles).as("cycles with prioritised projects").isGreaterThan(2);
+        for (String page : new String[] {"/seguimiento", "/rendicion-de-cuentas"}) {
+            jdbc.sql("SET QUERY_STATISTICS FALSE").update();
+            jdbc.sql("SET QUERY_STATISTICS TRUE").update();
+            assertThat(anyone.get(page).statusCode()).isEqualTo(200);
+            List<Map<String, Object>> read = jdbc.sql("""
+                    SELECT SQL_STATEMENT, EXECUTION_COUNT, CUMULATIVE_ROW_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS
+                    WHERE REGEXP_LIKE(LOWER(SQL_STATEMENT), 'from project\\s') AND SQL_STATEMENT NOT LIKE '%QUERY_STATISTICS%'""")
+                    .query().listOfRows();
+            jdbc.sql("SET QUERY_STATISTICS FALSE").update();
+            long rows = read.stream().mapToLong(r -> ((Number) r.get("CUMULATIVE_ROW_COUNT")).longValue()).sum();
+            long statements = read.stream().mapToLong(r -> ((Number) r.get("EXECUTION_COUNT")).longValue()).sum();
+            assertThat(statements).as(page + ": statements on the projects " + read).isBetween(1L, 4L);
+            assertThat(rows).as(page + ": rows of projects read " + read)
+                    .isLessThanOrEqualTo(2L * largest + 5L * cycles);
+        }
     }
 }

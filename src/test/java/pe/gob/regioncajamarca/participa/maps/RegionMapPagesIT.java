@@ -35,7 +35,9 @@ class RegionMapPagesIT extends ProcessTest {
                 "<title>Cajamarca: ", "% ejecutado", "INEI (2007), MPL-2.0");
         assertThat(paths(seguimiento)).as("13 provinces").isGreaterThanOrEqualTo(13);
         String rendicion = http.get("/rendicion-de-cuentas").body();
-        assertThat(rendicion).contains("class=\"mapa\"", "Ejecución por provincia", "<th scope=\"row\">Cajamarca</th>");
+        assertThat(rendicion).contains("class=\"mapa\"", "Ejecución por provincia");
+        assertThat(http.get("/rendicion-de-cuentas/" + year).body()).contains("class=\"mapa\"",
+                "Ejecución por provincia (ciclo " + year + ")", "<th scope=\"row\">Cajamarca</th>");
         assertThat(http.get("/seguimiento?ciclo=" + year).body()).contains("Ejecución por provincia, ciclo " + year);
     }
 

@@ -48,7 +48,7 @@ class EnglishPagesIT {
         pages.put("/resultados", new String[] {"Results of the participatory budget", "Cycle " + PortalCycle.YEAR});
         pages.put("/resultados/" + PortalCycle.YEAR, new String[] {"Phase:", "Documents of the cycle", "No results yet"});
         pages.put("/votacion/resultados", new String[] {"Online votes per project"});
-        pages.put("/seguimiento", new String[] {"Monitoring of the prioritised projects", "By province (all cycles)",
+        pages.put("/seguimiento", new String[] {"Monitoring of the prioritised projects", "By province (cycle ",
                 "Quarterly rounds and reports"});
         pages.put("/rendicion-de-cuentas", new String[] {"Accountability", "The last ten participatory budget"});
         pages.put("/capacitacion", new String[] {"Citizen participation training programme", "Verify a certificate"});
