@@ -59,6 +59,27 @@ public class NationalFigures {
                 .query(ROW).optional();
     }
 
+    /**
+     * The figures of several projects in one query (a monitoring round's tasks), by the CUI as given; a CUI the
+     * national file does not have is absent. The same as {@link #of} for each.
+     */
+    public java.util.Map<String, National> of(java.util.Collection<String> cuis) {
+        java.util.Map<String, java.util.List<String>> given = new java.util.HashMap<>();
+        for (String cui : cuis) {
+            if (cui != null) {
+                given.computeIfAbsent(cui.replaceFirst("^0+(?=\\d)", ""), k -> new java.util.ArrayList<>()).add(cui);
+            }
+        }
+        java.util.Map<String, National> out = new java.util.HashMap<>();
+        java.util.List<String> keys = java.util.List.copyOf(given.keySet());
+        for (int i = 0; i < keys.size(); i += 1000) {
+            jdbc.sql(SELECT + " WHERE n.cui IN (:cuis)").param("cuis", keys.subList(i, Math.min(keys.size(), i + 1000)))
+                    .query(ROW).list().forEach(n -> given.getOrDefault(n.cui(), java.util.List.of())
+                            .forEach(cui -> out.put(cui, n)));
+        }
+        return out;
+    }
+
     /** Every kept investment in CUI order, one at a time (open data's CSV streams them). */
     public void each(Consumer<National> each) {
         try (var rows = jdbc.sql(SELECT + " ORDER BY n.cui").query(ROW).stream()) {

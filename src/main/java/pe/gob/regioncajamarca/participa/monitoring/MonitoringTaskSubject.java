@@ -19,8 +19,11 @@ class MonitoringTaskSubject implements TaskSubject {
     @Override
     public Optional<String> subjectOf(DelegateTask task) {
         if ("Task_ReportProgress".equals(task.getTaskDefinitionKey())) {
-            Object cui = task.getVariable(MonitoringRoundVariables.CUI);
-            Object project = task.getVariable(MonitoringRoundVariables.PROYECTO);
+            // set on the task's execution by its start listener (Seguimiento); read there, since a task being
+            // created has no variables of its own yet and asking the task would query them, once per task
+            var source = task.getExecution() != null ? task.getExecution() : task;
+            Object cui = source.getVariable(MonitoringRoundVariables.CUI);
+            Object project = source.getVariable(MonitoringRoundVariables.PROYECTO);
             return cui == null ? Optional.empty() : Optional.of(cui + (project == null ? "" : " " + project));
         }
         return Optional.ofNullable(task.getVariable(MonitoringRoundVariables.TRIMESTRE)).map(Object::toString);

@@ -43,7 +43,16 @@ class NationalComparison {
     }
 
     void prefill(MonitoringService.Report r, DelegateExecution execution) {
-        Optional<National> found = national.of(r.cui());
+        prefill(r, national.of(r.cui()), execution);
+    }
+
+    /** The national figures of several projects in one query, by CUI (a round's tasks). */
+    java.util.Map<String, National> of(java.util.Collection<String> cuis) {
+        return national.of(cuis);
+    }
+
+    /** {@link #prefill(MonitoringService.Report, DelegateExecution)} with the project's figures already read. */
+    void prefill(MonitoringService.Report r, Optional<National> found, DelegateExecution execution) {
         if (found.isEmpty()) {
             return;
         }

@@ -17,10 +17,12 @@ class PrepararRonda implements JavaDelegate {
 
     private final MonitoringService monitoring;
     private final DueDates plazos;
+    private final Seguimiento seguimiento;
 
-    PrepararRonda(MonitoringService monitoring, DueDates plazos) {
+    PrepararRonda(MonitoringService monitoring, DueDates plazos, Seguimiento seguimiento) {
         this.monitoring = monitoring;
         this.plazos = plazos;
+        this.seguimiento = seguimiento;
     }
 
     @Override
@@ -38,6 +40,8 @@ class PrepararRonda implements JavaDelegate {
         // the reports close 15 business days after the round opens, whatever is missing
         execution.setVariable(MonitoringRoundVariables.FECHA_CIERRE_REPORTES, plazos.habiles(15));
         letUnitsReadTheRound(execution, quarter);
+        // the tasks are created right after this, in the same transaction: what they show is read once here
+        seguimiento.readRoundOnce(execution.getProcessInstanceId(), quarter);
     }
 
     /**

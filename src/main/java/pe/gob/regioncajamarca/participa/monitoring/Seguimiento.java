@@ -1,8 +1,13 @@
 package pe.gob.regioncajamarca.participa.monitoring;
 
+import java.util.Map;
+import java.util.Optional;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import pe.gob.regioncajamarca.participa.investments.NationalFigures;
+import pe.gob.regioncajamarca.participa.workflow.PerTransaction;
 import pe.gob.regioncajamarca.participa.workflow.TaskRecords;
 
 /**
@@ -25,11 +30,35 @@ public class Seguimiento {
         this.nationalComparison = nationalComparison;
     }
 
+    /** What the tasks of one round show, read once ({@link #readRoundOnce}), for the transaction that opens them. */
+    record RoundData(MonitoringService.RoundTasks tasks, Map<String, NationalFigures.National> national) {
+    }
+
+    /** The key of a round's {@link RoundData} in {@link PerTransaction}. */
+    record RoundKey(String processInstanceId) {
+    }
+
+    /**
+     * Reads what the tasks of the round about to open show (its reports, projects, previous progress and national
+     * figures) in a few queries, for the rest of the transaction that creates them ("Preparar ronda de seguimiento"
+     * and the tasks after it run in one job); each task then reads nothing more. Without a transaction each task
+     * reads its own, as before.
+     */
+    void readRoundOnce(String processInstanceId, String quarter) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            MonitoringService.RoundTasks tasks = monitoring.roundTasks(quarter);
+            PerTransaction.put(new RoundKey(processInstanceId), new RoundData(tasks, nationalComparison.of(
+                    tasks.reports().values().stream().map(MonitoringService.Report::cui).toList())));
+        }
+    }
+
     /** Start listener of each "Reportar avance trimestral" instance: routes it to the project's unit. */
     public void prepararTarea(DelegateExecution execution) {
         // the element of the round's own collection, set by the engine as this instance starts
         long id = ((Number) execution.getVariable(MonitoringRoundVariables.INFORME)).longValue();
-        MonitoringService.Report r = monitoring.report(id).orElseThrow();
+        RoundData round = PerTransaction.get(new RoundKey(execution.getProcessInstanceId()), RoundData.class);
+        MonitoringService.Report read = round == null ? null : round.tasks().reports().get(id);
+        MonitoringService.Report r = read != null ? read : monitoring.report(id).orElseThrow();
         taskRecords.bind(execution, REPORT, id);
         execution.setVariableLocal(MonitoringRoundVariables.GRUPO_UNIDAD, r.unitGroup());
         execution.setVariableLocal(MonitoringRoundVariables.CUI, r.cui());
@@ -43,7 +72,9 @@ public class Seguimiento {
         if (r.cost() != null) {
             execution.setVariableLocal(MonitoringRoundVariables.COSTO_ACTUALIZADO, r.cost().doubleValue());
         }
-        monitoring.previousProgress(id).ifPresent(prev -> {
+        Optional<MonitoringService.Progress> previous = read != null
+                ? Optional.ofNullable(round.tasks().previous().get(id)) : monitoring.previousProgress(id);
+        previous.ifPresent(prev -> {
             execution.setVariableLocal(MonitoringRoundVariables.TRIMESTRE_ANTERIOR, prev.quarter());
             execution.setVariableLocal(MonitoringRoundVariables.AVANCE_ANTERIOR, prev.physicalProgress() == null ? null
                     : prev.physicalProgress().doubleValue());
@@ -58,6 +89,10 @@ public class Seguimiento {
         });
         // what the national investment system says of the project: shown, and prefilled (the unit confirms it or
         // corrects it with a reason)
-        nationalComparison.prefill(r, execution);
+        if (read != null) {
+            nationalComparison.prefill(r, Optional.ofNullable(round.national().get(r.cui())), execution);
+        } else {
+            nationalComparison.prefill(r, execution);
+        }
     }
 }

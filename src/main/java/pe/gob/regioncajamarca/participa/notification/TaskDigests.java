@@ -27,6 +27,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import pe.gob.regioncajamarca.participa.workflow.PerTransaction;
 import pe.gob.regioncajamarca.participa.workflow.TaskEscalated;
 
 /**
@@ -100,13 +101,34 @@ class TaskDigests {
         }
         Map<String, Member> members = new LinkedHashMap<>();
         for (String group : groups) {
-            jdbc.sql("""
-                    SELECT u.ID_, u.EMAIL_ FROM ACT_ID_USER u JOIN ACT_ID_MEMBERSHIP m ON m.USER_ID_ = u.ID_
-                    WHERE m.GROUP_ID_ = ?""").param(group)
-                    .query((rs, i) -> members.putIfAbsent(rs.getString(1), new Member(rs.getString(1), rs.getString(2))))
-                    .list();
+            for (Member m : membersOf(group)) {
+                members.putIfAbsent(m.userId(), m);
+            }
         }
         return List.copyOf(members.values());
+    }
+
+    /** The key of a group's members read in this transaction ({@link PerTransaction}). */
+    private record GroupMembers(String groupId) {
+    }
+
+    /**
+     * A group's members, read once per transaction: a monitoring round creates a thousand tasks for ten groups in
+     * one transaction, and each task asked again.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Member> membersOf(String group) {
+        GroupMembers key = new GroupMembers(group);
+        List<Member> known = PerTransaction.get(key, List.class);
+        if (known != null) {
+            return known;
+        }
+        List<Member> read = jdbc.sql("""
+                SELECT u.ID_, u.EMAIL_ FROM ACT_ID_USER u JOIN ACT_ID_MEMBERSHIP m ON m.USER_ID_ = u.ID_
+                WHERE m.GROUP_ID_ = ?""").param(group)
+                .query((rs, i) -> new Member(rs.getString(1), rs.getString(2))).list();
+        PerTransaction.put(key, List.copyOf(read));
+        return read;
     }
 
     private void note(List<Member> people, String taskId, String taskName, String businessKey, java.util.Date due,

@@ -2,18 +2,10 @@ package pe.gob.regioncajamarca.participa.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntConsumer;
-import java.util.function.LongSupplier;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -58,57 +50,14 @@ class DeadlinesBenchmark extends ProcessTest {
     @Test
     @DisabledIfSystemProperty(named = "bench.deadlines.sweep", matches = "true")
     void tenThousandTimersDueAtOnce() throws Exception {
-        ClockUtil.reset();
-        BpmnModelInstance deadlines = Bpmn.createExecutableProcess("bench-deadline").camundaHistoryTimeToLive(1)
-                .startEvent().userTask("Task_Work").name("Tarea con plazo").camundaCandidateGroups("unit-plazos")
-                .boundaryEvent("Timer_WorkOverdue").name("Plazo vencido").cancelActivity(false)
-                .camundaExecutionListenerDelegateExpression("start", "${escalacion}").timerWithDate("${vence}")
-                .endEvent("Event_WorkEscalated")
-                .moveToActivity("Task_Work").endEvent("Event_Worked").done();
-        BpmnModelInstance trivial = Bpmn.createExecutableProcess("bench-async").camundaHistoryTimeToLive(1)
-                .startEvent().serviceTask("Task_Nothing").camundaAsyncBefore().camundaExpression("${true}")
-                .endEvent().done();
-        engine.getRepositoryService().createDeployment().name("benchmark deadlines")
-                .addModelInstance("bench-deadline.bpmn", deadlines).addModelInstance("bench-async.bpmn", trivial)
-                .deploy();
-        management.suspendJobDefinitionByProcessDefinitionKey("bench-async");
-
-        Date due = new Date(ClockUtil.getCurrentTime().getTime() + 86_400_000L);
-        long c0 = System.nanoTime();
-        inParallel(TIMERS, i -> runtime.startProcessInstanceByKey("bench-deadline", "bench-deadline-" + i,
-                Map.of("vence", due)));
-        inParallel(TIMERS, i -> runtime.startProcessInstanceByKey("bench-async", "bench-async-" + i));
-        long created = System.nanoTime() - c0;
-        assertThat(management.createJobQuery().processDefinitionKey("bench-async").suspended().count())
-                .isEqualTo(TIMERS);
-
-        // baseline: 10,000 trivial continuations due at once, same executor
-        long b0 = System.nanoTime();
-        management.activateJobDefinitionByProcessDefinitionKey("bench-async", true);
-        long baselineLeft = waitUntil(() -> management.createJobQuery().processDefinitionKey("bench-async").count(), 0);
-        long baseline = System.nanoTime() - b0;
-        assertThat(baselineLeft).isZero();
-
-        // the figure: the deadlines pass, 10,000 escalations
-        long t0 = System.nanoTime();
-        ClockUtil.setCurrentTime(new Date(due.getTime() + 60_000));
-        long escalated = TIMERS - waitUntil(() -> TIMERS - jdbc.sql(
-                "SELECT COUNT(*) FROM task_escalation WHERE business_key LIKE 'bench-deadline-%'")
-                .query(Long.class).single(), 0);
-        long fired = System.nanoTime() - t0;
-        ClockUtil.reset();
-
-        assertThat(escalated).isEqualTo(TIMERS);
-        assertThat(management.createJobQuery().processDefinitionKey("bench-deadline").withException().count()).isZero();
-        assertThat(tasks.createTaskQuery().processDefinitionKey("bench-deadline").taskCandidateGroup("regional-management")
-                .count()).as("tasks escalated to regional management, still open").isEqualTo(TIMERS);
+        DeadlineWork.Result r = DeadlineWork.run(engine, jdbc, TIMERS);
         System.out.printf("BENCHMARK deadlines: %d instances created in %.1f s (4 client threads)%n", 2 * TIMERS,
-                Bench.seconds(created));
+                Bench.seconds(r.created()));
         Bench.report("10,000 timers due at once: all fired, escalations stored (" + settings() + ")",
-                String.format("%.1f s (%.0f escalations/s)", Bench.seconds(fired), TIMERS / Bench.seconds(fired)),
+                String.format("%.1f s (%.0f escalations/s)", Bench.seconds(r.fired()), TIMERS / Bench.seconds(r.fired())),
                 String.format("%.1f s (bare engine, 10,000 trivial async jobs due at once, same executor; %.0f jobs/s)",
-                        Bench.seconds(baseline), TIMERS / Bench.seconds(baseline)),
-                (double) fired / baseline, "< 60 s", Bench.seconds(fired) < 60);
+                        Bench.seconds(r.baseline()), TIMERS / Bench.seconds(r.baseline())),
+                (double) r.fired() / r.baseline(), "< 60 s", Bench.seconds(r.fired()) < 60);
     }
 
     /**
@@ -128,12 +77,7 @@ class DeadlinesBenchmark extends ProcessTest {
                 .map(x -> new int[] {Integer.parseInt(x.split("x")[0]), Integer.parseInt(x.split("x")[1])})
                 .toArray(int[][]::new);
         ClockUtil.reset();
-        BpmnModelInstance deadlines = Bpmn.createExecutableProcess("bench-deadline").camundaHistoryTimeToLive(1)
-                .startEvent().userTask("Task_Work").name("Tarea con plazo").camundaCandidateGroups("unit-plazos")
-                .boundaryEvent("Timer_WorkOverdue").name("Plazo vencido").cancelActivity(false)
-                .camundaExecutionListenerDelegateExpression("start", "${escalacion}").timerWithDate("${vence}")
-                .endEvent("Event_WorkEscalated")
-                .moveToActivity("Task_Work").endEvent("Event_Worked").done();
+        BpmnModelInstance deadlines = DeadlineWork.deadlineModel();
         engine.getRepositoryService().createDeployment().name("benchmark deadlines sweep")
                 .addModelInstance("bench-deadline.bpmn", deadlines).deploy();
         var config = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
@@ -147,7 +91,8 @@ class DeadlinesBenchmark extends ProcessTest {
         for (int v = 0; v < settings.length; v++) {
             Date due = new Date(now + (v + 1) * 86_400_000L);
             String prefix = run + "-" + v + "-";
-            inParallel(n, i -> runtime.startProcessInstanceByKey("bench-deadline", prefix + i, Map.of("vence", due)));
+            DeadlineWork.inParallel(n, i -> runtime.startProcessInstanceByKey("bench-deadline", prefix + i,
+                    Map.of("vence", due)));
         }
         System.out.printf("BENCHMARK sweep: %d instances created in %.1f s%n", n * settings.length,
                 Bench.seconds(System.nanoTime() - c0));
@@ -169,7 +114,8 @@ class DeadlinesBenchmark extends ProcessTest {
                 long t0 = System.nanoTime();
                 ClockUtil.setCurrentTime(new Date(now + (v + 1) * 86_400_000L + 60_000));
                 jobExecutor.start();
-                long left = waitUntil(() -> n - jdbc.sql("SELECT COUNT(*) FROM task_escalation WHERE business_key LIKE ?")
+                long left = DeadlineWork.waitUntil(() -> n - jdbc.sql(
+                        "SELECT COUNT(*) FROM task_escalation WHERE business_key LIKE ?")
                         .param(prefix + "%").query(Long.class).single(), 0);
                 long took = System.nanoTime() - t0;
                 assertThat(left).isZero();
@@ -180,37 +126,6 @@ class DeadlinesBenchmark extends ProcessTest {
             }
         } finally {
             ClockUtil.reset();
-        }
-    }
-
-    /** Polls every 250 ms until the supplier gives {@code target} or 10 minutes pass; returns the last value. */
-    private static long waitUntil(LongSupplier left, long target) throws InterruptedException {
-        long start = System.nanoTime();
-        long value = left.getAsLong();
-        while (value != target && System.nanoTime() - start < 600_000_000_000L) {
-            Thread.sleep(250);
-            value = left.getAsLong();
-        }
-        return value;
-    }
-
-    private static void inParallel(int n, IntConsumer work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                int first = t;
-                done.add(pool.submit(() -> {
-                    for (int i = first; i < n; i += 4) {
-                        work.accept(i);
-                    }
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
         }
     }
 }

@@ -113,6 +113,10 @@ final class LivedDatabase {
                 server = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false)
                         .setRegisterShutdownHook(false).setServerConfig("max_connections", "100")
                         .setServerConfig("shared_buffers", "256MB").setServerConfig("work_mem", "16MB")
+                        // statements counted per task by LivedDatabaseBenchmark's round; zonky's binaries have it
+                        .setServerConfig("shared_preload_libraries",
+                                Boolean.parseBoolean(System.getProperty("lived.statements", "true"))
+                                        ? "pg_stat_statements" : "")
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -159,6 +163,11 @@ final class LivedDatabase {
 
     /** The application (profile test: no job executor, no schedulers) on a database, on a free port. */
     static ConfigurableApplicationContext start(String database, int smtpPort) {
+        return start(database, smtpPort, Map.of());
+    }
+
+    /** The same with more properties (e.g. the job executor on). */
+    static ConfigurableApplicationContext start(String database, int smtpPort, Map<String, String> more) {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("server.port", "0");
         props.put("spring.datasource.url", url(database));
@@ -167,6 +176,7 @@ final class LivedDatabase {
         props.put("spring.datasource.driver-class-name", "org.postgresql.Driver");
         props.put("spring.datasource.hikari.maximum-pool-size", "12");
         props.put("spring.mail.port", String.valueOf(smtpPort));
+        props.putAll(more);
         return new SpringApplicationBuilder(ParticipaApplication.class).profiles("test")
                 .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import pe.gob.regioncajamarca.participa.monitoring.MonitoringRounds;
 import pe.gob.regioncajamarca.participa.testsupport.Http;
 
 /**
@@ -47,6 +48,15 @@ class LivedDatabaseBenchmark {
                 "no lived database: run LivedDatabaseGenerator first (docs/performance.md, Ten years of history)");
     }
 
+    /**
+     * Which parts run, {@code -Dlived.only=requests,cleanup,round,deadlines} (default all): the requests, the history
+     * cleanup, the monitoring round of 1,000 projects, the 10,000 deadlines.
+     */
+    static boolean part(String name) {
+        String only = System.getProperty("lived.only", "");
+        return only.isBlank() || java.util.Arrays.asList(only.split(",")).contains(name);
+    }
+
     record Timing(long median, long p95) {
         String text() {
             return String.format(Locale.ROOT, "median %.1f ms, p95 %.1f ms", median / 1e6, p95 / 1e6);
@@ -56,6 +66,7 @@ class LivedDatabaseBenchmark {
     @Test
     @Order(1)
     void theSameRequestsOnTenYearsAndOnAFreshDatabase() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(part("requests"));
         // the JVM's compiled code outlives a context: a first, unreported pass on the fresh database warms it, so
         // that neither measured database pays for the interpreter
         measure("fresh", 20);
@@ -218,6 +229,7 @@ class LivedDatabaseBenchmark {
     @Test
     @Order(2)
     void historyCleanupOfOneYearPastItsTimeToLive() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(part("cleanup"));
         assertThat(LivedDatabase.exists("lived")).isTrue();
         long copyStarted = System.nanoTime();
         LivedDatabase.sql("DROP DATABASE IF EXISTS lived_cleanup WITH (FORCE)");
@@ -273,6 +285,170 @@ class LivedDatabaseBenchmark {
             ClockUtil.reset();
             ctx.close();
             LivedDatabase.sql("DROP DATABASE IF EXISTS lived_cleanup WITH (FORCE)");
+        }
+    }
+
+    record RoundFigures(int projects, long baseline, long round) {
+        double ratio() {
+            return (double) round / baseline;
+        }
+
+        String text(String which) {
+            return String.format(Locale.ROOT, "%s: %.2f s (bare engine %.2f s, ratio %.2f)", which, round / 1e9,
+                    baseline / 1e9, ratio());
+        }
+    }
+
+    /**
+     * Benchmark 2 on ten years: on a copy of {@code lived} and then of {@code fresh}, 1,000 monitored projects of 10
+     * units added ({@link RoundWork}), the bare engine's one-task instances (as many as the round will have) and the
+     * round opened, in the same application and database; a row per database against its bare engine (goal ≤ 2) and
+     * one of the ten-year round against the fresh one (goal ≤ 1.5). With pg_stat_statements on the server, the
+     * statements of each phase are counted per task and the most frequent printed.
+     */
+    @Test
+    @Order(3)
+    void aMonitoringRoundOnTenYearsAndOnAFreshDatabase() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(part("round"));
+        // an unreported pass on fresh first: the JIT's code outlives a context (as for the requests)
+        roundOn("fresh");
+        RoundFigures lived = roundOn("lived");
+        RoundFigures fresh = roundOn("fresh");
+        String db = String.format(Locale.ROOT, "postgres, ten years (scale %s) / fresh, copies", LivedDatabase.scale());
+        for (var e : List.of(Map.entry("ten years", lived), Map.entry("fresh", fresh))) {
+            Bench.report("Monitoring round, " + e.getValue().projects() + " projects, " + e.getKey()
+                            + ": all unit tasks created", db,
+                    String.format(Locale.ROOT, "%.2f s (load %s)", e.getValue().round() / 1e9, LivedDatabase.load()),
+                    String.format(Locale.ROOT, "%.2f s (bare engine, %d one-task instances)",
+                            e.getValue().baseline() / 1e9, e.getValue().projects()),
+                    e.getValue().ratio(), "ratio ≤ 2", e.getValue().ratio() <= 2);
+        }
+        double ratio = (double) lived.round() / fresh.round();
+        Bench.report("Ten years: monitoring round of " + lived.projects() + " projects", db, lived.text("ten years"),
+                fresh.text("fresh"), ratio, "ratio ≤ 1.5", ratio <= 1.5);
+    }
+
+    private RoundFigures roundOn(String database) {
+        String copy = database + "_round";
+        LivedDatabase.sql("DROP DATABASE IF EXISTS " + copy + " WITH (FORCE)");
+        LivedDatabase.sql("CREATE DATABASE " + copy + " TEMPLATE " + database);
+        ConfigurableApplicationContext ctx = LivedDatabase.start(copy, 2525);
+        try {
+            JdbcClient jdbc = ctx.getBean(JdbcClient.class);
+            ProcessEngine engine = ctx.getBean(ProcessEngine.class);
+            int year = jdbc.sql("SELECT MAX(cycle_year) FROM project").query(Integer.class).single();
+            int monitored = RoundWork.addMonitoredProjects(jdbc, ctx.getBean(javax.sql.DataSource.class), year,
+                    RoundWork.PROJECTS);
+            boolean counting = statementsReset(jdbc);
+            long baseline = RoundWork.bareOneTaskInstances(engine, monitored);
+            if (counting) {
+                printStatements(jdbc, database + " bare engine", monitored);
+                statementsReset(jdbc);
+            }
+            long t0 = System.nanoTime();
+            String pid = RoundWork.openRound(engine, ctx.getBean(MonitoringRounds.class), "2099-Q1");
+            long round = System.nanoTime() - t0;
+            if (counting) {
+                printStatements(jdbc, database + " round", monitored);
+            }
+            assertThat(RoundWork.reportTasks(engine, pid)).isEqualTo(monitored);
+            RoundFigures f = new RoundFigures(monitored, baseline, round);
+            System.out.printf(Locale.ROOT, "LIVED round | %s | %d projects | %s | load %s%n", database, monitored,
+                    f.text(database), LivedDatabase.load());
+            return f;
+        } finally {
+            ctx.close();
+            LivedDatabase.sql("DROP DATABASE IF EXISTS " + copy + " WITH (FORCE)");
+        }
+    }
+
+    /** Resets pg_stat_statements' counts; false when the server does not preload it. */
+    private static boolean statementsReset(JdbcClient jdbc) {
+        try {
+            jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+            jdbc.sql("SELECT pg_stat_statements_reset()").query().singleRow();
+            return true;
+        } catch (RuntimeException e) {
+            System.out.println("LIVED statements | not counted: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** The statements this database ran since the reset: in all and per task, the 25 most frequent. */
+    private static void printStatements(JdbcClient jdbc, String phase, int tasks) {
+        String mine = "dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                + " AND query NOT LIKE '%pg_stat_statements%'";
+        long calls = jdbc.sql("SELECT COALESCE(SUM(calls), 0) FROM pg_stat_statements WHERE " + mine)
+                .query(Long.class).single();
+        System.out.printf(Locale.ROOT, "LIVED statements | %s | %d statements, %.1f per task%n", phase, calls,
+                (double) calls / tasks);
+        jdbc.sql("SELECT calls, rows, total_exec_time, query FROM pg_stat_statements WHERE " + mine
+                        + " ORDER BY calls DESC LIMIT 25")
+                .query((rs, i) -> {
+                    System.out.printf(Locale.ROOT, "LIVED statements | %s | %6d calls (%.2f per task) | %7d rows | "
+                                    + "%7.0f ms | %s%n", phase, rs.getLong(1), rs.getLong(1) / (double) tasks,
+                            rs.getLong(2), rs.getDouble(3), rs.getString(4).replaceAll("\\s+", " ")
+                                    .substring(0, Math.min(160, rs.getString(4).replaceAll("\\s+", " ").length())));
+                    return i;
+                }).list();
+    }
+
+    record DeadlineFigures(DeadlineWork.Result result) {
+        String text(String which) {
+            return String.format(Locale.ROOT, "%s: %.1f s (bare engine %.1f s, ratio %.2f)", which,
+                    result.fired() / 1e9, result.baseline() / 1e9, (double) result.fired() / result.baseline());
+        }
+    }
+
+    /**
+     * Benchmark 4 on ten years: on a copy of {@code lived} and then of {@code fresh}, with the application's job
+     * executor on, {@code lived.deadlines} (default 10,000) deadlines due at once escalated and the bare engine's
+     * trivial jobs as baseline ({@link DeadlineWork}). The copies' own jobs (the open round's timers, the quarterly
+     * start...) are suspended before the application starts, so that the executor runs only the benchmark's jobs
+     * while the tables keep their rows.
+     */
+    @Test
+    @Order(4)
+    void deadlinesOnTenYearsAndOnAFreshDatabase() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(part("deadlines"));
+        int n = Integer.getInteger("lived.deadlines", 10_000);
+        DeadlineWork.Result lived = deadlinesOn("lived", n);
+        DeadlineWork.Result fresh = deadlinesOn("fresh", n);
+        String db = String.format(Locale.ROOT, "postgres, ten years (scale %s) / fresh, copies", LivedDatabase.scale());
+        for (var e : List.of(Map.entry("ten years", lived), Map.entry("fresh", fresh))) {
+            DeadlineWork.Result r = e.getValue();
+            Bench.report(String.format(Locale.ROOT, "%,d timers due at once, %s: all fired, escalations stored", n,
+                            e.getKey()), db,
+                    String.format(Locale.ROOT, "%.1f s (%.0f escalations/s; load %s)", r.fired() / 1e9,
+                            n / (r.fired() / 1e9), LivedDatabase.load()),
+                    String.format(Locale.ROOT, "%.1f s (bare engine, %,d trivial async jobs due at once)",
+                            r.baseline() / 1e9, n), (double) r.fired() / r.baseline(), "< 60 s", r.fired() / 1e9 < 60);
+        }
+        double ratio = (double) lived.fired() / fresh.fired();
+        Bench.report(String.format(Locale.ROOT, "Ten years: %,d deadlines due at once", n), db,
+                new DeadlineFigures(lived).text("ten years"), new DeadlineFigures(fresh).text("fresh"), ratio,
+                "ratio ≤ 1.5", ratio <= 1.5);
+    }
+
+    private DeadlineWork.Result deadlinesOn(String database, int n) throws Exception {
+        String copy = database + "_deadlines";
+        LivedDatabase.sql("DROP DATABASE IF EXISTS " + copy + " WITH (FORCE)");
+        LivedDatabase.sql("CREATE DATABASE " + copy + " TEMPLATE " + database);
+        try (var c = LivedDatabase.server().getDatabase("postgres", copy).getConnection();
+             var st = c.createStatement()) {
+            System.out.printf("LIVED deadlines | %s | %d jobs of the copy suspended%n", database,
+                    st.executeUpdate("UPDATE ACT_RU_JOB SET SUSPENSION_STATE_ = 2"));
+        }
+        ConfigurableApplicationContext ctx = LivedDatabase.start(copy, 2525,
+                Map.of("camunda.bpm.job-execution.enabled", "true"));
+        try {
+            DeadlineWork.Result r = DeadlineWork.run(ctx.getBean(ProcessEngine.class), ctx.getBean(JdbcClient.class), n);
+            System.out.printf(Locale.ROOT, "LIVED deadlines | %s | %d instances created in %.1f s | %s | load %s%n",
+                    database, 2 * n, r.created() / 1e9, new DeadlineFigures(r).text(database), LivedDatabase.load());
+            return r;
+        } finally {
+            ctx.close();
+            LivedDatabase.sql("DROP DATABASE IF EXISTS " + copy + " WITH (FORCE)");
         }
     }
 
