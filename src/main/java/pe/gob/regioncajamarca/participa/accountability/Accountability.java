@@ -34,8 +34,15 @@ public class Accountability {
     private final MonitoringService monitoring;
     private final MonitoringRollups rollups;
 
+    /** How long the money executed of the folded cycles is kept before it is read again (0: never kept). */
+    private volatile java.time.Duration earlierRefresh;
+
     public Accountability(DueDates plazos, CycleService cycles, Projects projects, MonitoringService monitoring,
-                          MonitoringRollups rollups) {
+                          MonitoringRollups rollups,
+                          @org.springframework.beans.factory.annotation.Value(
+                                  "${participa.accountability.earlier-cycles-refresh:PT10M}")
+                          java.time.Duration earlierRefresh) {
+        this.earlierRefresh = earlierRefresh;
         this.rollups = rollups;
         this.plazos = plazos;
         this.cycles = cycles;
@@ -90,10 +97,54 @@ public class Accountability {
     }
 
     /**
-     * An earlier cycle folded into one line of the index: its prioritised projects counted by execution status and the
-     * money agreed; what was executed is on the cycle's own page.
+     * An earlier cycle folded into one line of the index: its prioritised projects counted by execution status, the
+     * money agreed and the money executed (each project's latest report; read at most every
+     * {@code participa.accountability.earlier-cycles-refresh}, as the cycle's own page reads it on every visit).
      */
-    public record Folded(int year, String phase, boolean historical, MonitoringRollups.CycleCount counts) {
+    public record Folded(int year, String phase, boolean historical, MonitoringRollups.CycleCount counts,
+                         BigDecimal executed) {
+
+        /** Money executed against money agreed, in per cent with one decimal (the monitoring's one formula). */
+        public BigDecimal executedPercent() {
+            BigDecimal percent = pe.gob.regioncajamarca.participa.monitoring.FinancialExecution.percentOf(executed,
+                    counts.agreed());
+            return percent == null ? BigDecimal.ZERO.setScale(1) : percent;
+        }
+    }
+
+    /** The money executed of the folded cycles, by year, as last read (and when, by {@link System#nanoTime}). */
+    private record Executed(List<Integer> years, Map<Integer, BigDecimal> byYear, long readAt) {
+    }
+
+    private volatile Executed executed;
+
+    /** For tests: how long the folded cycles' money executed is kept ({@code participa.accountability.earlier-cycles-refresh}). */
+    void keepEarlierFiguresFor(java.time.Duration refresh) {
+        this.earlierRefresh = refresh;
+        this.executed = null;
+    }
+
+    /**
+     * The money executed of each of {@code years}: each prioritised project's latest reported accrued amount, summed
+     * per cycle. It reads every project of those cycles and its latest report, which grows with the years of history,
+     * so the result is kept for {@link #earlierRefresh}: earlier cycles change only when a unit reports on one of their
+     * projects, once a quarter (a node's copy is at most that old; each cycle's page is always current).
+     */
+    private Map<Integer, BigDecimal> executedOf(List<Integer> years) {
+        Executed known = executed;
+        long now = System.nanoTime();
+        if (known != null && known.years().equals(years) && now - known.readAt() < earlierRefresh.toNanos()) {
+            return known.byYear();
+        }
+        List<Projects.Project> prioritised = projects.prioritisedIn(years);
+        Map<Long, MonitoringService.Latest> latest = monitoring.latestReported(prioritised.stream()
+                .map(Projects.Project::id).toList());
+        Map<Integer, List<Projects.Project>> byYear = new java.util.HashMap<>();
+        prioritised.forEach(p -> byYear.computeIfAbsent(p.year(), k -> new java.util.ArrayList<>()).add(p));
+        Map<Integer, BigDecimal> sums = new java.util.HashMap<>();
+        years.forEach(y -> sums.put(y, MonitoringRollups.Tally.of(byYear.getOrDefault(y, List.of()), latest).executed()));
+        executed = new Executed(List.copyOf(years), Map.copyOf(sums), now);
+        return sums;
     }
 
     /**
@@ -109,7 +160,8 @@ public class Accountability {
 
     /**
      * The index of the last ten cycles: the newest in full (their projects and latest reports), the earlier ones from
-     * one grouped count, so that what the page reads does not grow with the years of history.
+     * one grouped count and their money executed as last read ({@link #executedOf}), so that what the page reads
+     * on each visit does not grow with the years of history.
      */
     public Index index() {
         List<CycleService.Header> headers = cycles.headers(plazos.today().getYear() + 1, CYCLES);
@@ -125,10 +177,13 @@ public class Accountability {
             int year = headers.get(inFull++).year();
             mapYear = counts.containsKey(year) ? year : null;
         }
-        List<Folded> folded = headers.subList(inFull, headers.size()).stream()
+        List<CycleService.Header> earlier = headers.subList(inFull, headers.size());
+        Map<Integer, BigDecimal> executedByYear = earlier.isEmpty() ? Map.of()
+                : executedOf(earlier.stream().map(CycleService.Header::year).toList());
+        List<Folded> folded = earlier.stream()
                 .map(h -> new Folded(h.year(), h.phase().name(), h.processInstanceId() == null,
                         counts.getOrDefault(h.year(), new MonitoringRollups.CycleCount(h.year(), 0, 0, 0, 0, 0,
-                                BigDecimal.ZERO))))
+                                BigDecimal.ZERO)), executedByYear.getOrDefault(h.year(), BigDecimal.ZERO)))
                 .toList();
         return new Index(summaries(headers.subList(0, inFull)), folded, mapYear);
     }
