@@ -165,7 +165,7 @@ final class LivedDatabase {
         props.put("spring.datasource.username", System.getProperty("lived.jdbc-user", "postgres"));
         props.put("spring.datasource.password", System.getProperty("lived.jdbc-password", "postgres"));
         props.put("spring.datasource.driver-class-name", "org.postgresql.Driver");
-        props.put("spring.datasource.hikari.maximum-pool-size", "12");
+        props.put("spring.datasource.hikari.maximum-pool-size", "16");
         props.put("spring.mail.port", String.valueOf(smtpPort));
         return new SpringApplicationBuilder(ParticipaApplication.class).profiles("test")
                 .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
@@ -187,7 +187,19 @@ final class LivedDatabase {
 
     /** Fills the application's database with {@code years} years ending in {@link #lastYear()}; prints each phase. */
     static void generate(ConfigurableApplicationContext ctx, String label, int years) {
-        new Generator(ctx, label).run(years);
+        generate(ctx, label, years, () -> 0);
+    }
+
+    /**
+     * As {@link #generate(ConfigurableApplicationContext, String, int)}; {@code drainMails} is called after each
+     * year's mails are sent: it empties the mail server's store (so that its memory stays flat over a million mails)
+     * and returns how many mails it held. Returns the total drained.
+     */
+    static long generate(ConfigurableApplicationContext ctx, String label, int years,
+                         java.util.function.LongSupplier drainMails) {
+        Generator generator = new Generator(ctx, label, drainMails);
+        generator.run(years);
+        return generator.received;
     }
 
     private static final class Generator {
@@ -212,9 +224,12 @@ final class LivedDatabase {
         final Map<String, List<String>> districtsByScope = new LinkedHashMap<>();
         final Map<String, String> provinceOfScope = new HashMap<>();
         List<String> units;
+        final java.util.function.LongSupplier drainMails;
+        long received;
 
-        Generator(ConfigurableApplicationContext ctx, String label) {
+        Generator(ConfigurableApplicationContext ctx, String label, java.util.function.LongSupplier drainMails) {
             this.label = label;
+            this.drainMails = drainMails;
             jdbc = ctx.getBean(JdbcClient.class);
             engine = ctx.getBean(ProcessEngine.class);
             tasks = engine.getTaskService();
@@ -467,7 +482,7 @@ final class LivedDatabase {
             executeDueJobs(pid);
             List<Long> ids = jdbc.sql("SELECT id FROM project WHERE cycle_year = ? ORDER BY cui").param(year)
                     .query(Long.class).list();
-            parallel(agents, 8, a -> {
+            parallel(agents, Integer.getInteger("lived.vote-threads", 8), a -> {
                 Random r = new Random(year * 100_003L + a);
                 Set<Long> chosen = new java.util.HashSet<>();
                 while (chosen.size() < Math.min(votesPerAgent, ids.size())) {
@@ -559,7 +574,7 @@ final class LivedDatabase {
                 int from = d * n / days;
                 int to = (d + 1) * n / days;
                 clockAt(LocalDate.of(year, 1, 2).plusDays(d * 360L / days));
-                parallel(to - from, 4, k -> complaint(year, from + k));
+                parallel(to - from, Integer.getInteger("lived.complaint-threads", 8), k -> complaint(year, from + k));
             }
         }
 
@@ -577,12 +592,14 @@ final class LivedDatabase {
 
         void mails() {
             ClockUtil.reset();
-            // OutboxSender claims each mail before sending it: four senders at once send each mail once
-            parallel(4, 4, k -> {
+            // OutboxSender claims each batch before sending it: several senders at once send each mail once
+            int senders = Integer.getInteger("lived.mail-senders", 4);
+            parallel(senders, senders, k -> {
                 while (outbox.sendDue() > 0) {
                     // until nothing is due
                 }
             });
+            received += drainMails.getAsLong();
         }
     }
 }
