@@ -82,12 +82,15 @@ class VoterNotices {
                 .param(event.projectId()).query(String.class).list();
         List<String> emails = accreditation.emailsOfRegistered(p.year(), voters).values().stream().distinct()
                 .toList();
+        // one optional notice per voter; preferences and earlier notices read for all of them at once
+        Map<String, String> byKey = new LinkedHashMap<>();
         for (String email : emails) {
-            notifications.sendOptional("estado:" + event.projectId() + ":" + event.quarter() + ":" + email, email,
-                    "El proyecto " + p.name() + " está " + STATUS.getOrDefault(event.to(), event.to()).toLowerCase(),
-                    "estado-proyecto", Map.of("year", p.year(), "cui", p.cui(), "name", p.name(), "quarter",
-                            event.quarter(), "from", STATUS.getOrDefault(event.from(), event.from()),
-                            "to", STATUS.getOrDefault(event.to(), event.to())));
+            byKey.put("estado:" + event.projectId() + ":" + event.quarter() + ":" + email, email);
         }
+        notifications.sendOptionalToAll(byKey,
+                "El proyecto " + p.name() + " está " + STATUS.getOrDefault(event.to(), event.to()).toLowerCase(),
+                "estado-proyecto", Map.of("year", p.year(), "cui", p.cui(), "name", p.name(), "quarter",
+                        event.quarter(), "from", STATUS.getOrDefault(event.from(), event.from()),
+                        "to", STATUS.getOrDefault(event.to(), event.to())));
     }
 }
