@@ -65,6 +65,13 @@ public class Notifications {
     @Transactional(propagation = Propagation.REQUIRED)
     public int sendOptionalToAll(Map<String, String> recipientByDedupKey, String subject, String template,
                                  Map<String, ?> model) {
+        return sendOptionalToAll(recipientByDedupKey, subject, template, key -> model);
+    }
+
+    /** As {@link #sendOptionalToAll(Map, String, String, Map)}, each mail with its own model (by dedup key). */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public int sendOptionalToAll(Map<String, String> recipientByDedupKey, String subject, String template,
+                                 java.util.function.Function<String, Map<String, ?>> modelOf) {
         Map<String, String> todo = new java.util.LinkedHashMap<>();
         recipientByDedupKey.forEach((key, recipient) -> {
             if (recipient != null && !recipient.isBlank()) {
@@ -90,7 +97,7 @@ public class Notifications {
             if (off.contains(normal(e.getValue())) || !queued.add(e.getKey())) {
                 continue;
             }
-            render(e.getKey(), e.getValue(), subject, template, model, true);
+            render(e.getKey(), e.getValue(), subject, template, modelOf.apply(e.getKey()), true);
             n++;
         }
         return n;
