@@ -168,7 +168,27 @@ final class LivedDatabase {
         props.put("spring.datasource.hikari.maximum-pool-size", "16");
         props.put("spring.mail.port", String.valueOf(smtpPort));
         return new SpringApplicationBuilder(ParticipaApplication.class).profiles("test")
+                .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(new CheaperHashes()))
                 .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    }
+
+    /**
+     * The generator's application hashes the citizens' passwords with bcrypt cost {@code lived.bcrypt-cost} (default
+     * 4) instead of production's 10: creating 5,000 accounts would otherwise cost minutes of CPU. The hashes are
+     * bcrypt all the same ({@code {bcrypt}$2a$04$...}): the application's own encoder (any other run, the benchmark
+     * included) checks them.
+     */
+    static final class CheaperHashes implements org.springframework.beans.factory.config.BeanPostProcessor {
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String name) {
+            if (bean instanceof org.springframework.security.crypto.password.PasswordEncoder) {
+                var bcrypt = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(
+                        Integer.getInteger("lived.bcrypt-cost", 4));
+                return new org.springframework.security.crypto.password.DelegatingPasswordEncoder("bcrypt",
+                        Map.of("bcrypt", bcrypt));
+            }
+            return bean;
+        }
     }
 
     static int port(ConfigurableApplicationContext ctx) {
@@ -252,6 +272,12 @@ final class LivedDatabase {
             double s = (System.nanoTime() - t0) / 1e9;
             phaseSeconds.merge(name.replaceAll(" \\d{4}.*", ""), s, Double::sum);
             System.out.printf(Locale.ROOT, "LIVED %s | %-48s | %8.1f s | load %s%n", label, name, s, load());
+        }
+
+        /** A part of a phase, printed but not added to the totals. */
+        void part(String name, long t0) {
+            System.out.printf(Locale.ROOT, "LIVED %s |   %-46s | %8.1f s | load %s%n", label, name,
+                    (System.nanoTime() - t0) / 1e9, load());
         }
 
         void run(int years) {
@@ -453,6 +479,7 @@ final class LivedDatabase {
             for (int a = 0; a < agents; a++) {
                 documents.add(String.format("%08d", 70_000_000 + a));
             }
+            long accreditationStart = System.nanoTime();
             parallel(agents, 4, a -> {
                 String province = provinces.get(a % provinces.size());
                 var r = accreditation.register(new AgentApplication(year, citizenIds.get(a), "9" + documents.get(a),
@@ -462,6 +489,7 @@ final class LivedDatabase {
                 tasks.complete(review.getId(), Map.of("decision", "aprobar"));
                 executeDueJobs(r.processInstanceId());
             });
+            part("cycle " + year + ": " + agents + " agents accredited", accreditationStart);
 
             clockAt(start.plusDays(14));
             executeDueJobs(pid);
@@ -482,6 +510,7 @@ final class LivedDatabase {
             executeDueJobs(pid);
             List<Long> ids = jdbc.sql("SELECT id FROM project WHERE cycle_year = ? ORDER BY cui").param(year)
                     .query(Long.class).list();
+            long votesStart = System.nanoTime();
             parallel(agents, Integer.getInteger("lived.vote-threads", 8), a -> {
                 Random r = new Random(year * 100_003L + a);
                 Set<Long> chosen = new java.util.HashSet<>();
@@ -492,6 +521,7 @@ final class LivedDatabase {
                     voting.cast(year, documents.get(a), id);
                 }
             });
+            part("cycle " + year + ": " + agents * votesPerAgent + " votes", votesStart);
 
             clockAt(start.plusDays(63));
             executeDueJobs(pid);
