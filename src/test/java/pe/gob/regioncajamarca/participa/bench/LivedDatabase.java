@@ -622,6 +622,7 @@ final class LivedDatabase {
 
         void mails() {
             ClockUtil.reset();
+            long t0 = System.nanoTime();
             // OutboxSender claims each batch before sending it: several senders at once send each mail once
             int senders = Integer.getInteger("lived.mail-senders", 4);
             parallel(senders, senders, k -> {
@@ -629,7 +630,9 @@ final class LivedDatabase {
                     // until nothing is due
                 }
             });
-            received += drainMails.getAsLong();
+            long n = drainMails.getAsLong();
+            received += n;
+            part(n + " mails received, " + senders + " senders", t0);
         }
     }
 }
