@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.crypto.Mac;
@@ -56,11 +57,69 @@ public class Notifications {
         return queue(dedupKey, recipient, subject, template, model, true);
     }
 
+    /**
+     * The same optional notice to many people (dedup key → recipient): as {@link #sendOptional} for each, with the
+     * preferences and the already queued keys read in a few queries instead of two per recipient. Returns how many
+     * mails were queued.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public int sendOptionalToAll(Map<String, String> recipientByDedupKey, String subject, String template,
+                                 Map<String, ?> model) {
+        return sendOptionalToAll(recipientByDedupKey, subject, template, key -> model);
+    }
+
+    /** As {@link #sendOptionalToAll(Map, String, String, Map)}, each mail with its own model (by dedup key). */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public int sendOptionalToAll(Map<String, String> recipientByDedupKey, String subject, String template,
+                                 java.util.function.Function<String, Map<String, ?>> modelOf) {
+        Map<String, String> todo = new java.util.LinkedHashMap<>();
+        recipientByDedupKey.forEach((key, recipient) -> {
+            if (recipient != null && !recipient.isBlank()) {
+                todo.put(key, recipient);
+            }
+        });
+        java.util.Set<String> off = new java.util.HashSet<>();
+        java.util.Set<String> queued = new java.util.HashSet<>();
+        List<String> keys = List.copyOf(todo.keySet());
+        List<String> addresses = todo.values().stream().map(Notifications::normal).distinct().toList();
+        for (int from = 0; from < addresses.size(); from += CHUNK) {
+            List<String> chunk = addresses.subList(from, Math.min(addresses.size(), from + CHUNK));
+            off.addAll(jdbc.sql("SELECT email FROM mail_preference WHERE optional_off = TRUE AND email IN ("
+                    + marks(chunk.size()) + ")").params(List.<Object>copyOf(chunk)).query(String.class).list());
+        }
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+            queued.addAll(jdbc.sql("SELECT dedup_key FROM mail_outbox WHERE dedup_key IN (" + marks(chunk.size())
+                    + ")").params(List.<Object>copyOf(chunk)).query(String.class).list());
+        }
+        int n = 0;
+        for (Map.Entry<String, String> e : todo.entrySet()) {
+            if (off.contains(normal(e.getValue())) || !queued.add(e.getKey())) {
+                continue;
+            }
+            render(e.getKey(), e.getValue(), subject, template, modelOf.apply(e.getKey()), true);
+            n++;
+        }
+        return n;
+    }
+
+    private static final int CHUNK = 500;
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
     private boolean queue(String dedupKey, String recipient, String subject, String template, Map<String, ?> model,
                           boolean optional) {
         if (recipient == null || recipient.isBlank() || exists(dedupKey)) {
             return false;
         }
+        render(dedupKey, recipient, subject, template, model, optional);
+        return true;
+    }
+
+    private void render(String dedupKey, String recipient, String subject, String template, Map<String, ?> model,
+                        boolean optional) {
         Map<String, Object> all = new HashMap<>(model);
         all.put("subject", subject);
         all.put("optional", optional);
@@ -68,7 +127,6 @@ public class Notifications {
                 + java.net.URLEncoder.encode(recipient, StandardCharsets.UTF_8) + "&firma=" + signature(recipient));
         MailTemplates.Rendered mail = templates.render(template, all);
         insert(dedupKey, recipient, subject, mail.text(), mail.html(), template, optional);
-        return true;
     }
 
     /**

@@ -7,7 +7,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -17,14 +20,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the mails of the outbox. A mail is claimed (status PENDIENTE → ENVIANDO with a lease, committed before
- * the SMTP conversation) so that two nodes never send it twice; on failure it goes back to PENDIENTE with
+ * Sends the mails of the outbox, in batches ({@code participa.mail.batch-size}, default 100): a batch is claimed in
+ * one update (status PENDIENTE → ENVIANDO with a lease and the claim's id, committed before the SMTP conversation)
+ * so that two nodes never send a mail twice, and sent over one SMTP connection; the sent ones are marked in one
+ * update and each refused one is recorded on its own row. On failure a mail goes back to PENDIENTE with
  * exponential back-off (1 min, 2, 4 ... at most 1 h). After the last attempt ({@code participa.mail.max-attempts})
  * the mail becomes INCIDENTE and a {@code mail-delivery} process instance carries a Camunda incident that staff
  * see in Cockpit; retrying the incident sends the mail. A claim whose lease ran out (a node died between sending
@@ -46,6 +52,10 @@ public class OutboxSender {
     private final org.camunda.bpm.engine.RuntimeService runtime;
     private final org.springframework.transaction.support.TransactionTemplate newTransaction;
     private final int maxAttempts;
+
+    /** How many mails one claim takes and one SMTP connection carries. */
+    @Value("${participa.mail.batch-size:100}")
+    private int batchSize = 100;
 
     public OutboxSender(JdbcClient jdbc, JavaMailSender mail, @Value("${participa.mail.from}") String from,
                         org.camunda.bpm.engine.RuntimeService runtime,
@@ -93,18 +103,38 @@ public class OutboxSender {
         List<Long> due = jdbc.sql("SELECT id FROM mail_outbox WHERE status = 'PENDIENTE' AND next_attempt_at <= ? "
                 + "ORDER BY id").param(now).query(Long.class).list();
         int sent = 0;
-        for (Long id : due) {
-            if (claim(id) && send(id, false).sent()) {
-                sent++;
+        for (int from = 0; from < due.size(); from += batchSize) {
+            List<Long> claimed = claim(due.subList(from, Math.min(due.size(), from + batchSize)));
+            if (!claimed.isEmpty()) {
+                sent += (int) send(claimed, false).values().stream().filter(Attempt::sent).count();
             }
         }
         return sent;
     }
 
-    private boolean claim(long id) {
-        Timestamp lease = Timestamp.from(clock.instant().plus(LEASE));
-        return jdbc.sql("UPDATE mail_outbox SET status = 'ENVIANDO', next_attempt_at = ? WHERE id = ? "
-                + "AND status = 'PENDIENTE'").params(lease, id).update() == 1;
+    /**
+     * Claims the mails of a batch that are still PENDIENTE (one UPDATE, committed before any SMTP conversation) and
+     * returns those this claim won: another node may have claimed some of them first.
+     */
+    private List<Long> claim(List<Long> ids) {
+        String claimId = java.util.UUID.randomUUID().toString();
+        List<Object> params = new ArrayList<>(ids.size() + 2);
+        params.add(Timestamp.from(clock.instant().plus(LEASE)));
+        params.add(claimId);
+        params.addAll(ids);
+        int won = jdbc.sql("UPDATE mail_outbox SET status = 'ENVIANDO', next_attempt_at = ?, claim_id = ? WHERE id IN ("
+                + marks(ids.size()) + ") AND status = 'PENDIENTE'").params(params).update();
+        if (won == ids.size() || won == 0) {
+            return won == 0 ? List.of() : ids;
+        }
+        List<Object> read = new ArrayList<>(ids);
+        read.add(claimId);
+        return jdbc.sql("SELECT id FROM mail_outbox WHERE id IN (" + marks(ids.size()) + ") AND claim_id = ? "
+                + "ORDER BY id").params(read).query(Long.class).list();
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     /**
@@ -115,59 +145,116 @@ public class OutboxSender {
         static final Attempt SENT = new Attempt(true, null);
     }
 
-    private Attempt send(long id, boolean fromIncident) {
-        record Row(String recipient, String subject, String text, String html, int attempts) {
+    private record Row(long id, String recipient, String subject, String text, String html, int attempts) {
+    }
+
+    /**
+     * Sends claimed mails over one SMTP connection ({@link JavaMailSender#send(MimeMessage...)} keeps one transport
+     * for the batch and reports each refused message with its own exception), marks the sent ones in one update and
+     * records each failure on its own row as a single send did: retry with back-off, FALLIDO for an invalid address,
+     * INCIDENTE after the last attempt.
+     */
+    private Map<Long, Attempt> send(List<Long> ids, boolean fromIncident) {
+        List<Row> rows = jdbc.sql("SELECT id, recipient, subject, body_text, body_html, attempts FROM mail_outbox "
+                        + "WHERE id IN (" + marks(ids.size()) + ") ORDER BY id").params(new ArrayList<Object>(ids))
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getInt(6))).list();
+        Map<Long, Attempt> result = new LinkedHashMap<>();
+        Map<MimeMessage, Row> built = new java.util.IdentityHashMap<>();
+        List<MimeMessage> messages = new ArrayList<>();
+        for (Row row : rows) {
+            try {
+                MimeMessage message = message(row);
+                built.put(message, row);
+                messages.add(message);
+            } catch (AddressException e) {
+                jdbc.sql("UPDATE mail_outbox SET status = 'FALLIDO', attempts = attempts + 1, last_error = ? WHERE id = ?")
+                        .params(truncate("Dirección inválida: " + e.getMessage()), row.id()).update();
+                log.warn("Correo {} descartado: dirección inválida", row.id()); // no address in logs (reporters' identity)
+                result.put(row.id(), new Attempt(false, "la dirección del destinatario no es válida"));
+            } catch (Exception e) {
+                result.put(row.id(), failed(row, e, fromIncident));
+            }
         }
-        Row row = jdbc.sql("SELECT recipient, subject, body_text, body_html, attempts FROM mail_outbox WHERE id = ?")
-                .param(id).query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getInt(5))).single();
+        if (messages.isEmpty()) {
+            return result;
+        }
+        Map<MimeMessage, Exception> failures = new java.util.IdentityHashMap<>();
         try {
-            InternetAddress to = new InternetAddress(row.recipient(), true);
-            MimeMessage message = mail.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, row.html() != null, StandardCharsets.UTF_8.name());
-            helper.setFrom(from);
-            helper.setTo(to);
-            helper.setSubject(row.subject());
-            if (row.html() != null) {
-                helper.setText(row.text(), row.html());
+            mail.send(messages.toArray(MimeMessage[]::new));
+        } catch (MailSendException e) {
+            if (e.getFailedMessages().isEmpty()) {
+                messages.forEach(m -> failures.put(m, e)); // no message named: none counts as sent
             } else {
-                helper.setText(row.text());
+                e.getFailedMessages().forEach((message, cause) -> failures.put((MimeMessage) message,
+                        // the connection failed: the batch's exception, as a single send reported it; else the
+                        // message's own failure, as a single send of that message would have reported it
+                        cause == e.getCause() ? e : new MailSendException(Map.of(message, cause))));
             }
-            mail.send(message);
-        } catch (AddressException e) {
-            jdbc.sql("UPDATE mail_outbox SET status = 'FALLIDO', attempts = attempts + 1, last_error = ? WHERE id = ?")
-                    .params(truncate("Dirección inválida: " + e.getMessage()), id).update();
-            log.warn("Correo {} descartado: dirección inválida", id); // no address in logs (reporters' identity)
-            return new Attempt(false, "la dirección del destinatario no es válida");
         } catch (Exception e) {
-            int attempts = row.attempts() + 1;
-            int code = smtpCode(e);
-            Attempt failed = new Attempt(false, code > 0
-                    ? "rechazado por el servidor de correo (código " + code + ")"
-                    : "el servidor de correo no lo aceptó o no respondió");
-            if (fromIncident) {
-                jdbc.sql("UPDATE mail_outbox SET status = 'INCIDENTE', attempts = ?, last_error = ? WHERE id = ?")
-                        .params(attempts, truncate(e.getMessage()), id).update();
-                return failed;
+            messages.forEach(m -> failures.put(m, e));
+        }
+        List<Object> sent = new ArrayList<>();
+        sent.add(Timestamp.from(clock.instant()));
+        for (MimeMessage message : messages) {
+            Row row = built.get(message);
+            Exception failure = failures.get(message);
+            if (failure == null) {
+                sent.add(row.id());
+                result.put(row.id(), Attempt.SENT);
+            } else {
+                result.put(row.id(), failed(row, failure, fromIncident));
             }
-            if (attempts >= maxAttempts) {
-                jdbc.sql("UPDATE mail_outbox SET status = 'INCIDENTE', attempts = ?, last_error = ? WHERE id = ?")
-                        .params(attempts, truncate(e.getMessage()), id).update();
-                log.warn("Correo {} no enviado tras {} intentos: incidente en Cockpit ({})", id, attempts, e.getMessage());
-                openIncident(id);
-                return failed;
-            }
-            Duration wait = backoff(attempts);
-            jdbc.sql("UPDATE mail_outbox SET status = 'PENDIENTE', attempts = ?, last_error = ?, next_attempt_at = ? "
-                            + "WHERE id = ?")
-                    .params(attempts, truncate(e.getMessage()), Timestamp.from(clock.instant().plus(wait)), id)
-                    .update();
-            log.warn("Correo {} no enviado (intento {}), se reintenta en {}: {}", id, attempts, wait, e.getMessage());
+        }
+        if (sent.size() > 1) {
+            jdbc.sql("UPDATE mail_outbox SET status = 'ENVIADO', attempts = attempts + 1, sent_at = ?, "
+                    + "last_error = NULL WHERE id IN (" + marks(sent.size() - 1) + ")").params(sent).update();
+        }
+        return result;
+    }
+
+    private MimeMessage message(Row row) throws jakarta.mail.MessagingException {
+        InternetAddress to = new InternetAddress(row.recipient(), true);
+        MimeMessage message = mail.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, row.html() != null, StandardCharsets.UTF_8.name());
+        helper.setFrom(from);
+        helper.setTo(to);
+        helper.setSubject(row.subject());
+        if (row.html() != null) {
+            helper.setText(row.text(), row.html());
+        } else {
+            helper.setText(row.text());
+        }
+        return message;
+    }
+
+    /** One mail was not sent: back to PENDIENTE with back-off, or INCIDENTE after the last attempt. */
+    private Attempt failed(Row row, Exception e, boolean fromIncident) {
+        long id = row.id();
+        int attempts = row.attempts() + 1;
+        int code = smtpCode(e);
+        Attempt failed = new Attempt(false, code > 0
+                ? "rechazado por el servidor de correo (código " + code + ")"
+                : "el servidor de correo no lo aceptó o no respondió");
+        if (fromIncident) {
+            jdbc.sql("UPDATE mail_outbox SET status = 'INCIDENTE', attempts = ?, last_error = ? WHERE id = ?")
+                    .params(attempts, truncate(e.getMessage()), id).update();
             return failed;
         }
-        jdbc.sql("UPDATE mail_outbox SET status = 'ENVIADO', attempts = attempts + 1, sent_at = ?, last_error = NULL "
-                + "WHERE id = ?").params(Timestamp.from(clock.instant()), id).update();
-        return Attempt.SENT;
+        if (attempts >= maxAttempts) {
+            jdbc.sql("UPDATE mail_outbox SET status = 'INCIDENTE', attempts = ?, last_error = ? WHERE id = ?")
+                    .params(attempts, truncate(e.getMessage()), id).update();
+            log.warn("Correo {} no enviado tras {} intentos: incidente en Cockpit ({})", id, attempts, e.getMessage());
+            openIncident(id);
+            return failed;
+        }
+        Duration wait = backoff(attempts);
+        jdbc.sql("UPDATE mail_outbox SET status = 'PENDIENTE', attempts = ?, last_error = ?, next_attempt_at = ? "
+                        + "WHERE id = ?")
+                .params(attempts, truncate(e.getMessage()), Timestamp.from(clock.instant().plus(wait)), id)
+                .update();
+        log.warn("Correo {} no enviado (intento {}), se reintenta en {}: {}", id, attempts, wait, e.getMessage());
+        return failed;
     }
 
     /** The SMTP reply code behind a failed send (550 for a refused recipient), 0 when there was none. */
@@ -232,7 +319,7 @@ public class OutboxSender {
         if (!Boolean.TRUE.equals(claimed)) {
             return;
         }
-        Attempt attempt = newTransaction.execute(t -> send(id, true));
+        Attempt attempt = newTransaction.execute(t -> send(List.of(id), true).get(id));
         if (attempt == null || !attempt.sent()) {
             // this message becomes the incident's, the job log's and the stored stack trace's (Cockpit, history):
             // the SMTP server's text names the recipient, so it stays in the outbox row only, and the exception

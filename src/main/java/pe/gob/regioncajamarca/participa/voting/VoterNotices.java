@@ -5,6 +5,7 @@ import pe.gob.regioncajamarca.participa.accreditation.AccreditationService;
 import pe.gob.regioncajamarca.participa.projects.Projects;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +69,17 @@ class VoterNotices {
                     byEmail.computeIfAbsent(emails.get(v.document()), k -> new ArrayList<>()).add(new VotedProject(
                             p.cui(), p.name(), Boolean.TRUE.equals(p.prioritized()), p.reason()));
                 });
-        byEmail.forEach((email, projects) -> notifications.sendOptional("priorizacion:" + event.year() + ":" + email,
-                email, "Resultados del presupuesto participativo " + event.year() + ": sus proyectos",
-                "proyectos-priorizados", Map.of("year", event.year(), "projects", projects)));
+        // one optional notice per voter; preferences and earlier notices read for all of them at once
+        Map<String, String> byKey = new LinkedHashMap<>();
+        Map<String, List<VotedProject>> projectsOf = new HashMap<>();
+        byEmail.forEach((email, projects) -> {
+            String key = "priorizacion:" + event.year() + ":" + email;
+            byKey.put(key, email);
+            projectsOf.put(key, projects);
+        });
+        notifications.sendOptionalToAll(byKey, "Resultados del presupuesto participativo " + event.year()
+                + ": sus proyectos", "proyectos-priorizados",
+                key -> Map.of("year", event.year(), "projects", projectsOf.get(key)));
     }
 
     @EventListener
@@ -82,12 +91,15 @@ class VoterNotices {
                 .param(event.projectId()).query(String.class).list();
         List<String> emails = accreditation.emailsOfRegistered(p.year(), voters).values().stream().distinct()
                 .toList();
+        // one optional notice per voter; preferences and earlier notices read for all of them at once
+        Map<String, String> byKey = new LinkedHashMap<>();
         for (String email : emails) {
-            notifications.sendOptional("estado:" + event.projectId() + ":" + event.quarter() + ":" + email, email,
-                    "El proyecto " + p.name() + " está " + STATUS.getOrDefault(event.to(), event.to()).toLowerCase(),
-                    "estado-proyecto", Map.of("year", p.year(), "cui", p.cui(), "name", p.name(), "quarter",
-                            event.quarter(), "from", STATUS.getOrDefault(event.from(), event.from()),
-                            "to", STATUS.getOrDefault(event.to(), event.to())));
+            byKey.put("estado:" + event.projectId() + ":" + event.quarter() + ":" + email, email);
         }
+        notifications.sendOptionalToAll(byKey,
+                "El proyecto " + p.name() + " está " + STATUS.getOrDefault(event.to(), event.to()).toLowerCase(),
+                "estado-proyecto", Map.of("year", p.year(), "cui", p.cui(), "name", p.name(), "quarter",
+                        event.quarter(), "from", STATUS.getOrDefault(event.from(), event.from()),
+                        "to", STATUS.getOrDefault(event.to(), event.to())));
     }
 }

@@ -174,11 +174,31 @@ final class LivedDatabase {
         props.put("spring.datasource.username", System.getProperty("lived.jdbc-user", "postgres"));
         props.put("spring.datasource.password", System.getProperty("lived.jdbc-password", "postgres"));
         props.put("spring.datasource.driver-class-name", "org.postgresql.Driver");
-        props.put("spring.datasource.hikari.maximum-pool-size", "12");
+        props.put("spring.datasource.hikari.maximum-pool-size", "16");
         props.put("spring.mail.port", String.valueOf(smtpPort));
         props.putAll(more);
         return new SpringApplicationBuilder(ParticipaApplication.class).profiles("test")
+                .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(new CheaperHashes()))
                 .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    }
+
+    /**
+     * The generator's application hashes the citizens' passwords with bcrypt cost {@code lived.bcrypt-cost} (default
+     * 4) instead of production's 10: creating 5,000 accounts would otherwise cost minutes of CPU. The hashes are
+     * bcrypt all the same ({@code {bcrypt}$2a$04$...}): the application's own encoder (any other run, the benchmark
+     * included) checks them.
+     */
+    static final class CheaperHashes implements org.springframework.beans.factory.config.BeanPostProcessor {
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String name) {
+            if (bean instanceof org.springframework.security.crypto.password.PasswordEncoder) {
+                var bcrypt = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(
+                        Integer.getInteger("lived.bcrypt-cost", 4));
+                return new org.springframework.security.crypto.password.DelegatingPasswordEncoder("bcrypt",
+                        Map.of("bcrypt", bcrypt));
+            }
+            return bean;
+        }
     }
 
     static int port(ConfigurableApplicationContext ctx) {
@@ -197,7 +217,19 @@ final class LivedDatabase {
 
     /** Fills the application's database with {@code years} years ending in {@link #lastYear()}; prints each phase. */
     static void generate(ConfigurableApplicationContext ctx, String label, int years) {
-        new Generator(ctx, label).run(years);
+        generate(ctx, label, years, () -> 0);
+    }
+
+    /**
+     * As {@link #generate(ConfigurableApplicationContext, String, int)}; {@code drainMails} is called after each
+     * year's mails are sent: it empties the mail server's store (so that its memory stays flat over a million mails)
+     * and returns how many mails it held. Returns the total drained.
+     */
+    static long generate(ConfigurableApplicationContext ctx, String label, int years,
+                         java.util.function.LongSupplier drainMails) {
+        Generator generator = new Generator(ctx, label, drainMails);
+        generator.run(years);
+        return generator.received;
     }
 
     private static final class Generator {
@@ -222,9 +254,12 @@ final class LivedDatabase {
         final Map<String, List<String>> districtsByScope = new LinkedHashMap<>();
         final Map<String, String> provinceOfScope = new HashMap<>();
         List<String> units;
+        final java.util.function.LongSupplier drainMails;
+        long received;
 
-        Generator(ConfigurableApplicationContext ctx, String label) {
+        Generator(ConfigurableApplicationContext ctx, String label, java.util.function.LongSupplier drainMails) {
             this.label = label;
+            this.drainMails = drainMails;
             jdbc = ctx.getBean(JdbcClient.class);
             engine = ctx.getBean(ProcessEngine.class);
             tasks = engine.getTaskService();
@@ -247,6 +282,12 @@ final class LivedDatabase {
             double s = (System.nanoTime() - t0) / 1e9;
             phaseSeconds.merge(name.replaceAll(" \\d{4}.*", ""), s, Double::sum);
             System.out.printf(Locale.ROOT, "LIVED %s | %-48s | %8.1f s | load %s%n", label, name, s, load());
+        }
+
+        /** A part of a phase, printed but not added to the totals. */
+        void part(String name, long t0) {
+            System.out.printf(Locale.ROOT, "LIVED %s |   %-46s | %8.1f s | load %s%n", label, name,
+                    (System.nanoTime() - t0) / 1e9, load());
         }
 
         void run(int years) {
@@ -448,6 +489,7 @@ final class LivedDatabase {
             for (int a = 0; a < agents; a++) {
                 documents.add(String.format("%08d", 70_000_000 + a));
             }
+            long accreditationStart = System.nanoTime();
             parallel(agents, 4, a -> {
                 String province = provinces.get(a % provinces.size());
                 var r = accreditation.register(new AgentApplication(year, citizenIds.get(a), "9" + documents.get(a),
@@ -457,6 +499,7 @@ final class LivedDatabase {
                 tasks.complete(review.getId(), Map.of("decision", "aprobar"));
                 executeDueJobs(r.processInstanceId());
             });
+            part("cycle " + year + ": " + agents + " agents accredited", accreditationStart);
 
             clockAt(start.plusDays(14));
             executeDueJobs(pid);
@@ -477,7 +520,8 @@ final class LivedDatabase {
             executeDueJobs(pid);
             List<Long> ids = jdbc.sql("SELECT id FROM project WHERE cycle_year = ? ORDER BY cui").param(year)
                     .query(Long.class).list();
-            parallel(agents, 8, a -> {
+            long votesStart = System.nanoTime();
+            parallel(agents, Integer.getInteger("lived.vote-threads", 8), a -> {
                 Random r = new Random(year * 100_003L + a);
                 Set<Long> chosen = new java.util.HashSet<>();
                 while (chosen.size() < Math.min(votesPerAgent, ids.size())) {
@@ -487,6 +531,7 @@ final class LivedDatabase {
                     voting.cast(year, documents.get(a), id);
                 }
             });
+            part("cycle " + year + ": " + agents * votesPerAgent + " votes", votesStart);
 
             clockAt(start.plusDays(63));
             executeDueJobs(pid);
@@ -569,7 +614,7 @@ final class LivedDatabase {
                 int from = d * n / days;
                 int to = (d + 1) * n / days;
                 clockAt(LocalDate.of(year, 1, 2).plusDays(d * 360L / days));
-                parallel(to - from, 4, k -> complaint(year, from + k));
+                parallel(to - from, Integer.getInteger("lived.complaint-threads", 8), k -> complaint(year, from + k));
             }
         }
 
@@ -587,12 +632,17 @@ final class LivedDatabase {
 
         void mails() {
             ClockUtil.reset();
-            // OutboxSender claims each mail before sending it: four senders at once send each mail once
-            parallel(4, 4, k -> {
+            long t0 = System.nanoTime();
+            // OutboxSender claims each batch before sending it: several senders at once send each mail once
+            int senders = Integer.getInteger("lived.mail-senders", 4);
+            parallel(senders, senders, k -> {
                 while (outbox.sendDue() > 0) {
                     // until nothing is due
                 }
             });
+            long n = drainMails.getAsLong();
+            received += n;
+            part(n + " mails received, " + senders + " senders", t0);
         }
     }
 }

@@ -1,0 +1,197 @@
+package pe.gob.regioncajamarca.participa.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import pe.gob.regioncajamarca.participa.testsupport.ParticipaIntegrationTest;
+
+/**
+ * The outbox sends its due mails in batches over one SMTP connection: a recipient the server refuses (550) does not
+ * hold back the others of its batch, and only the refused mail is tried again, after its back-off.
+ */
+@ParticipaIntegrationTest
+class OutboxBatchIT {
+
+    @Autowired Notifications notifications;
+    @Autowired OutboxSender sender;
+    @Autowired JdbcClient jdbc;
+    @Value("${spring.mail.port}") int smtpPort;
+
+    @AfterEach
+    void realClock() {
+        sender.useClock(pe.gob.regioncajamarca.participa.calendar.Now.clock());
+    }
+
+    private String status(String recipient) {
+        return jdbc.sql("SELECT status FROM mail_outbox WHERE recipient = ?").param(recipient).query(String.class)
+                .single();
+    }
+
+    @Test
+    void aRefusedRecipientDoesNotHoldBackTheOthersOfItsBatchAndOnlyItIsRetried() throws Exception {
+        long unique = System.nanoTime();
+        List<String> good = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            good.add("lote" + i + "-" + unique + "@example.pe");
+        }
+        String refused = "rechazada-" + unique + "@example.pe";
+        AtomicInteger refusing = new AtomicInteger(1);
+        try (SelectiveSmtpServer smtp = new SelectiveSmtpServer(smtpPort,
+                rcpt -> refusing.get() == 1 && rcpt.contains("rechazada-" + unique))) {
+            notifications.enqueue("lote:" + good.get(0), good.get(0), "Aviso 1", "Texto 1", null);
+            notifications.enqueue("lote:" + refused, refused, "Aviso 2", "Texto 2", null);
+            notifications.enqueue("lote:" + good.get(1), good.get(1), "Aviso 3", "Texto 3", null);
+            notifications.enqueue("lote:" + good.get(2), good.get(2), "Aviso 4", "Texto 4", "<p>Texto 4</p>");
+            Instant now = Instant.now().plusSeconds(1);
+            sender.useClock(Clock.fixed(now, ZoneOffset.UTC));
+            sender.sendDue();
+
+            for (String rcpt : good) {
+                assertThat(smtp.delivered(rcpt)).as(rcpt).hasSize(1);
+                assertThat(status(rcpt)).isEqualTo("ENVIADO");
+            }
+            assertThat(smtp.refused).contains("<" + refused + ">");
+            assertThat(smtp.delivered(refused)).isEmpty();
+            // the four mails went over one connection (one SMTP conversation for the batch)
+            assertThat(good.stream().map(r -> smtp.delivered(r).get(0)).distinct()).hasSize(1);
+            var row = jdbc.sql("SELECT status, attempts, last_error, next_attempt_at FROM mail_outbox "
+                    + "WHERE recipient = ?").param(refused).query((rs, i) -> new Object[] {rs.getString(1),
+                    rs.getInt(2), rs.getString(3), rs.getTimestamp(4).toInstant()}).single();
+            assertThat(row[0]).isEqualTo("PENDIENTE");
+            assertThat(row[1]).isEqualTo(1);
+            assertThat((String) row[2]).contains("550");
+            assertThat((Instant) row[3]).isAfter(now.plusSeconds(59));
+
+            // the server accepts it now; after the back-off only the refused mail is sent again
+            refusing.set(0);
+            sender.useClock(Clock.fixed(now.plus(Duration.ofMinutes(2)), ZoneOffset.UTC));
+            sender.sendDue();
+            assertThat(smtp.delivered(refused)).hasSize(1);
+            assertThat(status(refused)).isEqualTo("ENVIADO");
+            for (String rcpt : good) {
+                assertThat(smtp.delivered(rcpt)).as(rcpt + " is not sent twice").hasSize(1);
+            }
+            assertThat(jdbc.sql("SELECT attempts FROM mail_outbox WHERE recipient = ?").param(refused)
+                    .query(Integer.class).single()).isEqualTo(2);
+        }
+    }
+
+    /**
+     * An SMTP server that refuses the recipients a predicate names (550, as Postfix answers) and accepts the others;
+     * it records which connection delivered each message. Listens on the tests' SMTP port (no GreenMail runs then).
+     */
+    static class SelectiveSmtpServer implements AutoCloseable {
+        private static final Pattern RCPT = Pattern.compile("RCPT TO:\\s*<([^>]*)>.*", Pattern.CASE_INSENSITIVE);
+        final ServerSocket socket;
+        final Predicate<String> refuses;
+        final List<String> refused = new CopyOnWriteArrayList<>();
+        /** "connection number|recipient" for each message accepted. */
+        final List<String> accepted = new CopyOnWriteArrayList<>();
+        final AtomicInteger connections = new AtomicInteger();
+
+        SelectiveSmtpServer(int port, Predicate<String> refuses) throws IOException {
+            this.refuses = refuses;
+            socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+            Thread thread = new Thread(this::serve, "smtp-selectivo");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** The connection numbers over which a recipient's messages arrived. */
+        List<Integer> delivered(String recipient) {
+            return accepted.stream().filter(a -> a.endsWith("|" + recipient))
+                    .map(a -> Integer.valueOf(a.substring(0, a.indexOf('|')))).toList();
+        }
+
+        private void serve() {
+            while (!socket.isClosed()) {
+                try (Socket s = socket.accept()) {
+                    s.setSoTimeout(10_000);
+                    converse(s, connections.incrementAndGet());
+                } catch (IOException closedOrBroken) {
+                    // next connection, or the server was closed
+                }
+            }
+        }
+
+        private void converse(Socket s, int connection) throws IOException {
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            Writer out = new OutputStreamWriter(s.getOutputStream(), StandardCharsets.US_ASCII);
+            reply(out, "220 mx.example.pe ESMTP");
+            List<String> recipients = new ArrayList<>();
+            String line;
+            while ((line = in.readLine()) != null) {
+                String upper = line.toUpperCase();
+                Matcher rcpt = RCPT.matcher(line);
+                if (upper.startsWith("EHLO") || upper.startsWith("HELO")) {
+                    reply(out, "250 mx.example.pe");
+                } else if (rcpt.matches()) {
+                    if (refuses.test(rcpt.group(1))) {
+                        refused.add("<" + rcpt.group(1) + ">");
+                        reply(out, "550 5.1.1 <" + rcpt.group(1)
+                                + ">: Recipient address rejected: User unknown in virtual mailbox table");
+                    } else {
+                        recipients.add(rcpt.group(1));
+                        reply(out, "250 2.1.5 Ok");
+                    }
+                } else if (upper.startsWith("DATA")) {
+                    if (recipients.isEmpty()) {
+                        reply(out, "554 5.5.1 Error: no valid recipients");
+                        continue;
+                    }
+                    reply(out, "354 End data with <CR><LF>.<CR><LF>");
+                    while ((line = in.readLine()) != null && !line.equals(".")) {
+                        // the message
+                    }
+                    recipients.forEach(r -> accepted.add(connection + "|" + r));
+                    recipients.clear();
+                    reply(out, "250 2.0.0 Ok: queued");
+                } else if (upper.startsWith("RSET") || upper.startsWith("MAIL")) {
+                    recipients.clear();
+                    reply(out, "250 2.0.0 Ok");
+                } else if (upper.startsWith("QUIT")) {
+                    reply(out, "221 2.0.0 Bye");
+                    return;
+                } else {
+                    reply(out, "250 2.0.0 Ok"); // NOOP
+                }
+            }
+        }
+
+        private static void reply(Writer out, String line) throws IOException {
+            out.write(line + "\r\n");
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+}
