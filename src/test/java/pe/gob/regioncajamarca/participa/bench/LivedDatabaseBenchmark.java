@@ -214,6 +214,25 @@ class LivedDatabaseBenchmark {
                 SELECT r.project_id, r.financial_execution FROM monitoring_report r
                 WHERE r.status = 'REPORTADO' AND r.quarter = (SELECT MAX(r2.quarter) FROM monitoring_report r2
                     WHERE r2.project_id = r.project_id AND r2.status = 'REPORTADO')""");
+        queries.put("latest report of a cycle's projects (latestReported)", """
+                SELECT r.project_id, r.quarter FROM monitoring_report r
+                JOIN (SELECT project_id, MAX(quarter) AS quarter FROM monitoring_report WHERE project_id IN
+                        (SELECT id FROM project WHERE cycle_year = %d) AND status = 'REPORTADO' GROUP BY project_id) l
+                  ON l.project_id = r.project_id AND l.quarter = r.quarter
+                WHERE r.project_id IN (SELECT id FROM project WHERE cycle_year = %d) AND r.status = 'REPORTADO'"""
+                .formatted(year, year));
+        // as the REST API asks it for test-admin: the key is matched on the definition, with the authorization join
+        queries.put("Cockpit round list, as the REST API asks", """
+                SELECT DISTINCT RES.* FROM (SELECT SELF.*, DEF.NAME_, DEF.VERSION_, DEF.DEPLOYMENT_ID_
+                  FROM ACT_HI_PROCINST SELF LEFT JOIN ACT_RE_PROCDEF DEF ON SELF.PROC_DEF_ID_ = DEF.ID_
+                  LEFT JOIN (SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2
+                    AND (A.USER_ID_ IN ('test-admin', '*') OR A.GROUP_ID_ IN ('camunda-admin'))
+                    AND A.RESOURCE_TYPE_ = 6 AND A.PERMS_ & 4096 = 4096) AUTH
+                    ON AUTH.RESOURCE_ID_ IN (SELF.PROC_DEF_KEY_, '*')
+                  WHERE DEF.KEY_ = 'quarterly-monitoring-round'
+                    AND ((SELF.PROC_DEF_KEY_ IS NOT NULL AND AUTH.RESOURCE_ID_ IS NOT NULL)
+                         OR SELF.PROC_DEF_KEY_ IS NULL)) RES
+                ORDER BY RES.START_TIME_ DESC LIMIT 50""");
         queries.put("rounds with their counts (/seguimiento)", """
                 SELECT m.quarter, (SELECT COUNT(*) FROM monitoring_report r WHERE r.quarter = m.quarter),
                   (SELECT COUNT(*) FROM monitoring_report r WHERE r.quarter = m.quarter AND r.status = 'REPORTADO'),
