@@ -33,8 +33,9 @@ import pe.gob.regioncajamarca.participa.testsupport.Http;
  * the deadlines page. Each is measured {@code lived.reps} times (default 50) after 30 warm-ups
  * ({@code lived.warm-up}), one application at a time on the same embedded server (after an unreported warm-up pass on
  * the fresh one); a row per request gives the ten-year median and p95 against the fresh one's, ratio of the medians,
- * goal at most 1.5. Then the engine's history cleanup on a copy of the ten-year database, the clock one year past
- * the oldest removal time.
+ * goal at most 1.5; with pg_stat_statements, the statements, rows and shared blocks per request on both, side by side.
+ * Then the engine's history cleanup on a copy of the ten-year database, the clock one year past the oldest removal
+ * time, the monitoring round and the deadlines on copies, and the close of voting on copies ({@link CloseWork}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LivedDatabaseBenchmark {
