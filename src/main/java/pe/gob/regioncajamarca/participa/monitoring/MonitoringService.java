@@ -370,7 +370,8 @@ public class MonitoringService {
     /**
      * Each project's latest REPORTADO report, by project id (one query per thousand projects): one grouped pass over
      * the reports joined back, not a correlated MAX per report row, which grew with every quarter of history
-     * (docs/performance.md, "Ten years of history").
+     * (docs/performance.md, "Ten years of history"). The outer side is restricted to the same projects as well:
+     * without it the join read every report of every year (the planner cannot carry the inner IN across the join).
      */
     public Map<Long, Latest> latestReported(java.util.Collection<Long> projectIds) {
         Map<Long, Latest> latest = new java.util.HashMap<>();
@@ -382,7 +383,7 @@ public class MonitoringService {
                     JOIN (SELECT project_id, MAX(quarter) AS quarter FROM monitoring_report
                           WHERE project_id IN (:ids) AND status = 'REPORTADO' GROUP BY project_id) l
                       ON l.project_id = r.project_id AND l.quarter = r.quarter
-                    WHERE r.status = 'REPORTADO'""")
+                    WHERE r.project_id IN (:ids) AND r.status = 'REPORTADO'""")
                     .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
                     .query((rs, i) -> latest.put(rs.getLong(1), new Latest(rs.getString(2), rs.getBigDecimal(3),
                             rs.getBigDecimal(4), rs.getString(5)))).list();

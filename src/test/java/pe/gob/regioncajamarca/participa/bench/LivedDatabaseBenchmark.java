@@ -33,8 +33,9 @@ import pe.gob.regioncajamarca.participa.testsupport.Http;
  * the deadlines page. Each is measured {@code lived.reps} times (default 50) after 30 warm-ups
  * ({@code lived.warm-up}), one application at a time on the same embedded server (after an unreported warm-up pass on
  * the fresh one); a row per request gives the ten-year median and p95 against the fresh one's, ratio of the medians,
- * goal at most 1.5. Then the engine's history cleanup on a copy of the ten-year database, the clock one year past
- * the oldest removal time.
+ * goal at most 1.5; with pg_stat_statements, the statements, rows and shared blocks per request on both, side by side.
+ * Then the engine's history cleanup on a copy of the ten-year database, the clock one year past the oldest removal
+ * time, the monitoring round and the deadlines on copies, and the close of voting on copies ({@link CloseWork}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LivedDatabaseBenchmark {
@@ -49,17 +50,26 @@ class LivedDatabaseBenchmark {
     }
 
     /**
-     * Which parts run, {@code -Dlived.only=requests,cleanup,round,deadlines} (default all): the requests, the history
-     * cleanup, the monitoring round of 1,000 projects, the 10,000 deadlines.
+     * Which parts run, {@code -Dlived.only=requests,cleanup,round,deadlines,close} (default all): the requests, the
+     * history cleanup, the monitoring round of 1,000 projects, the 10,000 deadlines, the close of voting.
      */
     static boolean part(String name) {
         String only = System.getProperty("lived.only", "");
         return only.isBlank() || java.util.Arrays.asList(only.split(",")).contains(name);
     }
 
-    record Timing(long median, long p95) {
+    /**
+     * A request's median and p95 and, when pg_stat_statements counts (reset before the timed repetitions), what the
+     * database did per request: statements, rows returned and shared blocks (hit + read); -1 when not counted.
+     */
+    record Timing(long median, long p95, double statements, double rows, double blocks) {
         String text() {
             return String.format(Locale.ROOT, "median %.1f ms, p95 %.1f ms", median / 1e6, p95 / 1e6);
+        }
+
+        String perRequest() {
+            return statements < 0 ? "not counted" : String.format(Locale.ROOT, "%.1f statements, %.0f rows, %.0f blocks",
+                    statements, rows, blocks);
         }
     }
 
@@ -79,6 +89,16 @@ class LivedDatabaseBenchmark {
             double ratio = (double) e.getValue().median() / Math.max(1, f.median());
             Bench.report("Ten years: " + e.getKey(), db, e.getValue().text() + " (load " + LivedDatabase.load() + ")",
                     f.text() + " (fresh)", ratio, "ratio ≤ 1.5", ratio <= 1.5);
+        }
+        // what the database did per request (pg_stat_statements, load-independent): a markdown table
+        System.out.println("PER REQUEST | request | ten years: statements / rows / shared blocks | fresh: statements "
+                + "/ rows / shared blocks | blocks ratio |");
+        for (var e : lived.entrySet()) {
+            Timing l = e.getValue();
+            Timing f = fresh.get(e.getKey());
+            System.out.printf(Locale.ROOT, "PER REQUEST | %s | %.1f / %.0f / %.0f | %.1f / %.0f / %.0f | %.2f |%n",
+                    e.getKey(), l.statements(), l.rows(), l.blocks(), f.statements(), f.rows(), f.blocks(),
+                    l.blocks() / Math.max(1, f.blocks()));
         }
     }
 
@@ -130,9 +150,13 @@ class LivedDatabaseBenchmark {
                             + "&sortBy=startTime&sortOrder=asc"));
             requests.put("deadlines page /personal/plazos", ok(staff, "/personal/plazos"));
             Map<String, Timing> out = new LinkedHashMap<>();
+            boolean counted = reps == REPS;
             for (var e : requests.entrySet()) {
                 List<Long> runs = new ArrayList<>();
                 for (int i = 0; i < WARM_UP + reps; i++) {
+                    if (i == WARM_UP && counted) {
+                        counted = statementsReset(jdbc);
+                    }
                     long t0 = System.nanoTime();
                     e.getValue().call();
                     long t = System.nanoTime() - t0;
@@ -141,10 +165,19 @@ class LivedDatabaseBenchmark {
                     }
                 }
                 Collections.sort(runs);
-                Timing timing = new Timing(runs.get(runs.size() / 2), runs.get((int) Math.ceil(runs.size() * 0.95) - 1));
-                System.out.printf(Locale.ROOT, "LIVED %s%s | %-58s | %s | load %s%n", database,
+                double[] per = {-1, -1, -1};
+                if (counted) {
+                    long[] totals = statementTotals(jdbc);
+                    for (int k = 0; k < 3; k++) {
+                        per[k] = (double) totals[k] / reps;
+                    }
+                    printStatements(jdbc, database + " " + e.getKey(), reps, "shared_blks_hit + shared_blks_read", 3);
+                }
+                Timing timing = new Timing(runs.get(runs.size() / 2), runs.get((int) Math.ceil(runs.size() * 0.95) - 1),
+                        per[0], per[1], per[2]);
+                System.out.printf(Locale.ROOT, "LIVED %s%s | %-58s | %s | %s | load %s%n", database,
                         reps == REPS ? "" : " (warm-up pass)", e.getKey(),
-                        timing.text(), LivedDatabase.load());
+                        timing.text(), timing.perRequest(), LivedDatabase.load());
                 out.put(e.getKey(), timing);
             }
             if (reps == REPS) {
@@ -182,6 +215,25 @@ class LivedDatabaseBenchmark {
                 SELECT r.project_id, r.financial_execution FROM monitoring_report r
                 WHERE r.status = 'REPORTADO' AND r.quarter = (SELECT MAX(r2.quarter) FROM monitoring_report r2
                     WHERE r2.project_id = r.project_id AND r2.status = 'REPORTADO')""");
+        queries.put("latest report of a cycle's projects (latestReported)", """
+                SELECT r.project_id, r.quarter FROM monitoring_report r
+                JOIN (SELECT project_id, MAX(quarter) AS quarter FROM monitoring_report WHERE project_id IN
+                        (SELECT id FROM project WHERE cycle_year = %d) AND status = 'REPORTADO' GROUP BY project_id) l
+                  ON l.project_id = r.project_id AND l.quarter = r.quarter
+                WHERE r.project_id IN (SELECT id FROM project WHERE cycle_year = %d) AND r.status = 'REPORTADO'"""
+                .formatted(year, year));
+        // as the REST API asks it for test-admin: the key is matched on the definition, with the authorization join
+        queries.put("Cockpit round list, as the REST API asks", """
+                SELECT DISTINCT RES.* FROM (SELECT SELF.*, DEF.NAME_, DEF.VERSION_, DEF.DEPLOYMENT_ID_
+                  FROM ACT_HI_PROCINST SELF LEFT JOIN ACT_RE_PROCDEF DEF ON SELF.PROC_DEF_ID_ = DEF.ID_
+                  LEFT JOIN (SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2
+                    AND (A.USER_ID_ IN ('test-admin', '*') OR A.GROUP_ID_ IN ('camunda-admin'))
+                    AND A.RESOURCE_TYPE_ = 6 AND A.PERMS_ & 4096 = 4096) AUTH
+                    ON AUTH.RESOURCE_ID_ IN (SELF.PROC_DEF_KEY_, '*')
+                  WHERE DEF.KEY_ = 'quarterly-monitoring-round'
+                    AND ((SELF.PROC_DEF_KEY_ IS NOT NULL AND AUTH.RESOURCE_ID_ IS NOT NULL)
+                         OR SELF.PROC_DEF_KEY_ IS NULL)) RES
+                ORDER BY RES.START_TIME_ DESC LIMIT 50""");
         queries.put("rounds with their counts (/seguimiento)", """
                 SELECT m.quarter, (SELECT COUNT(*) FROM monitoring_report r WHERE r.quarter = m.quarter),
                   (SELECT COUNT(*) FROM monitoring_report r WHERE r.quarter = m.quarter AND r.status = 'REPORTADO'),
@@ -329,9 +381,7 @@ class LivedDatabaseBenchmark {
     }
 
     private RoundFigures roundOn(String database) {
-        String copy = database + "_round";
-        LivedDatabase.sql("DROP DATABASE IF EXISTS " + copy + " WITH (FORCE)");
-        LivedDatabase.sql("CREATE DATABASE " + copy + " TEMPLATE " + database);
+        String copy = copyOf(database, "round");
         ConfigurableApplicationContext ctx = LivedDatabase.start(copy, 2525);
         try {
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
@@ -362,6 +412,14 @@ class LivedDatabaseBenchmark {
         }
     }
 
+    /** A copy of {@code database} ({@code CREATE DATABASE ... TEMPLATE}), named {@code database_part}: its name. */
+    private static String copyOf(String database, String part) {
+        String copy = database + "_" + part;
+        LivedDatabase.sql("DROP DATABASE IF EXISTS " + copy + " WITH (FORCE)");
+        LivedDatabase.sql("CREATE DATABASE " + copy + " TEMPLATE " + database);
+        return copy;
+    }
+
     /** Resets pg_stat_statements' counts; false when the server does not preload it. */
     private static boolean statementsReset(JdbcClient jdbc) {
         try {
@@ -374,23 +432,41 @@ class LivedDatabaseBenchmark {
         }
     }
 
+    private static final String MINE = "dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+            + " AND query NOT LIKE '%pg_stat_statements%'";
+
     /** The statements this database ran since the reset: in all and per task, the 25 most frequent. */
     private static void printStatements(JdbcClient jdbc, String phase, int tasks) {
-        String mine = "dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
-                + " AND query NOT LIKE '%pg_stat_statements%'";
-        long calls = jdbc.sql("SELECT COALESCE(SUM(calls), 0) FROM pg_stat_statements WHERE " + mine)
-                .query(Long.class).single();
+        long calls = statementTotals(jdbc)[0];
         System.out.printf(Locale.ROOT, "LIVED statements | %s | %d statements, %.1f per task%n", phase, calls,
                 (double) calls / tasks);
-        jdbc.sql("SELECT calls, rows, total_exec_time, query FROM pg_stat_statements WHERE " + mine
-                        + " ORDER BY calls DESC LIMIT 25")
+        printStatements(jdbc, phase, tasks, "calls", 25);
+    }
+
+    /** The {@code limit} statements of this database with the most {@code order} since the reset, per unit of work. */
+    private static void printStatements(JdbcClient jdbc, String phase, int per, String order, int limit) {
+        jdbc.sql("SELECT calls, rows, shared_blks_hit + shared_blks_read, total_exec_time, query FROM pg_stat_statements"
+                        + " WHERE " + MINE + " ORDER BY " + order + " DESC LIMIT " + limit)
                 .query((rs, i) -> {
-                    System.out.printf(Locale.ROOT, "LIVED statements | %s | %6d calls (%.2f per task) | %7d rows | "
-                                    + "%7.0f ms | %s%n", phase, rs.getLong(1), rs.getLong(1) / (double) tasks,
-                            rs.getLong(2), rs.getDouble(3), rs.getString(4).replaceAll("\\s+", " ")
-                                    .substring(0, Math.min(160, rs.getString(4).replaceAll("\\s+", " ").length())));
+                    String query = rs.getString(5).replaceAll("\\s+", " ");
+                    System.out.printf(Locale.ROOT, "LIVED statements | %s | %6d calls (%.2f each) | %7d rows | "
+                                    + "%8d blocks (%.0f each) | %7.1f ms | %s%n", phase, rs.getLong(1),
+                            rs.getLong(1) / (double) per, rs.getLong(2), rs.getLong(3), rs.getLong(3) / (double) per,
+                            rs.getDouble(4), query.substring(0, Math.min(200, query.length())));
                     return i;
                 }).list();
+    }
+
+    /**
+     * Since the reset, on this database: statements, rows returned, shared blocks hit and read, microseconds
+     * executing.
+     */
+    private static long[] statementTotals(JdbcClient jdbc) {
+        return jdbc.sql("SELECT COALESCE(SUM(calls), 0), COALESCE(SUM(rows), 0), "
+                        + "COALESCE(SUM(shared_blks_hit + shared_blks_read), 0), COALESCE(SUM(total_exec_time), 0) "
+                        + "FROM pg_stat_statements WHERE " + MINE)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        Math.round(rs.getDouble(4) * 1000)}).single();
     }
 
     record DeadlineFigures(DeadlineWork.Result result) {
@@ -431,9 +507,7 @@ class LivedDatabaseBenchmark {
     }
 
     private DeadlineWork.Result deadlinesOn(String database, int n) throws Exception {
-        String copy = database + "_deadlines";
-        LivedDatabase.sql("DROP DATABASE IF EXISTS " + copy + " WITH (FORCE)");
-        LivedDatabase.sql("CREATE DATABASE " + copy + " TEMPLATE " + database);
+        String copy = copyOf(database, "deadlines");
         try (var c = LivedDatabase.server().getDatabase("postgres", copy).getConnection();
              var st = c.createStatement()) {
             System.out.printf("LIVED deadlines | %s | %d jobs of the copy suspended%n", database,
@@ -447,6 +521,105 @@ class LivedDatabaseBenchmark {
                     database, 2 * n, r.created() / 1e9, new DeadlineFigures(r).text(database), LivedDatabase.load());
             return r;
         } finally {
+            ctx.close();
+            LivedDatabase.sql("DROP DATABASE IF EXISTS " + copy + " WITH (FORCE)");
+        }
+    }
+
+    record CloseFigures(CloseWork.VotingCycle cycle, long close, long prioritisation) {
+        String text(String which) {
+            return String.format(Locale.ROOT, "%s: close %.3f s (prioritisation %.3f s; medians)", which, close / 1e9,
+                    prioritisation / 1e9);
+        }
+    }
+
+    /**
+     * The close of voting on ten years: on a copy of {@code lived} and then of {@code fresh}, a new cycle in its
+     * voting phase with 2,000 projects and 100,000 votes scaled by {@code lived.scale} (at least 200 projects and
+     * 20,000 votes; {@link CloseWork}), then the voting's closing timer executed as the job executor would (phase,
+     * final counts, ledger entry) and the prioritisation job after it. An unreported pass on a copy of fresh first
+     * (the JIT). With pg_stat_statements, the statements of the close are printed, most shared blocks first.
+     */
+    @Test
+    @Order(5)
+    void theCloseOfVotingOnTenYearsAndOnAFreshDatabase() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(part("close"));
+        int projects = Math.max(200, LivedDatabase.scaled(2000));
+        int votes = Math.max(20_000, LivedDatabase.scaled(100_000));
+        closeOn("fresh", projects, votes, false);
+        CloseFigures lived = closeOn("lived", projects, votes, true);
+        CloseFigures fresh = closeOn("fresh", projects, votes, true);
+        String db = String.format(Locale.ROOT, "postgres, ten years (scale %s) / fresh, copies", LivedDatabase.scale());
+        double ratio = (double) lived.close() / fresh.close();
+        Bench.report(String.format(Locale.ROOT, "Ten years: close of voting, %,d projects, %,d votes (timer job: "
+                        + "phase, final counts, ledger entry)", lived.cycle().projects(), lived.cycle().votes()), db,
+                lived.text("ten years") + " (load " + LivedDatabase.load() + ")", fresh.text("fresh"), ratio,
+                "ratio ≤ 1.5", ratio <= 1.5);
+    }
+
+    /**
+     * On a copy of {@code database}: {@code 1 + lived.close-reps} (default 3) cycles one after the other, each in its
+     * voting phase and then closed and prioritised; the first close of the context is not counted (its first
+     * execution of these paths), the figure is the median of the others; the last one's statements are printed.
+     */
+    private CloseFigures closeOn(String database, int projects, int votes, boolean reported) {
+        String copy = copyOf(database, "close");
+        int reps = Integer.getInteger("lived.close-reps", 3);
+        ConfigurableApplicationContext ctx = LivedDatabase.start(copy, 2525);
+        try {
+            JdbcClient jdbc = ctx.getBean(JdbcClient.class);
+            ProcessEngine engine = ctx.getBean(ProcessEngine.class);
+            ManagementService management = engine.getManagementService();
+            List<Long> closes = new ArrayList<>();
+            List<Long> prioritisations = new ArrayList<>();
+            CloseWork.VotingCycle cycle = null;
+            for (int r = 0; r <= reps; r++) {
+                boolean last = r == reps;
+                cycle = CloseWork.inVoting(engine,
+                        ctx.getBean(pe.gob.regioncajamarca.participa.cycle.CycleStarter.class), jdbc, projects, votes);
+                String closing = CloseWork.closingJob(engine, cycle);
+                boolean counting = reported && last && statementsReset(jdbc);
+                long t0 = System.nanoTime();
+                management.executeJob(closing);
+                long close = System.nanoTime() - t0;
+                if (counting) {
+                    long[] totals = statementTotals(jdbc);
+                    System.out.printf(Locale.ROOT, "LIVED statements | %s close | %d statements, %d rows, %d blocks, "
+                            + "%.1f ms executing%n", database, totals[0], totals[1], totals[2], totals[3] / 1e3);
+                    printStatements(jdbc, database + " close", 1, "shared_blks_hit + shared_blks_read", 12);
+                    statementsReset(jdbc);
+                }
+                String prioritise = CloseWork.prioritisationJob(engine, cycle);
+                long t1 = System.nanoTime();
+                management.executeJob(prioritise);
+                long prioritisation = System.nanoTime() - t1;
+                if (counting) {
+                    long[] totals = statementTotals(jdbc);
+                    System.out.printf(Locale.ROOT, "LIVED statements | %s prioritisation | %d statements, %d rows, "
+                                    + "%d blocks, %.1f ms executing%n", database, totals[0], totals[1], totals[2],
+                            totals[3] / 1e3);
+                    printStatements(jdbc, database + " prioritisation", 1, "shared_blks_hit + shared_blks_read", 8);
+                }
+                assertThat(jdbc.sql("SELECT phase FROM cycle WHERE cycle_year = ?").param(cycle.year())
+                        .query(String.class).single()).isEqualTo("PRIORIZACION");
+                assertThat(jdbc.sql("SELECT COALESCE(SUM(votes), 0) FROM project WHERE cycle_year = ?")
+                        .param(cycle.year()).query(Integer.class).single()).isEqualTo(cycle.votes());
+                assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger_entry WHERE cycle_year = ? AND subject = ?")
+                        .params(cycle.year(), "conteo " + cycle.year()).query(Integer.class).single()).isEqualTo(1);
+                System.out.printf(Locale.ROOT, "LIVED close | %s%s | cycle %d, %d projects, %d votes | close %.3f s, "
+                                + "prioritisation %.3f s%s | load %s%n", database, reported ? "" : " (warm-up pass)",
+                        cycle.year(), cycle.projects(), cycle.votes(), close / 1e9, prioritisation / 1e9,
+                        r == 0 ? " (first of the context, not counted)" : "", LivedDatabase.load());
+                if (r > 0) {
+                    closes.add(close);
+                    prioritisations.add(prioritisation);
+                }
+            }
+            Collections.sort(closes);
+            Collections.sort(prioritisations);
+            return new CloseFigures(cycle, closes.get(closes.size() / 2), prioritisations.get(prioritisations.size() / 2));
+        } finally {
+            ClockUtil.reset();
             ctx.close();
             LivedDatabase.sql("DROP DATABASE IF EXISTS " + copy + " WITH (FORCE)");
         }
