@@ -300,13 +300,21 @@ public class CycleService {
 
     /** The newest cycle that is not yet formalised, else the newest one. */
     public Optional<Cycle> current() {
-        return currentOf(findAll());
+        // the cycles' own rows pick it (one query), then only its scopes and windows are read: not every cycle's
+        List<Summary> all = summaries();
+        return all.stream().filter(c -> c.phase() != CyclePhase.FORMALIZADO).findFirst()
+                .or(() -> all.stream().findFirst()).flatMap(c -> find(c.year()));
     }
 
-    /** {@link #current()} among cycles already read ({@link #findAll()}, newest first). */
-    public static Optional<Cycle> currentOf(List<Cycle> all) {
-        return all.stream().filter(c -> c.phase() != CyclePhase.FORMALIZADO).findFirst()
-                .or(() -> all.stream().findFirst());
+    /** A cycle as a list of cycles shows it: year, phase and envelope. */
+    public record Summary(int year, CyclePhase phase, BigDecimal envelope) {
+    }
+
+    /** Every cycle's year, phase and envelope, newest first: one query, no scopes or windows. */
+    public List<Summary> summaries() {
+        return jdbc.sql("SELECT cycle_year, phase, envelope FROM cycle ORDER BY cycle_year DESC")
+                .query((rs, i) -> new Summary(rs.getInt(1), CyclePhase.valueOf(rs.getString(2)), rs.getBigDecimal(3)))
+                .list();
     }
 
     /** The current cycle, if the window of {@code phase} contains {@code day} and it is not formalised yet. */

@@ -29,9 +29,9 @@ class HomeController {
 
     @GetMapping("/")
     String home(Model model) {
-        List<Cycle> all = cycles.findAll();
-        Cycle current = pe.gob.regioncajamarca.participa.cycle.CycleService.currentOf(all).orElse(null);
-        List<Cycle> earlier = all.stream()
+        // the current cycle in full, the others as a line each (their scopes and windows are not read)
+        Cycle current = cycles.current().orElse(null);
+        List<pe.gob.regioncajamarca.participa.cycle.CycleService.Summary> earlier = cycles.summaries().stream()
                 .filter(c -> current == null || c.year() != current.year()).toList();
         model.addAttribute("current", current);
         model.addAttribute("earlier", earlier);

@@ -65,13 +65,15 @@ class Ballots {
     /**
      * The vote itself, one transaction: a vote is spent from the ballot, recorded and written to the integrity
      * ledger (agent as a pseudonym; no lock shared with other voters), or none of these. Returns the votes left,
-     * read by the spending statement itself; empty when the agent has no ballot yet (nothing written: the caller
-     * creates it with {@link #ensure} and spends again).
+     * read by the spending statement itself; empty when the agent has no ballot yet, or when the agent's concurrent
+     * first vote created it meanwhile (nothing written: the caller creates it with {@link #ensure} if need be and
+     * spends again).
      */
     @Transactional
     public java.util.OptionalInt spend(int year, String documentNumber, long projectId, String cui, int votesPerAgent) {
-        // on PostgreSQL one statement spends and reads what is left (UPDATE ... RETURNING); H2 reads it after the
-        // update, in the same transaction (its FINAL TABLE does not wait for a row another vote holds: it misses it)
+        // on PostgreSQL one statement spends and reads what is left (UPDATE ... RETURNING; a concurrent vote of the
+        // same agent makes it wait and re-check votes_left); H2 has no RETURNING: the ballot's row is locked and
+        // read (FOR UPDATE), then spent.
         String update = "UPDATE ballot SET votes_left = votes_left - 1 WHERE cycle_year = ? AND document_number = ? "
                 + "AND channel = ? AND votes_left > 0";
         List<Integer> left;
@@ -79,16 +81,24 @@ class Ballots {
             left = jdbc.sql(update + " RETURNING votes_left").params(year, documentNumber, ONLINE)
                     .query(Integer.class).list();
         } else {
-            left = jdbc.sql(update).params(year, documentNumber, ONLINE).update() == 0 ? List.of()
-                    : jdbc.sql("SELECT votes_left FROM ballot WHERE cycle_year = ? AND document_number = ?")
-                    .params(year, documentNumber).query(Integer.class).list();
+            List<Integer> before = jdbc.sql("SELECT votes_left FROM ballot WHERE cycle_year = ? AND document_number = ? "
+                    + "AND channel = ? FOR UPDATE").params(year, documentNumber, ONLINE).query(Integer.class).list();
+            left = before.isEmpty() || before.get(0) <= 0
+                    || jdbc.sql(update).params(year, documentNumber, ONLINE).update() == 0 ? List.of()
+                    : List.of(before.get(0) - 1);
         }
         if (left.isEmpty()) {
-            Optional<String> channel = channelOf(year, documentNumber);
-            if (channel.isEmpty()) {
+            record State(String channel, int votesLeft) {
+            }
+            Optional<State> state = jdbc.sql("SELECT channel, votes_left FROM ballot WHERE cycle_year = ? "
+                    + "AND document_number = ?").params(year, documentNumber)
+                    .query((rs, i) -> new State(rs.getString(1), rs.getInt(2))).optional();
+            if (state.isEmpty() || (ONLINE.equals(state.get().channel()) && state.get().votesLeft() > 0)) {
+                // no ballot yet, or the agent's concurrent first vote created it after this update looked: the
+                // caller creates it if need be and spends again
                 return java.util.OptionalInt.empty();
             }
-            if (channel.filter(PAPER::equals).isPresent()) {
+            if (PAPER.equals(state.get().channel())) {
                 throw paperAlready(year);
             }
             throw new VotingService.VoteRefused("voting.error.usedUp", "Ya usó sus " + votesPerAgent + " votos.",

@@ -125,13 +125,13 @@ public class VotingService implements pe.gob.regioncajamarca.participa.cycle.Vot
                 .orElseThrow(() -> new VoteRefused("voting.error.otherCycle", "El proyecto no pertenece al ciclo " + year + ".",
                         String.valueOf(year)));
         java.util.OptionalInt left = ballots.spend(year, documentNumber, projectId, cui, cycle.votesPerAgent());
-        if (left.isEmpty()) {
+        for (int attempt = 0; left.isEmpty() && attempt < 3; attempt++) {
             // the agent's first vote: the ballot gets its own transaction (ensure() copes with a concurrent first
-            // vote), then the vote is spent from it
+            // vote, and does nothing when the ballot exists), then the vote is spent from it
             ballots.ensure(year, documentNumber, cycle.votesPerAgent());
             left = ballots.spend(year, documentNumber, projectId, cui, cycle.votesPerAgent());
         }
-        return left.orElseThrow(() -> new IllegalStateException("ballot of " + year + " not created"));
+        return left.orElseThrow(() -> new IllegalStateException("ballot of " + year + " not spent"));
     }
 
     /**

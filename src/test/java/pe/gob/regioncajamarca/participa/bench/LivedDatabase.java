@@ -176,6 +176,9 @@ final class LivedDatabase {
         props.put("spring.datasource.driver-class-name", "org.postgresql.Driver");
         props.put("spring.datasource.hikari.maximum-pool-size", "16");
         props.put("spring.mail.port", String.valueOf(smtpPort));
+        // as production (the test profile reads them on every visit): the folded cycles' money executed on
+        // /rendicion-de-cuentas is read at most every 10 minutes
+        props.put("participa.accountability.earlier-cycles-refresh", "PT10M");
         props.putAll(more);
         return new SpringApplicationBuilder(ParticipaApplication.class).profiles("test")
                 .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(new CheaperHashes()))
