@@ -2,21 +2,11 @@ package pe.gob.regioncajamarca.participa.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,7 +50,8 @@ class MailIncidentPrivacyIT extends ProcessTest {
         String rcpt = local + "@example.pe";
         long id;
         String pid;
-        try (RefusingSmtpServer smtp = new RefusingSmtpServer(smtpPort)) {
+        // a server that refuses every recipient with the answer of a real one (Postfix), which names the address
+        try (SelectiveSmtpServer smtp = new SelectiveSmtpServer(smtpPort, recipient -> true)) {
             notifications.enqueue("rechazo:" + rcpt, rcpt, "Aviso", "Texto del aviso", null);
             Instant t = Instant.now().plusSeconds(1);
             for (int attempt = 1; attempt <= 8; attempt++) {
@@ -137,69 +128,5 @@ class MailIncidentPrivacyIT extends ProcessTest {
         assertThat(logged).contains("marca-").contains("Recipient address rejected").contains("***@example.pe")
                 .contains("DNI ********");
         assertThat(logged).doesNotContain(rcpt).doesNotContain(local + "@").doesNotContain("40012345");
-    }
-
-    /**
-     * An SMTP server that refuses every recipient with the answer of a real one (Postfix), which names the address.
-     * GreenMail accepts any recipient, so the test listens on the tests' SMTP port itself (no GreenMail runs then).
-     */
-    static class RefusingSmtpServer implements AutoCloseable {
-        private static final Pattern RCPT = Pattern.compile("RCPT TO:\\s*(<[^>]*>).*", Pattern.CASE_INSENSITIVE);
-        final ServerSocket socket;
-        final List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
-        final Thread thread;
-
-        RefusingSmtpServer(int port) throws IOException {
-            socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-            thread = new Thread(this::serve, "smtp-que-rechaza");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        private void serve() {
-            while (!socket.isClosed()) {
-                try (Socket s = socket.accept()) {
-                    s.setSoTimeout(10_000);
-                    converse(s);
-                } catch (IOException closedOrBroken) {
-                    // next connection, or the server was closed
-                }
-            }
-        }
-
-        private void converse(Socket s) throws IOException {
-            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
-            Writer out = new OutputStreamWriter(s.getOutputStream(), StandardCharsets.US_ASCII);
-            reply(out, "220 mx.example.pe ESMTP");
-            String line;
-            while ((line = in.readLine()) != null) {
-                String upper = line.toUpperCase();
-                Matcher rcpt = RCPT.matcher(line);
-                if (upper.startsWith("EHLO") || upper.startsWith("HELO")) {
-                    reply(out, "250 mx.example.pe");
-                } else if (rcpt.matches()) {
-                    refused.add(rcpt.group(1));
-                    reply(out, "550 5.1.1 " + rcpt.group(1)
-                            + ": Recipient address rejected: User unknown in virtual mailbox table");
-                } else if (upper.startsWith("DATA")) {
-                    reply(out, "554 5.5.1 Error: no valid recipients");
-                } else if (upper.startsWith("QUIT")) {
-                    reply(out, "221 2.0.0 Bye");
-                    return;
-                } else {
-                    reply(out, "250 2.0.0 Ok"); // MAIL FROM, RSET, NOOP
-                }
-            }
-        }
-
-        private static void reply(Writer out, String line) throws IOException {
-            out.write(line + "\r\n");
-            out.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
     }
 }

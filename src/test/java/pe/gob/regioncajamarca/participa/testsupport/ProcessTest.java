@@ -91,6 +91,11 @@ public abstract class ProcessTest {
 
     /** Executes every job of the instance that is due at the engine clock; returns how many ran. */
     protected int executeDueJobs(String processInstanceId) {
+        return executeDueJobs(management, processInstanceId);
+    }
+
+    /** The same with the engine's {@code management} service (for code outside a test class, e.g. benchmarks). */
+    public static int executeDueJobs(ManagementService management, String processInstanceId) {
         int n = 0;
         for (int round = 0; round < 10; round++) {
             List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
