@@ -293,8 +293,43 @@ final class LivedDatabase {
                     (System.nanoTime() - t0) / 1e9, load());
         }
 
+        /**
+         * With {@code lived.mail-during} (default 0: off), that many senders work in the background through the whole
+         * generation, as production's scheduled sender does, on the real clock (the engine clock jumps days ahead
+         * between phases: a batch claimed before a jump would otherwise look like a dead node's claim); each year's
+         * "mails" phase then sends only what is left.
+         */
+        List<Thread> backgroundSenders(java.util.concurrent.atomic.AtomicBoolean stop) {
+            int n = Integer.getInteger("lived.mail-during", 0);
+            List<Thread> threads = new ArrayList<>();
+            if (n > 0) {
+                outbox.useClock(java.time.Clock.systemUTC());
+            }
+            for (int i = 0; i < n; i++) {
+                Thread t = new Thread(() -> {
+                    while (!stop.get()) {
+                        try {
+                            if (outbox.sendDue() == 0) {
+                                Thread.sleep(200);
+                            }
+                        } catch (InterruptedException e) {
+                            return;
+                        } catch (RuntimeException e) {
+                            System.out.println("LIVED background sender: " + e);
+                        }
+                    }
+                }, "lived-mail-" + i);
+                t.setDaemon(true);
+                t.start();
+                threads.add(t);
+            }
+            return threads;
+        }
+
         void run(int years) {
             long t0 = System.nanoTime();
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            List<Thread> senders = backgroundSenders(stop);
             phase("reference data and staff", this::referenceData);
             phase("citizen accounts (" + scaled(5000) + ")", () -> citizenAccounts(scaled(5000)));
             int last = lastYear();
@@ -309,6 +344,18 @@ final class LivedDatabase {
                 phase("complaints " + year + " (" + scaled(5000) + ")", () -> complaints(year, scaled(5000)));
                 phase("mails " + year, this::mails);
                 phase("ledger sealed " + year, ledger::sealNow);
+            }
+            stop.set(true);
+            for (Thread t : senders) {
+                try {
+                    t.join(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (!senders.isEmpty()) {
+                outbox.useClock(pe.gob.regioncajamarca.participa.calendar.Now.clock());
+                phase("mails left", this::mails);
             }
             ClockUtil.reset();
             // vacuumed as well as analysed: a server that lives has run autovacuum, and index-only scans need the
