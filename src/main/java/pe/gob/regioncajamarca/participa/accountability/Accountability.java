@@ -125,25 +125,22 @@ public class Accountability {
     }
 
     /**
-     * The money executed of each of {@code years}: each prioritised project's latest reported accrued amount, summed
-     * per cycle. It reads every project of those cycles and its latest report, which grows with the years of history,
-     * so the result is kept for {@link #earlierRefresh}: earlier cycles change only when a unit reports on one of their
-     * projects, once a quarter (a node's copy is at most that old; each cycle's page is always current).
+     * The money executed of each of the {@code earlier} cycles, as {@link #summaries} computes it (each prioritised
+     * project's latest reported accrued amount, summed per cycle). It reads every project of those cycles and its
+     * latest report, which grows with the years of history, so the result is kept for {@link #earlierRefresh}:
+     * earlier cycles change only when a unit reports on one of their projects, once a quarter (a node's copy is at
+     * most that old; each cycle's page is always current).
      */
-    private Map<Integer, BigDecimal> executedOf(List<Integer> years) {
+    private Map<Integer, BigDecimal> executedOf(List<CycleService.Header> earlier) {
+        List<Integer> years = earlier.stream().map(CycleService.Header::year).toList();
         Executed known = executed;
         long now = System.nanoTime();
         if (known != null && known.years().equals(years) && now - known.readAt() < earlierRefresh.toNanos()) {
             return known.byYear();
         }
-        List<Projects.Project> prioritised = projects.prioritisedIn(years);
-        Map<Long, MonitoringService.Latest> latest = monitoring.latestReported(prioritised.stream()
-                .map(Projects.Project::id).toList());
-        Map<Integer, List<Projects.Project>> byYear = new java.util.HashMap<>();
-        prioritised.forEach(p -> byYear.computeIfAbsent(p.year(), k -> new java.util.ArrayList<>()).add(p));
         Map<Integer, BigDecimal> sums = new java.util.HashMap<>();
-        years.forEach(y -> sums.put(y, MonitoringRollups.Tally.of(byYear.getOrDefault(y, List.of()), latest).executed()));
-        executed = new Executed(List.copyOf(years), Map.copyOf(sums), now);
+        summaries(earlier).forEach(c -> sums.put(c.year(), c.executed()));
+        executed = new Executed(years, Map.copyOf(sums), now);
         return sums;
     }
 
@@ -178,8 +175,7 @@ public class Accountability {
             mapYear = counts.containsKey(year) ? year : null;
         }
         List<CycleService.Header> earlier = headers.subList(inFull, headers.size());
-        Map<Integer, BigDecimal> executedByYear = earlier.isEmpty() ? Map.of()
-                : executedOf(earlier.stream().map(CycleService.Header::year).toList());
+        Map<Integer, BigDecimal> executedByYear = earlier.isEmpty() ? Map.of() : executedOf(earlier);
         List<Folded> folded = earlier.stream()
                 .map(h -> new Folded(h.year(), h.phase().name(), h.processInstanceId() == null,
                         counts.getOrDefault(h.year(), new MonitoringRollups.CycleCount(h.year(), 0, 0, 0, 0, 0,

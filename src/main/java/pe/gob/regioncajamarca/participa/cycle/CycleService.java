@@ -205,17 +205,12 @@ public class CycleService {
      */
     public Optional<VotingState> votingState(int year) {
         return jdbc.sql("""
-                        SELECT c.phase, c.votes_per_agent, w.phase AS window_phase, w.opens_on, w.closes_on,
+                        SELECT c.phase AS cycle_phase, c.votes_per_agent, w.phase, w.opens_on, w.closes_on,
                                w.closed_early_at, w.closed_early_by, w.closed_early_reason
                         FROM cycle c LEFT JOIN cycle_window w ON w.cycle_year = c.cycle_year AND w.phase = ?
                         WHERE c.cycle_year = ?""").params(CyclePhase.VOTACION.name(), year)
-                .query((rs, i) -> new VotingState(year, CyclePhase.valueOf(rs.getString("phase")),
-                        rs.getInt("votes_per_agent"),
-                        rs.getString("window_phase") == null ? null : new Cycle.PhaseWindow(CyclePhase.VOTACION,
-                                rs.getObject("opens_on", LocalDate.class), rs.getObject("closes_on", LocalDate.class),
-                                rs.getTimestamp("closed_early_at") == null ? null
-                                        : rs.getTimestamp("closed_early_at").toInstant(),
-                                rs.getString("closed_early_by"), rs.getString("closed_early_reason"))))
+                .query((rs, i) -> new VotingState(year, CyclePhase.valueOf(rs.getString("cycle_phase")),
+                        rs.getInt("votes_per_agent"), rs.getString("phase") == null ? null : window(rs)))
                 .optional();
     }
 
@@ -300,8 +295,14 @@ public class CycleService {
 
     /** The newest cycle that is not yet formalised, else the newest one. */
     public Optional<Cycle> current() {
-        // the cycles' own rows pick it (one query), then only its scopes and windows are read: not every cycle's
-        List<Summary> all = summaries();
+        return currentOf(summaries());
+    }
+
+    /**
+     * {@link #current()} among the cycles' rows already read ({@link #summaries()}, newest first): the rows pick it,
+     * then only its scopes and windows are read, not every cycle's.
+     */
+    public Optional<Cycle> currentOf(List<Summary> all) {
         return all.stream().filter(c -> c.phase() != CyclePhase.FORMALIZADO).findFirst()
                 .or(() -> all.stream().findFirst()).flatMap(c -> find(c.year()));
     }

@@ -30,8 +30,9 @@ class HomeController {
     @GetMapping("/")
     String home(Model model) {
         // the current cycle in full, the others as a line each (their scopes and windows are not read)
-        Cycle current = cycles.current().orElse(null);
-        List<pe.gob.regioncajamarca.participa.cycle.CycleService.Summary> earlier = cycles.summaries().stream()
+        List<pe.gob.regioncajamarca.participa.cycle.CycleService.Summary> all = cycles.summaries();
+        Cycle current = cycles.currentOf(all).orElse(null);
+        List<pe.gob.regioncajamarca.participa.cycle.CycleService.Summary> earlier = all.stream()
                 .filter(c -> current == null || c.year() != current.year()).toList();
         model.addAttribute("current", current);
         model.addAttribute("earlier", earlier);
