@@ -118,23 +118,15 @@ public class OutboxSender {
      */
     private List<Long> claim(List<Long> ids) {
         String claimId = java.util.UUID.randomUUID().toString();
-        List<Object> params = new ArrayList<>(ids.size() + 2);
-        params.add(Timestamp.from(clock.instant().plus(LEASE)));
-        params.add(claimId);
-        params.addAll(ids);
-        int won = jdbc.sql("UPDATE mail_outbox SET status = 'ENVIANDO', next_attempt_at = ?, claim_id = ? WHERE id IN ("
-                + marks(ids.size()) + ") AND status = 'PENDIENTE'").params(params).update();
+        int won = jdbc.sql("UPDATE mail_outbox SET status = 'ENVIANDO', next_attempt_at = :lease, claim_id = :claim "
+                        + "WHERE id IN (:ids) AND status = 'PENDIENTE'")
+                .param("lease", Timestamp.from(clock.instant().plus(LEASE))).param("claim", claimId).param("ids", ids)
+                .update();
         if (won == ids.size() || won == 0) {
             return won == 0 ? List.of() : ids;
         }
-        List<Object> read = new ArrayList<>(ids);
-        read.add(claimId);
-        return jdbc.sql("SELECT id FROM mail_outbox WHERE id IN (" + marks(ids.size()) + ") AND claim_id = ? "
-                + "ORDER BY id").params(read).query(Long.class).list();
-    }
-
-    private static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+        return jdbc.sql("SELECT id FROM mail_outbox WHERE id IN (:ids) AND claim_id = :claim ORDER BY id")
+                .param("ids", ids).param("claim", claimId).query(Long.class).list();
     }
 
     /**
@@ -156,7 +148,7 @@ public class OutboxSender {
      */
     private Map<Long, Attempt> send(List<Long> ids, boolean fromIncident) {
         List<Row> rows = jdbc.sql("SELECT id, recipient, subject, body_text, body_html, attempts FROM mail_outbox "
-                        + "WHERE id IN (" + marks(ids.size()) + ") ORDER BY id").params(new ArrayList<Object>(ids))
+                        + "WHERE id IN (:ids) ORDER BY id").param("ids", ids)
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getInt(6))).list();
         Map<Long, Attempt> result = new LinkedHashMap<>();
@@ -194,8 +186,7 @@ public class OutboxSender {
         } catch (Exception e) {
             messages.forEach(m -> failures.put(m, e));
         }
-        List<Object> sent = new ArrayList<>();
-        sent.add(Timestamp.from(clock.instant()));
+        List<Long> sent = new ArrayList<>();
         for (MimeMessage message : messages) {
             Row row = built.get(message);
             Exception failure = failures.get(message);
@@ -206,9 +197,10 @@ public class OutboxSender {
                 result.put(row.id(), failed(row, failure, fromIncident));
             }
         }
-        if (sent.size() > 1) {
-            jdbc.sql("UPDATE mail_outbox SET status = 'ENVIADO', attempts = attempts + 1, sent_at = ?, "
-                    + "last_error = NULL WHERE id IN (" + marks(sent.size() - 1) + ")").params(sent).update();
+        if (!sent.isEmpty()) {
+            jdbc.sql("UPDATE mail_outbox SET status = 'ENVIADO', attempts = attempts + 1, sent_at = :at, "
+                    + "last_error = NULL WHERE id IN (:ids)").param("at", Timestamp.from(clock.instant()))
+                    .param("ids", sent).update();
         }
         return result;
     }
