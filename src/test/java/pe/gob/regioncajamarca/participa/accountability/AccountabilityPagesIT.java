@@ -132,6 +132,9 @@ class AccountabilityPagesIT extends HistoryTestSupport {
                 "Ejecución por provincia (ciclo " + y + ")");
         String overview = anyone.get("/seguimiento").body();
         assertThat(overview).contains("href=\"/seguimiento?ciclo=" + y + "\"", "href=\"/seguimiento/" + (y + 1) + "-Q2\"");
+        // the cycle's line: its one project in execution, counted with its share
+        String line = overview.substring(overview.indexOf("href=\"/seguimiento?ciclo=" + y + "\""));
+        assertThat(line.substring(0, line.indexOf("</tr>"))).contains(">1</td>", ">0 (0 %)</td>", ">1 (100 %)</td>");
         assertThat(anyone.get("/seguimiento?ciclo=" + y).body()).contains("Por provincia (ciclo " + y + ")",
                 "<th scope=\"row\">Cajamarca</th>", "S/ 200,000.00");
         assertThat(anyone.get("/seguimiento/" + (y + 1) + "-Q2").body()).contains("Reservorio de la comunidad de Llapa");
