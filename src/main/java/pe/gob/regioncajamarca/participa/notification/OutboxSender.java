@@ -69,6 +69,7 @@ public class OutboxSender {
         this.newTransaction.setPropagationBehavior(
                 org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.maxAttempts = maxAttempts;
+        MailStreams.pinProvider();
     }
 
     public static final String DELIVERY_PROCESS = "mail-delivery";
