@@ -31,12 +31,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notifications {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcOperations batch;
     private final MailTemplates templates;
     private final byte[] secret;
 
-    public Notifications(JdbcClient jdbc, MailTemplates templates,
+    public Notifications(JdbcClient jdbc, org.springframework.jdbc.core.JdbcOperations batch, MailTemplates templates,
                          @Value("${participa.mail.preferences-secret:${participa.public-url}-preferencias}") String secret) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.templates = templates;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
     }
@@ -92,13 +94,23 @@ public class Notifications {
             queued.addAll(jdbc.sql("SELECT dedup_key FROM mail_outbox WHERE dedup_key IN (" + marks(chunk.size())
                     + ")").params(List.<Object>copyOf(chunk)).query(String.class).list());
         }
+        // written in batches of CHUNK rows (one round trip each) instead of one insert per recipient: a project's
+        // status change in a round reaches every voter of the project in the unit's completion
+        List<Object[]> rows = new java.util.ArrayList<>();
         int n = 0;
         for (Map.Entry<String, String> e : todo.entrySet()) {
             if (off.contains(normal(e.getValue())) || !queued.add(e.getKey())) {
                 continue;
             }
-            render(e.getKey(), e.getValue(), subject, template, modelOf.apply(e.getKey()), true);
+            rows.add(render(e.getKey(), e.getValue(), subject, template, modelOf.apply(e.getKey()), true));
             n++;
+            if (rows.size() == CHUNK) {
+                batch.batchUpdate(INSERT, rows);
+                rows.clear();
+            }
+        }
+        if (!rows.isEmpty()) {
+            batch.batchUpdate(INSERT, rows);
         }
         return n;
     }
@@ -114,19 +126,20 @@ public class Notifications {
         if (recipient == null || recipient.isBlank() || exists(dedupKey)) {
             return false;
         }
-        render(dedupKey, recipient, subject, template, model, optional);
+        jdbc.sql(INSERT).params(render(dedupKey, recipient, subject, template, model, optional)).update();
         return true;
     }
 
-    private void render(String dedupKey, String recipient, String subject, String template, Map<String, ?> model,
-                        boolean optional) {
+    /** The outbox row of a mail rendered for its recipient (the parameters of {@link #INSERT}). */
+    private Object[] render(String dedupKey, String recipient, String subject, String template, Map<String, ?> model,
+                            boolean optional) {
         Map<String, Object> all = new HashMap<>(model);
         all.put("subject", subject);
         all.put("optional", optional);
         all.put("preferencesUrl", templates.publicUrl() + "/avisos?correo="
                 + java.net.URLEncoder.encode(recipient, StandardCharsets.UTF_8) + "&firma=" + signature(recipient));
         MailTemplates.Rendered mail = templates.render(template, all);
-        insert(dedupKey, recipient, subject, mail.text(), mail.html(), template, optional);
+        return row(dedupKey, recipient, subject, mail.text(), mail.html(), template, optional);
     }
 
     /**
@@ -138,7 +151,7 @@ public class Notifications {
         if (recipient == null || recipient.isBlank() || exists(dedupKey)) {
             return false;
         }
-        insert(dedupKey, recipient, subject, text, html, null, false);
+        jdbc.sql(INSERT).params(row(dedupKey, recipient, subject, text, html, null, false)).update();
         return true;
     }
 
@@ -147,15 +160,15 @@ public class Notifications {
                 .query(Integer.class).single() > 0;
     }
 
-    private void insert(String dedupKey, String recipient, String subject, String text, String html, String kind,
-                        boolean optional) {
+    private static final String INSERT = """
+            INSERT INTO mail_outbox (dedup_key, recipient, subject, body_text, body_html, status, attempts,
+                                     next_attempt_at, created_at, kind, optional_notice)
+            VALUES (?, ?, ?, ?, ?, 'PENDIENTE', 0, ?, ?, ?, ?)""";
+
+    private static Object[] row(String dedupKey, String recipient, String subject, String text, String html,
+                                String kind, boolean optional) {
         Timestamp now = Now.timestamp();
-        jdbc.sql("""
-                INSERT INTO mail_outbox (dedup_key, recipient, subject, body_text, body_html, status, attempts,
-                                         next_attempt_at, created_at, kind, optional_notice)
-                VALUES (?, ?, ?, ?, ?, 'PENDIENTE', 0, ?, ?, ?, ?)""")
-                .params(dedupKey, recipient.strip(), subject, text, html, now, now, kind, optional)
-                .update();
+        return new Object[] {dedupKey, recipient.strip(), subject, text, html, now, now, kind, optional};
     }
 
     public boolean optionalOff(String email) {
