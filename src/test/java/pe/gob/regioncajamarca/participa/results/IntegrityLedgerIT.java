@@ -290,4 +290,19 @@ class IntegrityLedgerIT extends ProcessTest {
         assertThat(history.status()).isEqualTo("SIN_REGISTRO");
         assertThat(history.conforming()).isTrue();
     }
+
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+
+    /**
+     * The seal takes the unsealed entries 500 at a time in id order: on PostgreSQL an index of those entries alone
+     * (V60), because with a plain index the planner walked the whole ledger for each batch (docs/performance.md,
+     * "Ten years at full size").
+     */
+    @Test
+    void onPostgresTheEntriesStillToSealHaveAnIndexOfTheirOwnInTheSealsOrder() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                pe.gob.regioncajamarca.participa.shared.Databases.isPostgres(jdbcTemplate));
+        assertThat(jdbc.sql("SELECT indexdef FROM pg_indexes WHERE indexname = 'ledger_entry_unsealed'")
+                .query(String.class).single()).contains("(id)", "WHERE (seq_no IS NULL)");
+    }
 }
