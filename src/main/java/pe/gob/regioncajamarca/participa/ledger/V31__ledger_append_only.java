@@ -2,8 +2,6 @@ package pe.gob.regioncajamarca.participa.ledger;
 
 import java.sql.Statement;
 
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +12,7 @@ import org.springframework.stereotype.Component;
  * drop or disable the triggers: the hash chain, not the trigger, is what makes a rewrite evident.
  */
 @Component
-public class V31__ledger_append_only extends BaseJavaMigration {
+public class V31__ledger_append_only extends PostgresMigration {
 
     static final String FUNCTION = """
             CREATE OR REPLACE FUNCTION ledger_entry_guard() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -35,17 +33,11 @@ public class V31__ledger_append_only extends BaseJavaMigration {
             $$""";
 
     @Override
-    public void migrate(Context context) throws Exception {
-        String product = context.getConnection().getMetaData().getDatabaseProductName();
-        if (!"PostgreSQL".equalsIgnoreCase(product)) {
-            return;
-        }
-        try (Statement s = context.getConnection().createStatement()) {
-            s.execute(FUNCTION);
-            s.execute("CREATE TRIGGER ledger_entry_append_only BEFORE UPDATE OR DELETE ON ledger_entry "
-                    + "FOR EACH ROW EXECUTE FUNCTION ledger_entry_guard()");
-            s.execute("CREATE TRIGGER ledger_entry_no_truncate BEFORE TRUNCATE ON ledger_entry "
-                    + "FOR EACH STATEMENT EXECUTE FUNCTION ledger_entry_guard()");
-        }
+    void onPostgres(Statement s) throws Exception {
+        s.execute(FUNCTION);
+        s.execute("CREATE TRIGGER ledger_entry_append_only BEFORE UPDATE OR DELETE ON ledger_entry "
+                + "FOR EACH ROW EXECUTE FUNCTION ledger_entry_guard()");
+        s.execute("CREATE TRIGGER ledger_entry_no_truncate BEFORE TRUNCATE ON ledger_entry "
+                + "FOR EACH STATEMENT EXECUTE FUNCTION ledger_entry_guard()");
     }
 }
