@@ -162,12 +162,27 @@ public class AccreditationService {
 
     /** The accredited agents of a cycle, by surname. */
     public java.util.List<AccreditedAgent> accreditedAgents(int cycleYear) {
+        return accreditedAgents(cycleYear, null);
+    }
+
+    /**
+     * The accredited agents of a cycle among the given registrations (e.g. its committee's members), by surname;
+     * all of them when {@code registrationIds} is null. A page that names five agents reads five, not the cycle's
+     * thousands.
+     */
+    public java.util.List<AccreditedAgent> accreditedAgents(int cycleYear,
+                                                            java.util.Collection<Long> registrationIds) {
         record Row(long id, long citizenId, String organization, String provinceCode, String districtUbigeo) {
+        }
+        if (registrationIds != null && registrationIds.isEmpty()) {
+            return java.util.List.of();
         }
         java.util.List<Row> rows = jdbc.sql("""
                 SELECT id, citizen_id, organization, province_code, district_ubigeo FROM agent_registration
-                WHERE cycle_year = ? AND status = 'ACREDITADO'""")
-                .param(cycleYear)
+                WHERE cycle_year = :year AND status = 'ACREDITADO'"""
+                        + (registrationIds == null ? "" : " AND id IN (:ids)"))
+                .param("year", cycleYear)
+                .param("ids", registrationIds == null ? java.util.List.of(-1L) : java.util.List.copyOf(registrationIds))
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5)))
                 .list();

@@ -198,8 +198,11 @@ public class CommitteeElection implements pe.gob.regioncajamarca.participa.cycle
     }
 
     private List<Member> members(int year) {
+        // the members' agents only (the results page and the committee's pages show them; a cycle has thousands)
+        List<Long> memberIds = jdbc.sql("SELECT registration_id FROM committee_member WHERE cycle_year = ?")
+                .param(year).query(Long.class).list();
         Map<Long, AccreditedAgent> agents = new LinkedHashMap<>();
-        accreditation.accreditedAgents(year).forEach(a -> agents.put(a.registrationId(), a));
+        accreditation.accreditedAgents(year, memberIds).forEach(a -> agents.put(a.registrationId(), a));
         // read before the members' query: no query inside a row mapper (it would hold two pooled connections)
         Map<Long, List<String>> scopesOf = new java.util.HashMap<>();
         jdbc.sql("SELECT registration_id, scope FROM committee_member_scope WHERE cycle_year = ?").param(year)

@@ -37,6 +37,9 @@ class CommitteeElectionIT extends ProcessTest {
         return year;
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    pe.gob.regioncajamarca.participa.accreditation.AccreditationService accreditation;
+
     private static final LocalDate YESTERDAY = LocalDate.now().minusDays(1);
 
     @Test
@@ -45,7 +48,7 @@ class CommitteeElectionIT extends ProcessTest {
         long a = agentOf(year, "ACREDITADO", "Federación de rondas campesinas");
         long b = agentOf(year, "ACREDITADO", "Asociación de productores");
         long c = agentOf(year, "ACREDITADO", null);
-        agentOf(year, "RECHAZADO", null);
+        long rejectedAgent = agentOf(year, "RECHAZADO", null);
         String planner = staffUser("planning");
         Http http = new Http(port);
         http.staffLogin(planner, "secreto-" + planner);
@@ -73,6 +76,16 @@ class CommitteeElectionIT extends ProcessTest {
         assertThat(elections.scopesWatchedBy(member)).containsExactly("CHOTA");
         assertThat(elections.of(year).orElseThrow().members()).extracting(CommitteeElection.Member::role)
                 .containsExactly("PRESIDENTE", "SECRETARIO", "MIEMBRO");
+        // each member with the agent's own record (read for the members only, not the cycle's thousands)
+        assertThat(elections.of(year).orElseThrow().members()).extracting(CommitteeElection.Member::registrationId,
+                CommitteeElection.Member::organization).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(a, "Federación de rondas campesinas"),
+                org.assertj.core.groups.Tuple.tuple(b, "Asociación de productores"),
+                org.assertj.core.groups.Tuple.tuple(c, null));
+        assertThat(accreditation.accreditedAgents(year, List.of(b, rejectedAgent, c)))
+                .extracting(pe.gob.regioncajamarca.participa.accreditation.AccreditationService.AccreditedAgent::registrationId)
+                .containsExactlyInAnyOrder(b, c);
+        assertThat(accreditation.accreditedAgents(year, List.of())).isEmpty();
         assertThat(mailsTo(jdbc.sql("SELECT c.email FROM agent_registration r JOIN citizen_account c "
                 + "ON c.id = r.citizen_id WHERE r.id = ?").param(a).query(String.class).single()))
                 .containsExactly("Fue elegido para el Comité de Vigilancia del presupuesto participativo " + year);
