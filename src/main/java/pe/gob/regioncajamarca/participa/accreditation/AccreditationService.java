@@ -177,12 +177,15 @@ public class AccreditationService {
         if (registrationIds != null && registrationIds.isEmpty()) {
             return java.util.List.of();
         }
-        java.util.List<Row> rows = jdbc.sql("""
+        var select = jdbc.sql("""
                 SELECT id, citizen_id, organization, province_code, district_ubigeo FROM agent_registration
                 WHERE cycle_year = :year AND status = 'ACREDITADO'"""
                         + (registrationIds == null ? "" : " AND id IN (:ids)"))
-                .param("year", cycleYear)
-                .param("ids", registrationIds == null ? java.util.List.of(-1L) : java.util.List.copyOf(registrationIds))
+                .param("year", cycleYear);
+        if (registrationIds != null) {
+            select = select.param("ids", java.util.List.copyOf(registrationIds));
+        }
+        java.util.List<Row> rows = select
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5)))
                 .list();

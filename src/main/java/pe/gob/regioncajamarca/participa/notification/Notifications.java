@@ -85,14 +85,14 @@ public class Notifications {
         List<String> keys = List.copyOf(todo.keySet());
         List<String> addresses = todo.values().stream().map(Notifications::normal).distinct().toList();
         for (int from = 0; from < addresses.size(); from += CHUNK) {
-            List<String> chunk = addresses.subList(from, Math.min(addresses.size(), from + CHUNK));
-            off.addAll(jdbc.sql("SELECT email FROM mail_preference WHERE optional_off = TRUE AND email IN ("
-                    + marks(chunk.size()) + ")").params(List.<Object>copyOf(chunk)).query(String.class).list());
+            off.addAll(jdbc.sql("SELECT email FROM mail_preference WHERE optional_off = TRUE AND email IN (:emails)")
+                    .param("emails", addresses.subList(from, Math.min(addresses.size(), from + CHUNK)))
+                    .query(String.class).list());
         }
         for (int from = 0; from < keys.size(); from += CHUNK) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-            queued.addAll(jdbc.sql("SELECT dedup_key FROM mail_outbox WHERE dedup_key IN (" + marks(chunk.size())
-                    + ")").params(List.<Object>copyOf(chunk)).query(String.class).list());
+            queued.addAll(jdbc.sql("SELECT dedup_key FROM mail_outbox WHERE dedup_key IN (:keys)")
+                    .param("keys", keys.subList(from, Math.min(keys.size(), from + CHUNK)))
+                    .query(String.class).list());
         }
         // written in batches of CHUNK rows (one round trip each) instead of one insert per recipient: a project's
         // status change in a round reaches every voter of the project in the unit's completion
@@ -116,10 +116,6 @@ public class Notifications {
     }
 
     private static final int CHUNK = 500;
-
-    private static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
 
     private boolean queue(String dedupKey, String recipient, String subject, String template, Map<String, ?> model,
                           boolean optional) {
