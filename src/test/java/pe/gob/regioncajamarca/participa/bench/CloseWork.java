@@ -37,6 +37,16 @@ final class CloseWork {
     record VotingCycle(int year, String pid, int projects, int votes) {
     }
 
+    /** The calendar of a benchmark's cycle from its first day: registration, ideas, evaluation, voting, formalisation. */
+    static List<Cycle.PhaseWindow> calendar(LocalDate start) {
+        return List.of(
+                new Cycle.PhaseWindow(CyclePhase.INSCRIPCION, start.plusDays(7), start.plusDays(27)),
+                new Cycle.PhaseWindow(CyclePhase.IDEAS, start.plusDays(14), start.plusDays(34)),
+                new Cycle.PhaseWindow(CyclePhase.EVALUACION, start.plusDays(35), start.plusDays(55)),
+                new Cycle.PhaseWindow(CyclePhase.VOTACION, start.plusDays(56), start.plusDays(62)),
+                new Cycle.PhaseWindow(CyclePhase.FORMALIZACION, start.plusDays(63), start.plusDays(80)));
+    }
+
     /**
      * A new cycle (the year after the newest) started through {@link CycleStarter} and moved by process instance
      * modification to "Abrir votación" (phase VOTACION, waiting at the voting's closing timer), with {@code projects}
@@ -49,12 +59,7 @@ final class CloseWork {
         Map<String, BigDecimal> envelopes = new LinkedHashMap<>();
         Scopes.ALL.forEach(s -> envelopes.put(s, BigDecimal.valueOf(10_000_000)));
         BigDecimal envelope = envelopes.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        String pid = starter.start(new OpenCycleCommand(year, envelope, VOTES_PER_AGENT, envelopes, List.of(
-                new Cycle.PhaseWindow(CyclePhase.INSCRIPCION, start.plusDays(7), start.plusDays(27)),
-                new Cycle.PhaseWindow(CyclePhase.IDEAS, start.plusDays(14), start.plusDays(34)),
-                new Cycle.PhaseWindow(CyclePhase.EVALUACION, start.plusDays(35), start.plusDays(55)),
-                new Cycle.PhaseWindow(CyclePhase.VOTACION, start.plusDays(56), start.plusDays(62)),
-                new Cycle.PhaseWindow(CyclePhase.FORMALIZACION, start.plusDays(63), start.plusDays(80)))));
+        String pid = starter.start(new OpenCycleCommand(year, envelope, VOTES_PER_AGENT, envelopes, calendar(start)));
         engine.getRuntimeService().createProcessInstanceModification(pid)
                 .cancelAllForActivity("Timer_RegistrationOpens")
                 .startBeforeActivity("Task_OpenVoting")

@@ -510,12 +510,8 @@ final class LivedDatabase {
             BigDecimal envelope = envelopes.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
 
             clockAt(start);
-            String pid = starter.start(new OpenCycleCommand(year, envelope, votesPerAgent, envelopes, List.of(
-                    new Cycle.PhaseWindow(CyclePhase.INSCRIPCION, start.plusDays(7), start.plusDays(27)),
-                    new Cycle.PhaseWindow(CyclePhase.IDEAS, start.plusDays(14), start.plusDays(34)),
-                    new Cycle.PhaseWindow(CyclePhase.EVALUACION, start.plusDays(35), start.plusDays(55)),
-                    new Cycle.PhaseWindow(CyclePhase.VOTACION, start.plusDays(56), start.plusDays(62)),
-                    new Cycle.PhaseWindow(CyclePhase.FORMALIZACION, start.plusDays(63), start.plusDays(80)))));
+            String pid = starter.start(new OpenCycleCommand(year, envelope, votesPerAgent, envelopes,
+                    CloseWork.calendar(start)));
             clockAt(start.plusDays(7));
             executeDueJobs(pid);
             StringBuilder pmi = new StringBuilder("cui;nombre;ambito;distritos;costo;funcion;unidad_ejecutora\n");

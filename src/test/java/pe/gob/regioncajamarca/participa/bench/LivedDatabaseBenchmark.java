@@ -558,6 +558,25 @@ class LivedDatabaseBenchmark {
     }
 
     /**
+     * Executes a job and returns how long it took (ns); when {@code counting}, prints what the database did for it
+     * (pg_stat_statements, reset before and after) and its {@code top} statements with the most shared blocks.
+     */
+    private static long timedJob(ManagementService management, JdbcClient jdbc, String jobId, boolean counting,
+                                 String label, int top) {
+        long t0 = System.nanoTime();
+        management.executeJob(jobId);
+        long took = System.nanoTime() - t0;
+        if (counting) {
+            long[] totals = statementTotals(jdbc);
+            System.out.printf(Locale.ROOT, "LIVED statements | %s | %d statements, %d rows, %d blocks, "
+                    + "%.1f ms executing%n", label, totals[0], totals[1], totals[2], totals[3] / 1e3);
+            printStatements(jdbc, label, 1, "shared_blks_hit + shared_blks_read", top);
+            statementsReset(jdbc);
+        }
+        return took;
+    }
+
+    /**
      * On a copy of {@code database}: {@code 1 + lived.close-reps} (default 3) cycles one after the other, each in its
      * voting phase and then closed and prioritised; the first close of the context is not counted (its first
      * execution of these paths), the figure is the median of the others; the last one's statements are printed.
@@ -577,29 +596,11 @@ class LivedDatabaseBenchmark {
                 boolean last = r == reps;
                 cycle = CloseWork.inVoting(engine,
                         ctx.getBean(pe.gob.regioncajamarca.participa.cycle.CycleStarter.class), jdbc, projects, votes);
-                String closing = CloseWork.closingJob(engine, cycle);
+                String closing = CloseWork.closingJob(engine, cycle); // looked up before the counts start
                 boolean counting = reported && last && statementsReset(jdbc);
-                long t0 = System.nanoTime();
-                management.executeJob(closing);
-                long close = System.nanoTime() - t0;
-                if (counting) {
-                    long[] totals = statementTotals(jdbc);
-                    System.out.printf(Locale.ROOT, "LIVED statements | %s close | %d statements, %d rows, %d blocks, "
-                            + "%.1f ms executing%n", database, totals[0], totals[1], totals[2], totals[3] / 1e3);
-                    printStatements(jdbc, database + " close", 1, "shared_blks_hit + shared_blks_read", 12);
-                    statementsReset(jdbc);
-                }
-                String prioritise = CloseWork.prioritisationJob(engine, cycle);
-                long t1 = System.nanoTime();
-                management.executeJob(prioritise);
-                long prioritisation = System.nanoTime() - t1;
-                if (counting) {
-                    long[] totals = statementTotals(jdbc);
-                    System.out.printf(Locale.ROOT, "LIVED statements | %s prioritisation | %d statements, %d rows, "
-                                    + "%d blocks, %.1f ms executing%n", database, totals[0], totals[1], totals[2],
-                            totals[3] / 1e3);
-                    printStatements(jdbc, database + " prioritisation", 1, "shared_blks_hit + shared_blks_read", 8);
-                }
+                long close = timedJob(management, jdbc, closing, counting, database + " close", 12);
+                long prioritisation = timedJob(management, jdbc, CloseWork.prioritisationJob(engine, cycle), counting,
+                        database + " prioritisation", 8);
                 assertThat(jdbc.sql("SELECT phase FROM cycle WHERE cycle_year = ?").param(cycle.year())
                         .query(String.class).single()).isEqualTo("PRIORIZACION");
                 assertThat(jdbc.sql("SELECT COALESCE(SUM(votes), 0) FROM project WHERE cycle_year = ?")
