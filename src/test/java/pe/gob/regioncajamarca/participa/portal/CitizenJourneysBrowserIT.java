@@ -59,10 +59,7 @@ class CitizenJourneysBrowserIT extends ProcessTest {
         try (WebDriver browser = WebDriver.start()) {
             browser.resize(360, 800);
             browser.open(url("/votacion"));
-            browser.type(browser.find("#username"), dni);
-            browser.type(browser.find("#password"), "clave-del-telefono");
-            browser.click(browser.find("main form.form button[type=submit]"));
-            browser.find("a[href='/mi-cuenta']");
+            browser.portalLogin(dni, "clave-del-telefono");
             assertThat(browser.url()).matches(url("/votacion") + "(\\?continue)?");
         }
     }

@@ -122,10 +122,7 @@ class PortalBrowserIT extends ProcessTest {
 
             // 3. she logs in
             browser.open(url("/login"));
-            browser.type(browser.find("#username"), dni);
-            browser.type(browser.find("#password"), "clave-segura-1");
-            browser.click(browser.find("form.form button[type=submit]"));
-            browser.find("a[href='/mi-cuenta']");
+            browser.portalLogin(dni, "clave-segura-1");
             browser.open(url("/mi-cuenta"));
             assertThat(browser.waitForText("Acreditado")).isTrue();
             violations.addAll(axe(browser, "/mi-cuenta"));

@@ -143,6 +143,17 @@ public final class WebDriver implements AutoCloseable {
     }
 
     /**
+     * Logs in on the portal's login form shown on the current page (a citizen's document number and password): types
+     * both, presses the button and waits until the page after it shows the link to the citizen's account.
+     */
+    public void portalLogin(String user, String password) throws Exception {
+        type(find("#username"), user);
+        type(find("#password"), password);
+        click(find("main form.form button[type=submit]"));
+        find("a[href='/mi-cuenta']");
+    }
+
+    /**
      * Logs in to a Camunda webapp (Tasklist, Cockpit, Admin) at {@code url} and waits for {@code expected} on the
      * page after it. The login form is drawn by Angular after the page loads: text typed before it is ready is lost,
      * so the attempt is repeated (three at most) while the login page stays.

@@ -84,10 +84,7 @@ class LostSessionBrowserIT extends ProcessTest {
             assertThat(voting.votedProjects(YEAR, dni)).as("the lost session's vote").isEmpty();
 
             // she logs in again on this page and votes: it counts once
-            browser.type(browser.find("#username"), dni);
-            browser.type(browser.find("#password"), "clave-del-agente");
-            browser.click(browser.find("main form.form button[type=submit]"));
-            browser.find("a[href='/mi-cuenta']");
+            browser.portalLogin(dni, "clave-del-agente");
             browser.open(url("/votacion"));
             browser.click(browser.find("main form.inline[action='/votacion/" + project + "'] button.primary"));
             assertThat(browser.waitForText("Confirma su voto")).as(browser.source()).isTrue();
@@ -100,10 +97,7 @@ class LostSessionBrowserIT extends ProcessTest {
 
     private void logIn(WebDriver browser, String dni) throws Exception {
         browser.open(url("/votacion"));
-        browser.type(browser.find("#username"), dni);
-        browser.type(browser.find("#password"), "clave-del-agente");
-        browser.click(browser.find("main form.form button[type=submit]"));
-        browser.find("a[href='/mi-cuenta']");
+        browser.portalLogin(dni, "clave-del-agente");
         assertThat(browser.url()).matches(url("/votacion") + "(\\?continue)?");
     }
 }
