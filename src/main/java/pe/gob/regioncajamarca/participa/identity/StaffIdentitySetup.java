@@ -46,14 +46,16 @@ class StaffIdentitySetup {
     static final String ACCREDITATION = "agent-accreditation";
     static final String IDEAS = "project-idea-review";
     static final String MONITORING = "quarterly-monitoring-round";
+    /** One project's report in a round, started by the round (its tasks are the units'). */
+    static final String MONITORING_REPORT = "quarterly-progress-report";
     static final String TRAINING = "training-programme";
     static final String COMPLAINTS = "complaint-handling";
     static final String OVERSIGHT = "oversight-report";
     /** Reports of wrongdoing: only the integrity office (and camunda-admin) get anything on this key. */
     static final String WRONGDOING = "wrongdoing-report";
     /** The processes the planning office and regional management watch in Cockpit: every one but wrongdoing-report. */
-    static final List<String> WATCHED = List.of(CYCLE, ACCREDITATION, IDEAS, MONITORING, TRAINING, COMPLAINTS,
-            OVERSIGHT);
+    static final List<String> WATCHED = List.of(CYCLE, ACCREDITATION, IDEAS, MONITORING, MONITORING_REPORT, TRAINING,
+            COMPLAINTS, OVERSIGHT);
 
     /** Demo users of the contract: id, first name, last name, group. */
     static final List<String[]> DEMO_USERS = List.of(
@@ -185,6 +187,7 @@ class StaffIdentitySetup {
         }
         grant(StaffGroups.COMMUNICATIONS, Resources.PROCESS_DEFINITION, TRAINING, READ);
         grant(StaffGroups.OVERSIGHT_COMMITTEE, Resources.PROCESS_DEFINITION, MONITORING, READ);
+        grant(StaffGroups.OVERSIGHT_COMMITTEE, Resources.PROCESS_DEFINITION, MONITORING_REPORT, READ);
         grant(StaffGroups.OVERSIGHT_COMMITTEE, Resources.PROCESS_DEFINITION, OVERSIGHT, READ);
         // the integrity office alone reads reports of wrongdoing: the definition (its name in Tasklist), the instances
         // and their history; its tasks come from the per-task grants of its candidate group, like everyone's

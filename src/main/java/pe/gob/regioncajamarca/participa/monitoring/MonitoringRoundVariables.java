@@ -3,7 +3,8 @@ package pe.gob.regioncajamarca.participa.monitoring;
 import java.util.List;
 
 /**
- * The names of the variables of {@code quarterly-monitoring-round}, in one place (the start in
+ * The names of the variables of {@code quarterly-monitoring-round} and of each report's
+ * {@code quarterly-progress-report}, in one place (the start in
  * {@link MonitoringRounds}, the glue, the task subject, {@link NationalComparison}). Each equals its field name in
  * the embedded form static/forms/reportar-avance.html and the Camunda Forms after it, or the variable the model reads.
  */
@@ -12,9 +13,11 @@ public final class MonitoringRoundVariables {
     /** The quarter the round reports ({@code 2026-Q3}), also its business key. */
     public static final String TRIMESTRE = "trimestre";
     public static final String PERIODO = "periodo";
-    /** The reports of the round (multi-instance collection) and each task's element. */
+    /** The reports of the round; each report's own process ({@code quarterly-progress-report}) holds its id. */
     public static final String INFORMES = "informes";
     public static final String INFORME = "informe";
+    /** A report's round: the process instance of {@code quarterly-monitoring-round} that started it. */
+    public static final String RONDA = "rondaSeguimiento";
     public static final String PROYECTOS_POR_REPORTAR = "proyectosPorReportar";
     public static final String FECHA_CIERRE_REPORTES = "fechaCierreReportes";
     /** "Reportar avance trimestral", task-local: whom it is routed to and what it is about. */

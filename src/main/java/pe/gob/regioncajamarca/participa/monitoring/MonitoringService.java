@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class MonitoringService {
 
     public static final String PROCESS_KEY = "quarterly-monitoring-round";
+    /** One project's report in a round: one process instance each, started by the round. */
+    public static final String REPORT_PROCESS_KEY = "quarterly-progress-report";
     public static final List<String> STATUSES = List.of("NO_INICIADO", "EN_EJECUCION", "PARALIZADO", "CONCLUIDO");
     /** The Spanish name of each execution status. */
     public static final java.util.Map<String, String> STATUS_NAMES = java.util.Map.of("NO_INICIADO", "No iniciado",
@@ -131,6 +133,20 @@ public class MonitoringService {
         }
         return jdbc.sql("SELECT id FROM monitoring_report WHERE quarter = ? ORDER BY id").param(quarter)
                 .query(Long.class).list();
+    }
+
+    /**
+     * Whether every report of the quarter's round has been filed, asked by a report just filed. The round's row is
+     * locked first: of two units filing the last two reports at the same moment, the second waits for the first to
+     * commit and then sees its report, so exactly one of them finds the round complete. The lock is an UPDATE of a
+     * column no key uses, not a SELECT ... FOR UPDATE: on PostgreSQL each filed report already holds a KEY SHARE
+     * lock on this row (the report's foreign key), which FOR UPDATE waits for, and two of them would deadlock.
+     */
+    @Transactional
+    public boolean allReportedAfterLock(String quarter) {
+        jdbc.sql("UPDATE monitoring_round SET status = status WHERE quarter = ?").param(quarter).update();
+        return jdbc.sql("SELECT COUNT(*) FROM monitoring_report WHERE quarter = ? AND status = 'PENDIENTE'")
+                .param(quarter).query(Long.class).single() == 0;
     }
 
     /** The executing units (their Camunda groups) asked for reports in a quarter's round. */

@@ -7,13 +7,38 @@ import org.springframework.stereotype.Component;
 
 import pe.gob.regioncajamarca.participa.workflow.TaskSubject;
 
-/** A unit's report names its project ("Reportar avance trimestral · 2324969 La Colpa"); the consolidation, its quarter. */
+/**
+ * A unit's report names its project ("Reportar avance trimestral · 2324969 La Colpa"); the consolidation, its quarter.
+ * The report's task is in {@code quarterly-progress-report} ({@link Reports}), and in the round itself on its first
+ * model.
+ */
 @Component
 class MonitoringTaskSubject implements TaskSubject {
 
     @Override
     public String processKey() {
-        return "quarterly-monitoring-round";
+        return MonitoringService.PROCESS_KEY;
+    }
+
+    /** The tasks of {@code quarterly-progress-report}: each names its project. */
+    @Component
+    static class Reports implements TaskSubject {
+
+        private final MonitoringTaskSubject subjects;
+
+        Reports(MonitoringTaskSubject subjects) {
+            this.subjects = subjects;
+        }
+
+        @Override
+        public String processKey() {
+            return MonitoringService.REPORT_PROCESS_KEY;
+        }
+
+        @Override
+        public Optional<String> subjectOf(DelegateTask task) {
+            return subjects.subjectOf(task);
+        }
     }
 
     @Override

@@ -2,6 +2,11 @@ package pe.gob.regioncajamarca.participa.monitoring;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,8 +14,9 @@ import org.springframework.stereotype.Component;
 import pe.gob.regioncajamarca.participa.calendar.DueDates;
 
 /**
- * "Preparar ronda de seguimiento": the quarter it reports (given by hand, or the one that has just ended,
- * {@link Quarter#reportedBy}) and one report per project ({@link MonitoringService#openRound}).
+ * "Preparar ronda y pedir un reporte por proyecto": the quarter it reports (given by hand, or the one that has just
+ * ended, {@link Quarter#reportedBy}), one report per project ({@link MonitoringService#openRound}) and, for each, its
+ * own process instance of {@code quarterly-progress-report} (ADR 0021).
  */
 @Component("prepararRonda")
 class PrepararRonda implements JavaDelegate {
@@ -31,7 +37,8 @@ class PrepararRonda implements JavaDelegate {
         Quarter reported = given == null || given.toString().isBlank()
                 ? Quarter.reportedBy(plazos.today()) : Quarter.parse(given.toString());
         String quarter = reported.toString();
-        List<Long> reports = monitoring.openRound(quarter, execution.getProcessInstanceId());
+        String round = execution.getProcessInstanceId();
+        List<Long> reports = monitoring.openRound(quarter, round);
         execution.setProcessBusinessKey(quarter);
         execution.setVariable(MonitoringRoundVariables.TRIMESTRE, quarter);
         execution.setVariable(MonitoringRoundVariables.PERIODO, reported.months()); // "julio a septiembre de 2026", for the forms
@@ -39,32 +46,36 @@ class PrepararRonda implements JavaDelegate {
         execution.setVariable(MonitoringRoundVariables.PROYECTOS_POR_REPORTAR, reports.size());
         // the reports close 15 business days after the round opens, whatever is missing
         execution.setVariable(MonitoringRoundVariables.FECHA_CIERRE_REPORTES, plazos.habiles(15));
-        letUnitsReadTheRound(execution, quarter);
-        // the tasks are created right after this, in the same transaction: what they show is read once here
-        seguimiento.readRoundOnce(execution.getProcessInstanceId(), quarter);
+        // the reports' tasks are created right after this, in the same transaction: what they show is read once here
+        Seguimiento.RoundData data = seguimiento.readRoundOnce(round, quarter);
+        RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+        AuthorizationService auth = execution.getProcessEngineServices().getAuthorizationService();
+        for (long id : reports) {
+            MonitoringService.Report r = data != null && data.tasks().reports().containsKey(id)
+                    ? data.tasks().reports().get(id) : monitoring.report(id).orElseThrow();
+            // the report's own instance: its task, deadline and escalation are its own, and its completion touches
+            // nothing of the round's or of another report's (units filing at the same moment do not collide)
+            String pid = runtime.createProcessInstanceByKey(MonitoringService.REPORT_PROCESS_KEY)
+                    .businessKey(quarter + "/" + r.unitGroup() + "/" + r.cui())
+                    .setVariable(MonitoringRoundVariables.INFORME, id)
+                    .setVariable(MonitoringRoundVariables.RONDA, round)
+                    .setVariable(MonitoringRoundVariables.TRIMESTRE, quarter)
+                    .setVariable(MonitoringRoundVariables.PERIODO, reported.months())
+                    .execute().getId();
+            letTheUnitReadItsReport(auth, r.unitGroup(), pid);
+        }
     }
 
     /**
-     * Each executing unit of the round may read the round's variables (READ on this process instance): Tasklist
-     * shows the project and CUI of every task in the list from them. A unit still sees only its own tasks (task
-     * grants are per candidate group); the round's variables are the projects' public data.
+     * The project's executing unit may read its report's variables (READ on the report's process instance): Tasklist
+     * shows the project and CUI of every task in the list from them. No unit reads another unit's report.
      */
-    private void letUnitsReadTheRound(DelegateExecution execution, String quarter) {
-        org.camunda.bpm.engine.AuthorizationService auth = execution.getProcessEngineServices()
-                .getAuthorizationService();
-        String pid = execution.getProcessInstanceId();
-        for (String group : monitoring.unitGroupsOf(quarter)) {
-            if (auth.createAuthorizationQuery().groupIdIn(group)
-                    .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE)
-                    .resourceId(pid).count() == 0) {
-                org.camunda.bpm.engine.authorization.Authorization a = auth.createNewAuthorization(
-                        org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
-                a.setGroupId(group);
-                a.setResource(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE);
-                a.setResourceId(pid);
-                a.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
-                auth.saveAuthorization(a);
-            }
-        }
+    private static void letTheUnitReadItsReport(AuthorizationService auth, String group, String pid) {
+        Authorization a = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        a.setGroupId(group);
+        a.setResource(Resources.PROCESS_INSTANCE);
+        a.setResourceId(pid);
+        a.addPermission(Permissions.READ);
+        auth.saveAuthorization(a);
     }
 }

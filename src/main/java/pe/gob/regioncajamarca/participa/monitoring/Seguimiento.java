@@ -11,8 +11,8 @@ import pe.gob.regioncajamarca.participa.workflow.PerTransaction;
 import pe.gob.regioncajamarca.participa.workflow.TaskRecords;
 
 /**
- * The expressions of {@code quarterly-monitoring-round}: {@code ${seguimiento.prepararTarea(execution)}}, the start
- * listener of each "Reportar avance trimestral".
+ * The expressions of {@code quarterly-progress-report}: {@code ${seguimiento.prepararTarea(execution)}}, the start
+ * listener of each "Reportar avance trimestral" (and of the multi-instance tasks of rounds begun on the first model).
  */
 @Component("seguimiento")
 public class Seguimiento {
@@ -41,22 +41,28 @@ public class Seguimiento {
     /**
      * Reads what the tasks of the round about to open show (its reports, projects, previous progress and national
      * figures) in a few queries, for the rest of the transaction that creates them ("Preparar ronda de seguimiento"
-     * and the tasks after it run in one job); each task then reads nothing more. Without a transaction each task
-     * reads its own, as before.
+     * and the reports it starts run in one job); each task then reads nothing more. Without a transaction each task
+     * reads its own, as before, and this returns null.
      */
-    void readRoundOnce(String processInstanceId, String quarter) {
+    RoundData readRoundOnce(String processInstanceId, String quarter) {
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
             MonitoringService.RoundTasks tasks = monitoring.roundTasks(quarter);
-            PerTransaction.put(new RoundKey(processInstanceId), new RoundData(tasks, nationalComparison.of(
-                    tasks.reports().values().stream().map(MonitoringService.Report::cui).toList())));
+            RoundData data = new RoundData(tasks, nationalComparison.of(
+                    tasks.reports().values().stream().map(MonitoringService.Report::cui).toList()));
+            PerTransaction.put(new RoundKey(processInstanceId), data);
+            return data;
         }
+        return null;
     }
 
     /** Start listener of each "Reportar avance trimestral" instance: routes it to the project's unit. */
     public void prepararTarea(DelegateExecution execution) {
-        // the element of the round's own collection, set by the engine as this instance starts
+        // the report's id, set by the round as it started this report's instance (on the first model, the element of
+        // the round's own multi-instance collection, set by the engine)
         long id = ((Number) execution.getVariable(MonitoringRoundVariables.INFORME)).longValue();
-        RoundData round = PerTransaction.get(new RoundKey(execution.getProcessInstanceId()), RoundData.class);
+        Object started = execution.getVariable(MonitoringRoundVariables.RONDA);
+        String roundId = started != null ? started.toString() : execution.getProcessInstanceId();
+        RoundData round = PerTransaction.get(new RoundKey(roundId), RoundData.class);
         MonitoringService.Report read = round == null ? null : round.tasks().reports().get(id);
         MonitoringService.Report r = read != null ? read : monitoring.report(id).orElseThrow();
         taskRecords.bind(execution, REPORT, id);

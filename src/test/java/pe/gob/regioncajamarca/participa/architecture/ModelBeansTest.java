@@ -37,6 +37,7 @@ class ModelBeansTest {
             "agent-accreditation", "accreditation",
             "project-idea-review", "ideas",
             "quarterly-monitoring-round", "monitoring",
+            "quarterly-progress-report", "monitoring",
             "training-programme", "training",
             "complaint-handling", "complaints",
             "wrongdoing-report", "complaints",

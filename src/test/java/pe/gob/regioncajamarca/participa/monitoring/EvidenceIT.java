@@ -44,7 +44,7 @@ class EvidenceIT extends ProcessTest {
         int n = QUARTERS.getAndIncrement();
         String pid = rounds.startByHand((2075 + n / 4) + "-Q" + (n % 4 + 1));
         executeDueJobs(pid);
-        Task mine = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress").list()
+        Task mine = reportTasks(pid).list()
                 .stream().filter(t -> cui.equals(tasks.getVariable(t.getId(), "cui"))).findFirst().orElseThrow();
         report = ((Number) tasks.getVariable(mine.getId(), "informe")).longValue();
         taskId = mine.getId();

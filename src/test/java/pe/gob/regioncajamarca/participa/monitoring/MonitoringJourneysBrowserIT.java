@@ -52,7 +52,7 @@ class MonitoringJourneysBrowserIT extends ProcessTest {
         String quarter = freeQuarter();
         String pid = rounds.startByHand(quarter);
         executeDueJobs(pid);
-        for (Task t : tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress").list()) {
+        for (Task t : reportTasks(pid).list()) {
             tasks.complete(t.getId(), Map.of("avanceFisico", 40, "ejecucionFinanciera", 300000, "devengadoAnio", 300000, "pim", 900000,
                     "estadoEjecucion", "EN_EJECUCION"));
         }
@@ -107,7 +107,7 @@ class MonitoringJourneysBrowserIT extends ProcessTest {
         String quarter = freeQuarter();
         String pid = rounds.startByHand(quarter);
         executeDueJobs(pid);
-        Task report = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress").list()
+        Task report = reportTasks(pid).list()
                 .stream().filter(t -> t.getName().contains(cui)).findFirst().orElseThrow();
         assertThat(report.getName()).isEqualTo("Reportar avance trimestral · " + cui + " Puesto de salud Llacanora");
 

@@ -58,7 +58,7 @@ class MonitoringMoneyIT extends ProcessTest {
     }
 
     private Task reportOf(String pid, String cui) {
-        return tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress").list().stream()
+        return reportTasks(pid).list().stream()
                 .filter(t -> cui.equals(tasks.getVariable(t.getId(), "cui"))).findFirst().orElseThrow();
     }
 

@@ -55,7 +55,7 @@ class MonitoringPagesIT extends ProcessTest {
         quarter = (2085 + n / 4) + "-Q" + (n % 4 + 1);
         String pid = rounds.startByHand(quarter);
         executeDueJobs(pid);
-        for (Task t : tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress").list()) {
+        for (Task t : reportTasks(pid).list()) {
             if (cui.equals(tasks.getVariable(t.getId(), "cui"))) {
                 complete(t, withVariables("avanceFisico", 30, "ejecucionFinanciera", 800000, "devengadoAnio", 800000, "pim", 900000,
                         "estadoEjecucion", "PARALIZADO", "dificultades", "Expediente técnico en reformulación"));

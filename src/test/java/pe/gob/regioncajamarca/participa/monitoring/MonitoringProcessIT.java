@@ -55,7 +55,7 @@ class MonitoringProcessIT extends ProcessTest {
     }
 
     private Task taskForMyProject(String pid) {
-        return tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress").list()
+        return reportTasks(pid).list()
                 .stream().filter(t -> cui.equals(tasks.getVariable(t.getId(), "cui"))).findFirst().orElseThrow();
     }
 
@@ -74,7 +74,7 @@ class MonitoringProcessIT extends ProcessTest {
         executeDueJobs(pid);
         ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
         assertThat(pi.getBusinessKey()).isEqualTo(quarter);
-        assertThat(pi).isWaitingAt("Task_ReportProgress");
+        assertThat(pi).isWaitingAt("Task_AwaitReports");
         Task mine = taskForMyProject(pid);
         assertThat(candidateGroupsOf(mine)).containsExactly(TEST_UNIT_GROUP);
         assertThat(mine.getDueDate()).isEqualTo(plazos.habiles(10));
@@ -90,7 +90,7 @@ class MonitoringProcessIT extends ProcessTest {
                 .single()).isEqualTo("PARALIZADO");
 
         // the other units' projects of this test database (if any) report too
-        for (Task t : tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress").list()) {
+        for (Task t : reportTasks(pid).list()) {
             complete(t, withVariables("avanceFisico", 10, "ejecucionFinanciera", 1, "devengadoAnio", 1, "pim", 1,
                     "estadoEjecucion", "EN_EJECUCION"));
         }
@@ -177,7 +177,7 @@ class MonitoringProcessIT extends ProcessTest {
         assertThat(taskForMyProject(pid)).isNotNull();
         clockAt(LocalDate.of(2026, 10, 24));
         executeDueJobs(pid);
-        assertThat(tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress").count())
+        assertThat(reportTasks(pid).count())
                 .isZero();
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult())
                 .hasPassed("Timer_RoundCloses", "Task_CloseReporting").isWaitingAt("Task_ConsolidateReport");
@@ -219,7 +219,7 @@ class MonitoringProcessIT extends ProcessTest {
         assertThat(monitoring.progressOf(cui)).extracting(MonitoringService.Progress::quarter)
                 .containsExactly(first, second);
         // 800,000 of a 900,000 updated cost is 88.9 % against 30 % physical: more than 20 points ahead
-        for (Task t : tasks.createTaskQuery().processInstanceId(pid2).taskDefinitionKey("Task_ReportProgress").list()) {
+        for (Task t : reportTasks(pid2).list()) {
             complete(t, withVariables("avanceFisico", 100, "ejecucionFinanciera", 1, "devengadoAnio", 1, "pim", 1,
                     "estadoEjecucion", "CONCLUIDO"));
         }

@@ -77,7 +77,7 @@ class NationalComparisonIT extends ProcessTest {
         String pid = runtime.createMessageCorrelation(MonitoringRounds.START_MESSAGE).correlateStartMessage().getId();
         executeDueJobs(pid);
         String quarter = "2471-Q3";
-        Task task = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress").list()
+        Task task = reportTasks(pid).list()
                 .stream().filter(t -> cui.equals(tasks.getVariable(t.getId(), "cui"))).findFirst().orElseThrow();
         // the form shows the national figures and starts from them
         assertThat((String) tasks.getVariable(task.getId(), "mefFuente")).startsWith("Banco de Inversiones del MEF");

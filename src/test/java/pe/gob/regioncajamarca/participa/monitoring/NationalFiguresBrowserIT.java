@@ -58,7 +58,7 @@ class NationalFiguresBrowserIT extends ProcessTest {
         String quarter = freeQuarter();
         String pid = rounds.startByHand(quarter);
         executeDueJobs(pid);
-        Task task = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress").list()
+        Task task = reportTasks(pid).list()
                 .stream().filter(t -> cui.equals(tasks.getVariable(t.getId(), "cui"))).findFirst().orElseThrow();
         String unitUser = staffUser("unit-" + UNIT);
         try (Tasklist tasklist = Tasklist.login(port, unitUser, "secreto-" + unitUser)) {

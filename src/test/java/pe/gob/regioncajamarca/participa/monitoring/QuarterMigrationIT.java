@@ -115,7 +115,7 @@ class QuarterMigrationIT extends ProcessTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult().getBusinessKey())
                 .isEqualTo("1886-Q4");
         assertThat(runtime.getVariable(pid, "trimestre")).isEqualTo("1886-Q4");
-        Task mine = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress").list()
+        Task mine = reportTasks(pid).list()
                 .stream().filter(t -> cui.equals(tasks.getVariable(t.getId(), "cui"))).findFirst().orElseThrow();
         tasks.complete(mine.getId(), Map.of("avanceFisico", 15, "ejecucionFinanciera", 50000, "devengadoAnio", 50000,
                 "pim", 200000, "estadoEjecucion", "EN_EJECUCION"));

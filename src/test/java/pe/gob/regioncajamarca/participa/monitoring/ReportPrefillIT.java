@@ -42,7 +42,7 @@ class ReportPrefillIT extends ProcessTest {
     }
 
     private Task report(String pid, String cui) {
-        return tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress").list().stream()
+        return reportTasks(pid).list().stream()
                 .filter(t -> t.getName().contains(cui)).findFirst().orElseThrow();
     }
 }

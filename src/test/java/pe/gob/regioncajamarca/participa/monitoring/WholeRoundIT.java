@@ -108,7 +108,7 @@ class WholeRoundIT extends ProcessTest {
         ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
         assertThat(pi.getBusinessKey()).isEqualTo(QUARTER);
         for (String unit : UNITS) {
-            assertThat(tasks.createTaskQuery().taskCandidateGroup("unit-" + unit).processInstanceId(pid).count())
+            assertThat(reportTasks(pid).taskCandidateGroup("unit-" + unit).count())
                     .as(unit).isEqualTo(PER_UNIT);
         }
 
@@ -122,7 +122,7 @@ class WholeRoundIT extends ProcessTest {
 
         // the units report: the first all its projects, the second half, the third none
         int paralysed = 0, ahead = 0;
-        for (Task t : tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress").list()) {
+        for (Task t : reportTasks(pid).list()) {
             String cui = (String) tasks.getVariable(t.getId(), "cui");
             int i = Integer.parseInt(cui) % 1000;
             String unit = unitOf.get(cui);
@@ -156,15 +156,15 @@ class WholeRoundIT extends ProcessTest {
         // Sat 17 Oct: the deadline passed; what is still open is escalated to regional management
         clockAt(LocalDate.of(2026, 10, 17));
         executeDueJobs(pid);
-        List<Task> open = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress").list();
+        List<Task> open = reportTasks(pid).list();
         assertThat(open).hasSize(150);
-        assertThat(tasks.createTaskQuery().processInstanceId(pid).taskCandidateGroup("regional-management").count())
+        assertThat(reportTasks(pid).taskCandidateGroup("regional-management").count())
                 .isEqualTo(150);
 
         // Sat 24 Oct: the reporting closed (15 business days after 1 Oct: Fri 23 Oct)
         clockAt(LocalDate.of(2026, 10, 24));
         executeDueJobs(pid);
-        assertThat(tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress").count())
+        assertThat(reportTasks(pid).count())
                 .isZero();
         assertThat(monitoring.reports(QUARTER).stream().filter(r -> r.status().equals("NO_REPORTADO")).count())
                 .isEqualTo(150);

@@ -154,7 +154,7 @@ class TasklistBrowserIT {
 
     @Test
     @Order(1)
-    @pe.gob.regioncajamarca.participa.testsupport.Journey(process = "quarterly-monitoring-round",
+    @pe.gob.regioncajamarca.participa.testsupport.Journey(process = "quarterly-progress-report",
             task = "Task_ReportProgress")
     void anExecutingUnitReportsQuarterlyProgressInASpanishTasklist() throws Exception {
         try (WebDriver browser = WebDriver.start()) {

@@ -91,14 +91,40 @@ public abstract class ProcessTest {
 
     /** Executes every job of the instance that is due at the engine clock; returns how many ran. */
     protected int executeDueJobs(String processInstanceId) {
-        return executeDueJobs(management, processInstanceId);
+        return executeDueJobs(engine, processInstanceId);
+    }
+
+    /**
+     * The due jobs of a process instance and of the instances it started: a monitoring round's reports
+     * (quarterly-progress-report, each with its reminder and deadline), until none is due.
+     */
+    public static int executeDueJobs(ProcessEngine engine, String processInstanceId) {
+        int n = 0;
+        for (int pass = 0; pass < 5; pass++) {
+            int done = executeDueJobs(engine.getManagementService(), processInstanceId);
+            java.util.Set<String> reports = new java.util.HashSet<>();
+            engine.getRuntimeService().createProcessInstanceQuery().variableValueEquals("rondaSeguimiento",
+                    processInstanceId).list().forEach(p -> reports.add(p.getId()));
+            if (!reports.isEmpty()) {
+                done += executeDueJobs(engine.getManagementService(), reports);
+            }
+            n += done;
+            if (done == 0) {
+                break;
+            }
+        }
+        return n;
     }
 
     /** The same with the engine's {@code management} service (for code outside a test class, e.g. benchmarks). */
     public static int executeDueJobs(ManagementService management, String processInstanceId) {
+        return executeDueJobs(management, java.util.Set.of(processInstanceId));
+    }
+
+    private static int executeDueJobs(ManagementService management, java.util.Set<String> processInstanceIds) {
         int n = 0;
         for (int round = 0; round < 10; round++) {
-            List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            List<Job> due = management.createJobQuery().processInstanceIds(processInstanceIds).executable().list();
             if (due.isEmpty()) {
                 return n;
             }
@@ -116,6 +142,15 @@ public abstract class ProcessTest {
             }
         }
         return n;
+    }
+
+    /**
+     * The "Reportar avance trimestral" tasks of a monitoring round: each in its report's own instance of
+     * quarterly-progress-report, started by the round.
+     */
+    protected org.camunda.bpm.engine.task.TaskQuery reportTasks(String roundId) {
+        return tasks.createTaskQuery().processVariableValueEquals("rondaSeguimiento", roundId)
+                .taskDefinitionKey("Task_ReportProgress");
     }
 
     protected Task taskOf(String processInstanceId, String taskKey) {

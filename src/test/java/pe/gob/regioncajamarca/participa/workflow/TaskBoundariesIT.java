@@ -50,6 +50,7 @@ class TaskBoundariesIT extends ProcessTest {
     static final Map<String, String> RECORD_VARIABLE = Map.of(
             "agent-accreditation", "registroId",
             "quarterly-monitoring-round", "informe",
+            "quarterly-progress-report", "informe",
             "oversight-report", "codigo",
             "project-idea-review", "ideaId",
             "training-programme", "edicionId",
