@@ -615,13 +615,16 @@ final class LivedDatabase {
             if (leaveOpen) {
                 return;
             }
-            List<Task> open = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_ReportProgress")
-                    .list();
+            // each report is its own process instance: the units file them at once, as they do on the last days
+            List<Task> open = tasks.createTaskQuery().processVariableValueEquals("rondaSeguimiento", pid)
+                    .taskDefinitionKey("Task_ReportProgress").list();
             Map<String, BigDecimal> costOf = new HashMap<>();
             jdbc.sql("SELECT cycle_year, cui, cost FROM project WHERE monitored_since IS NOT NULL")
                     .query((rs, i) -> costOf.put(rs.getInt(1) + "/" + rs.getString(2), rs.getBigDecimal(3))).list();
-            for (Task t : open) {
-                // set on the task's execution by the round (Seguimiento), not on the task: read through the task's scope
+            parallel(open.size(), Integer.getInteger("lived.report-threads", 4), k -> {
+                Task t = open.get(k);
+                // set on the task's execution by the report's start (Seguimiento), not on the task: read through the
+                // task's scope
                 Map<String, Object> local = tasks.getVariables(t.getId(), List.of("avanceAnterior", "cui",
                         "anioCiclo"));
                 Object before = local.get("avanceAnterior");
@@ -640,7 +643,7 @@ final class LivedDatabase {
                 done.put("devengadoAnio", thisYear);
                 done.put("estadoEjecucion", progress >= 100 ? "CONCLUIDO" : "EN_EJECUCION");
                 tasks.complete(t.getId(), done);
-            }
+            });
             clockAt(opens.plusDays(30));
             executeDueJobs(pid);
             Task consolidate = taskOf(pid, "Task_ConsolidateReport");

@@ -71,9 +71,9 @@ final class RoundWork {
         return pid;
     }
 
-    /** How many "Reportar avance trimestral" tasks the round has. */
+    /** How many "Reportar avance trimestral" tasks the round has (each in its report's own instance). */
     static long reportTasks(ProcessEngine engine, String pid) {
-        return engine.getTaskService().createTaskQuery().processInstanceId(pid)
+        return engine.getTaskService().createTaskQuery().processVariableValueEquals("rondaSeguimiento", pid)
                 .taskDefinitionKey("Task_ReportProgress").count();
     }
 

@@ -95,8 +95,10 @@ class MonitoringJourneysBrowserIT extends ProcessTest {
     }
 
     /**
-     * Issue 19: regional management sees in Cockpit which unit has not reported: the round's open report tasks, each
-     * named after its project, with its candidate unit and due date, in the instance's "Tareas de usuario" tab.
+     * Issue 19: regional management sees in Cockpit which unit has not reported. Each report is its own instance of
+     * "Reporte trimestral de avance de un proyecto", named by its business key (quarter / unit / CUI): the running
+     * instances of that process are the reports still missing; each one's "Tareas de usuario" tab shows the task,
+     * named after its project, with its candidate unit and due date.
      */
     @Test
     void managementSeesInCockpitTheRoundsOpenReportsByUnit() throws Exception {
@@ -110,11 +112,21 @@ class MonitoringJourneysBrowserIT extends ProcessTest {
         Task report = reportTasks(pid).list()
                 .stream().filter(t -> t.getName().contains(cui)).findFirst().orElseThrow();
         assertThat(report.getName()).isEqualTo("Reportar avance trimestral · " + cui + " Puesto de salud Llacanora");
+        String businessKey = quarter + "/" + TEST_UNIT_GROUP + "/" + cui;
+        var reportInstance = runtime.createProcessInstanceQuery().processInstanceId(report.getProcessInstanceId())
+                .singleResult();
+        assertThat(reportInstance.getBusinessKey()).isEqualTo(businessKey);
 
         String manager = staffUser("regional-management");
-        // the same REST call as Cockpit's tab: the open tasks of the instance, with due date and candidate group
+        // the same REST calls as Cockpit: the quarter's open reports, then the open task of one, with due date and
+        // candidate group
         var http = new Http(port);
-        String listed = http.get("/engine-rest/task?processInstanceId=" + pid, manager, "secreto-" + manager).body();
+        String missing = http.get("/engine-rest/process-instance?processDefinitionKey="
+                + MonitoringService.REPORT_PROCESS_KEY + "&businessKeyLike=" + quarter + "%25", manager,
+                "secreto-" + manager).body();
+        assertThat(missing).contains(businessKey, reportInstance.getId());
+        String listed = http.get("/engine-rest/task?processInstanceId=" + reportInstance.getId(), manager,
+                "secreto-" + manager).body();
         assertThat(listed).contains(report.getId(), cui, "\"due\"");
         String groups = http.get("/engine-rest/task/" + report.getId() + "/identity-links", manager,
                 "secreto-" + manager).body();
@@ -124,35 +136,19 @@ class MonitoringJourneysBrowserIT extends ProcessTest {
             browser.resize(1366, 900);
             assertThat(browser.camundaLogin("http://localhost:" + port + "/camunda/app/cockpit/", manager,
                     "secreto-" + manager, "Procesos")).isTrue();
-            browser.open("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/" + pid
-                    + "/runtime?tab=user-tasks-tab");
+            // the process's running instances: one per report not yet filed, its business key saying which
+            browser.open("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/"
+                    + reportInstance.getProcessDefinitionId() + "/runtime");
+            assertThat(browser.waitForText(businessKey)).as("the missing report in Cockpit's list").isTrue();
+            Thread.sleep(1000);
+            browser.screenshot(java.nio.file.Path.of("target/screenshots/cockpit-ronda-reportes-pendientes.png"));
+            assertThat(browser.source()).doesNotContain("No tiene permiso");
+            browser.open("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/"
+                    + reportInstance.getId() + "/runtime?tab=user-tasks-tab");
             assertThat(browser.waitForText(report.getId())).as("the open report task in Cockpit's tab").isTrue();
             Thread.sleep(1000);
             browser.screenshot(java.nio.file.Path.of("target/screenshots/cockpit-ronda-tareas-de-usuario.png"));
             assertThat(browser.source()).doesNotContain("No tiene permiso");
-            // which unit and project each open report belongs to: the variables of its activity instance
-            // (the round holds every prioritised project of the database: select the report's activity instance in
-            // the instance tree, as a manager clicks it, so the tab lists that report's variables)
-            String activityInstance = activityInstanceOf(runtime.getActivityInstance(pid), report.getExecutionId());
-            browser.open("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/" + pid
-                    + "/runtime?tab=variables-tab&activityInstanceIds=" + activityInstance);
-            // (the round holds every prioritised project of the test database, so the tab's pages are long: the
-            // report's unit is asserted through the REST calls above; here the screen is kept for the staff guide)
-            Thread.sleep(1500);
-            browser.screenshot(java.nio.file.Path.of("target/screenshots/cockpit-ronda-variables.png"));
         }
-    }
-
-    private static String activityInstanceOf(org.camunda.bpm.engine.runtime.ActivityInstance node, String executionId) {
-        for (org.camunda.bpm.engine.runtime.ActivityInstance child : node.getChildActivityInstances()) {
-            if (java.util.Arrays.asList(child.getExecutionIds()).contains(executionId)) {
-                return child.getId();
-            }
-            String found = activityInstanceOf(child, executionId);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
     }
 }
