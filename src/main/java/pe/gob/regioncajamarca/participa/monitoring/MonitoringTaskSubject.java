@@ -9,8 +9,7 @@ import pe.gob.regioncajamarca.participa.workflow.TaskSubject;
 
 /**
  * A unit's report names its project ("Reportar avance trimestral · 2324969 La Colpa"); the consolidation, its quarter.
- * The report's task is in {@code quarterly-progress-report} ({@link Reports}), and in the round itself on its first
- * model.
+ * The report's task is in {@code quarterly-progress-report}, and in the round itself on its first model.
  */
 @Component
 class MonitoringTaskSubject implements TaskSubject {
@@ -20,25 +19,10 @@ class MonitoringTaskSubject implements TaskSubject {
         return MonitoringService.PROCESS_KEY;
     }
 
-    /** The tasks of {@code quarterly-progress-report}: each names its project. */
-    @Component
-    static class Reports implements TaskSubject {
-
-        private final MonitoringTaskSubject subjects;
-
-        Reports(MonitoringTaskSubject subjects) {
-            this.subjects = subjects;
-        }
-
-        @Override
-        public String processKey() {
-            return MonitoringService.REPORT_PROCESS_KEY;
-        }
-
-        @Override
-        public Optional<String> subjectOf(DelegateTask task) {
-            return subjects.subjectOf(task);
-        }
+    /** The round's consolidation, and each report's own process (ADR 0021). */
+    @Override
+    public java.util.Set<String> processKeys() {
+        return java.util.Set.of(MonitoringService.PROCESS_KEY, MonitoringService.REPORT_PROCESS_KEY);
     }
 
     @Override

@@ -15,6 +15,11 @@ public interface TaskSubject {
     /** The process definition key whose tasks this bean describes. */
     String processKey();
 
+    /** Every process definition key whose tasks this bean describes: {@link #processKey()} unless it says more. */
+    default java.util.Set<String> processKeys() {
+        return java.util.Set.of(processKey());
+    }
+
     /** The subject of the task being created, if there is one. */
     Optional<String> subjectOf(DelegateTask task);
 }

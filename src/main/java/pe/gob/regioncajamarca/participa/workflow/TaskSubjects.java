@@ -3,8 +3,6 @@ package pe.gob.regioncajamarca.participa.workflow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -70,7 +68,12 @@ class TaskSubjects extends AbstractProcessEnginePlugin {
     private Map<String, TaskSubject> subjects() {
         Map<String, TaskSubject> known = byProcess;
         if (known == null) {
-            known = subjects.orderedStream().collect(Collectors.toMap(TaskSubject::processKey, Function.identity()));
+            known = new java.util.HashMap<>();
+            for (TaskSubject subject : subjects.orderedStream().toList()) {
+                for (String key : subject.processKeys()) {
+                    known.put(key, subject);
+                }
+            }
             byProcess = known;
         }
         return known;
