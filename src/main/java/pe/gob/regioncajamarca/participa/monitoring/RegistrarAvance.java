@@ -57,7 +57,12 @@ class RegistrarAvance implements TaskListener {
             task.getExecution().removeVariableLocal(name);
             task.getExecution().removeVariable(name);
         }
-        forgetInHistory(task.getExecutionId());
+        if (!files.isEmpty()) {
+            // only a file with content leaves something to forget; a completion without files needs no second
+            // transaction (and no second connection while it holds its own: units filing at once would wait on the
+            // pool)
+            forgetInHistory(task.getExecutionId());
+        }
     }
 
     /**
