@@ -119,15 +119,21 @@ public class OutboxSender {
      */
     private List<Long> claim(List<Long> ids) {
         String claimId = java.util.UUID.randomUUID().toString();
-        int won = jdbc.sql("UPDATE mail_outbox SET status = 'ENVIANDO', next_attempt_at = :lease, claim_id = :claim "
-                        + "WHERE id IN (:ids) AND status = 'PENDIENTE'")
-                .param("lease", Timestamp.from(clock.instant().plus(LEASE))).param("claim", claimId).param("ids", ids)
-                .update();
-        if (won == ids.size() || won == 0) {
-            return won == 0 ? List.of() : ids;
-        }
-        return jdbc.sql("SELECT id FROM mail_outbox WHERE id IN (:ids) AND claim_id = :claim ORDER BY id")
-                .param("ids", ids).param("claim", claimId).query(Long.class).list();
+        // the rows another sender is claiming right now are skipped, not waited for: two senders (two nodes, or the
+        // generator's) whose batches overlap locked each other's rows in different orders, and PostgreSQL aborted one
+        // of them as a deadlock
+        List<Long> free = newTransaction.execute(tx -> {
+            List<Long> lockable = jdbc.sql("SELECT id FROM mail_outbox WHERE id IN (:ids) AND status = 'PENDIENTE' "
+                    + "ORDER BY id FOR UPDATE SKIP LOCKED").param("ids", ids).query(Long.class).list();
+            if (!lockable.isEmpty()) {
+                jdbc.sql("UPDATE mail_outbox SET status = 'ENVIANDO', next_attempt_at = :lease, claim_id = :claim "
+                                + "WHERE id IN (:ids)")
+                        .param("lease", Timestamp.from(clock.instant().plus(LEASE))).param("claim", claimId)
+                        .param("ids", lockable).update();
+            }
+            return lockable;
+        });
+        return free == null ? List.of() : free;
     }
 
     /**
