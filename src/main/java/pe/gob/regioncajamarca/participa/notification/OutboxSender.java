@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends the mails of the outbox, in batches ({@code participa.mail.batch-size}, default 100): a batch is claimed in
- * one update (status PENDIENTE → ENVIANDO with a lease and the claim's id, committed before the SMTP conversation)
+ * one short transaction (status PENDIENTE → ENVIANDO with a lease and the claim's id, committed before the SMTP
+ * conversation; rows another sender is claiming are skipped)
  * so that two nodes never send a mail twice, and sent over one SMTP connection; the sent ones are marked in one
  * update and each refused one is recorded on its own row. On failure a mail goes back to PENDIENTE with
  * exponential back-off (1 min, 2, 4 ... at most 1 h). After the last attempt ({@code participa.mail.max-attempts})
@@ -114,8 +115,9 @@ public class OutboxSender {
     }
 
     /**
-     * Claims the mails of a batch that are still PENDIENTE (one UPDATE, committed before any SMTP conversation) and
-     * returns those this claim won: another node may have claimed some of them first.
+     * Claims the mails of a batch that are still PENDIENTE and not being claimed by another sender (one transaction,
+     * committed before any SMTP conversation) and returns those this claim won: another node may have claimed some of
+     * them first.
      */
     private List<Long> claim(List<Long> ids) {
         String claimId = java.util.UUID.randomUUID().toString();
