@@ -11,6 +11,18 @@ import org.springframework.stereotype.Service;
 public class MonitoringRounds {
 
     public static final String START_MESSAGE = "iniciarRondaSeguimiento";
+    /** "Reportar avance trimestral", the task of each report. */
+    public static final String REPORT_TASK = "Task_ReportProgress";
+
+    /**
+     * The "Reportar avance trimestral" tasks of a round still open: each in its report's own instance of
+     * {@code quarterly-progress-report}, which holds the round's instance id (ADR 0021).
+     */
+    public static org.camunda.bpm.engine.task.TaskQuery reportTasks(org.camunda.bpm.engine.TaskService tasks,
+                                                                    String roundId) {
+        return tasks.createTaskQuery().processVariableValueEquals(MonitoringRoundVariables.RONDA, roundId)
+                .taskDefinitionKey(REPORT_TASK);
+    }
 
     private final RuntimeService runtime;
 

@@ -149,12 +149,6 @@ public class MonitoringService {
                 .param(quarter).query(Long.class).single() == 0;
     }
 
-    /** The executing units (their Camunda groups) asked for reports in a quarter's round. */
-    public List<String> unitGroupsOf(String quarter) {
-        return jdbc.sql("SELECT DISTINCT unit_group FROM monitoring_report WHERE quarter = ? ORDER BY unit_group")
-                .param(quarter).query(String.class).list();
-    }
-
     /** Stores (or clears) the unit's reason for figures that differ from the national system's. */
     public void noteNationalDifference(long reportId, String note) {
         jdbc.sql("UPDATE monitoring_report SET national_note = ? WHERE id = ?").params(note, reportId).update();

@@ -27,7 +27,7 @@ class MonitoringTaskSubject implements TaskSubject {
 
     @Override
     public Optional<String> subjectOf(DelegateTask task) {
-        if ("Task_ReportProgress".equals(task.getTaskDefinitionKey())) {
+        if (MonitoringRounds.REPORT_TASK.equals(task.getTaskDefinitionKey())) {
             // set on the task's execution by its start listener (Seguimiento); read there, since a task being
             // created has no variables of its own yet and asking the task would query them, once per task
             var source = task.getExecution() != null ? task.getExecution() : task;

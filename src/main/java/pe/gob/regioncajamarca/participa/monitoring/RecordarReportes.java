@@ -16,8 +16,6 @@ import pe.gob.regioncajamarca.participa.notification.RecordarTarea;
 @Component("recordarReportes")
 class RecordarReportes implements ExecutionListener {
 
-    static final String REPORT_TASK = "Task_ReportProgress";
-
     private final RecordarTarea reminders;
 
     RecordarReportes(RecordarTarea reminders) {
@@ -26,9 +24,8 @@ class RecordarReportes implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        List<Task> open = execution.getProcessEngineServices().getTaskService().createTaskQuery()
-                .processVariableValueEquals(MonitoringRoundVariables.RONDA, execution.getProcessInstanceId())
-                .taskDefinitionKey(REPORT_TASK).orderByTaskId().asc().list();
+        List<Task> open = MonitoringRounds.reportTasks(execution.getProcessEngineServices().getTaskService(),
+                execution.getProcessInstanceId()).orderByTaskId().asc().list();
         reminders.remind(execution, open, "Reportar avance trimestral");
     }
 }

@@ -616,8 +616,7 @@ final class LivedDatabase {
                 return;
             }
             // each report is its own process instance: the units file them at once, as they do on the last days
-            List<Task> open = tasks.createTaskQuery().processVariableValueEquals("rondaSeguimiento", pid)
-                    .taskDefinitionKey("Task_ReportProgress").list();
+            List<Task> open = MonitoringRounds.reportTasks(tasks, pid).list();
             Map<String, BigDecimal> costOf = new HashMap<>();
             jdbc.sql("SELECT cycle_year, cui, cost FROM project WHERE monitored_since IS NOT NULL")
                     .query((rs, i) -> costOf.put(rs.getInt(1) + "/" + rs.getString(2), rs.getBigDecimal(3))).list();

@@ -73,8 +73,7 @@ final class RoundWork {
 
     /** How many "Reportar avance trimestral" tasks the round has (each in its report's own instance). */
     static long reportTasks(ProcessEngine engine, String pid) {
-        return engine.getTaskService().createTaskQuery().processVariableValueEquals("rondaSeguimiento", pid)
-                .taskDefinitionKey("Task_ReportProgress").count();
+        return MonitoringRounds.reportTasks(engine.getTaskService(), pid).count();
     }
 
     /** Executes every job of the instance that is due at the engine clock; returns how many ran. */

@@ -103,7 +103,8 @@ public abstract class ProcessTest {
         for (int pass = 0; pass < 5; pass++) {
             int done = executeDueJobs(engine.getManagementService(), processInstanceId);
             java.util.Set<String> reports = new java.util.HashSet<>();
-            engine.getRuntimeService().createProcessInstanceQuery().variableValueEquals("rondaSeguimiento",
+            engine.getRuntimeService().createProcessInstanceQuery().variableValueEquals(
+                    pe.gob.regioncajamarca.participa.monitoring.MonitoringRoundVariables.RONDA,
                     processInstanceId).list().forEach(p -> reports.add(p.getId()));
             if (!reports.isEmpty()) {
                 done += executeDueJobs(engine.getManagementService(), reports);
@@ -149,8 +150,7 @@ public abstract class ProcessTest {
      * quarterly-progress-report, started by the round.
      */
     protected org.camunda.bpm.engine.task.TaskQuery reportTasks(String roundId) {
-        return tasks.createTaskQuery().processVariableValueEquals("rondaSeguimiento", roundId)
-                .taskDefinitionKey("Task_ReportProgress");
+        return pe.gob.regioncajamarca.participa.monitoring.MonitoringRounds.reportTasks(tasks, roundId);
     }
 
     protected Task taskOf(String processInstanceId, String taskKey) {
