@@ -52,38 +52,13 @@ class RegistrarAvance implements TaskListener {
             String user = task.getAssignee() == null ? "tasklist" : task.getAssignee();
             evidence.add(report, files, null, user); // stored without EXIF or GPS location
         }
-        // the files live in the report's evidence now, not in the engine's variables or history
+        // the files live in the report's evidence now. The form declares them transient (data-variable-transitoria):
+        // they reached this listener as transient variables, and the engine writes them neither to its variables nor
+        // to its history. A file set on the instance another way (an earlier model's round) is removed here.
         for (String name : MonitoringRoundVariables.EVIDENCIAS) {
             task.getExecution().removeVariableLocal(name);
             task.getExecution().removeVariable(name);
         }
-        if (!files.isEmpty()) {
-            // only a file with content leaves something to forget; a completion without files needs no second
-            // transaction (and no second connection while it holds its own: units filing at once would wait on the
-            // pool)
-            forgetInHistory(task.getExecutionId());
-        }
-    }
-
-    /**
-     * A removed variable stays in the full history with its content (the original photo, EXIF and GPS
-     * included): once the completion is committed, the file variables of this task's execution are deleted from
-     * the history too (instance, details and content), in their own transaction.
-     */
-    private static void forgetInHistory(String executionId) {
-        org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl config =
-                org.camunda.bpm.engine.impl.context.Context.getProcessEngineConfiguration();
-        org.camunda.bpm.engine.impl.context.Context.getCommandContext().getTransactionContext()
-                .addTransactionListener(org.camunda.bpm.engine.impl.cfg.TransactionState.COMMITTED,
-                        committed -> config.getCommandExecutorTxRequiresNew().execute(context -> {
-                            context.disableAuthorizationCheck();
-                            org.camunda.bpm.engine.HistoryService history = config.getHistoryService();
-                            history.createHistoricVariableInstanceQuery().executionIdIn(executionId)
-                                    .variableNameIn(MonitoringRoundVariables.EVIDENCIAS.toArray(String[]::new))
-                                    .includeDeleted().disableBinaryFetching().list()
-                                    .forEach(v -> history.deleteHistoricVariableInstance(v.getId()));
-                            return null;
-                        }));
     }
 
     private static String extensionOf(byte[] b) {

@@ -157,7 +157,7 @@ public class V41__monitoring_reported_quarter extends BaseJavaMigration {
         }
     }
 
-    private static boolean engineTablesExist(Connection c) throws SQLException {
+    static boolean engineTablesExist(Connection c) throws SQLException {
         for (String name : List.of("ACT_RU_EXECUTION", "act_ru_execution")) {
             try (ResultSet rs = c.getMetaData().getTables(null, null, name, new String[] {"TABLE"})) {
                 if (rs.next()) {

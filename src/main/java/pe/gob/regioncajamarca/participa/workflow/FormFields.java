@@ -23,18 +23,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code forms/*.form} (by form id, each component's {@code key}) and the embedded forms of
  * {@code static/forms/*.html} (by file name, each {@code cam-variable-name}). A field that the form shows but does
  * not let the user change ({@code readonly} or {@code disabled} in a Camunda Form, {@code readonly} in an embedded
- * form) is listed apart: Tasklist sends it back with the submission, and it changes nothing.
+ * form) is listed apart: Tasklist sends it back with the submission, and it changes nothing. A field marked
+ * {@code data-variable-transitoria} in an embedded form (or with the property {@code transitoria} in a Camunda Form)
+ * lives only while its submission is handled: a file that the task's listener moves to the application's own store
+ * and that the engine must never keep, neither among its variables nor in its history.
  */
 final class FormFields {
 
-    /** The fields of one form: those the user fills in, and those only shown. */
-    public record Declared(Set<String> writable, Set<String> shown) {
+    /**
+     * The fields of one form: those the user fills in, those only shown, and those of the first kind that the
+     * engine receives as transient variables (read by the completion's listeners, stored nowhere by the engine).
+     */
+    public record Declared(Set<String> writable, Set<String> shown, Set<String> transients) {
+
+        public Declared(Set<String> writable, Set<String> shown) {
+            this(writable, shown, Set.of());
+        }
     }
 
     private static final Pattern CAM_INPUT = Pattern.compile("<(input|select|textarea)\\b([^>]*)>",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CAM_NAME = Pattern.compile("cam-variable-name\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern READONLY = Pattern.compile("\\s(readonly|disabled)(\\s|=|/|$)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern TRANSIENT = Pattern.compile("\\sdata-variable-transitoria(\\s|=|/|$)",
             Pattern.CASE_INSENSITIVE);
 
     private final Map<String, Declared> camundaForms;
@@ -95,30 +107,39 @@ final class FormFields {
     private static Declared camundaForm(JsonNode form) {
         Set<String> writable = new LinkedHashSet<>();
         Set<String> shown = new LinkedHashSet<>();
-        collect(form, writable, shown);
-        return new Declared(Set.copyOf(writable), Set.copyOf(shown));
+        Set<String> transients = new LinkedHashSet<>();
+        collect(form, writable, shown, transients);
+        return new Declared(Set.copyOf(writable), Set.copyOf(shown), Set.copyOf(transients));
     }
 
     static Declared embedded(String html) {
         Set<String> writable = new LinkedHashSet<>();
         Set<String> shown = new LinkedHashSet<>();
+        Set<String> transients = new LinkedHashSet<>();
         Matcher m = CAM_INPUT.matcher(html);
         while (m.find()) {
             Matcher name = CAM_NAME.matcher(m.group(2));
             if (name.find()) {
-                (READONLY.matcher(" " + m.group(2)).find() ? shown : writable).add(name.group(1));
+                boolean onlyShown = READONLY.matcher(" " + m.group(2)).find();
+                (onlyShown ? shown : writable).add(name.group(1));
+                if (!onlyShown && TRANSIENT.matcher(" " + m.group(2)).find()) {
+                    transients.add(name.group(1));
+                }
             }
         }
-        return new Declared(Set.copyOf(writable), Set.copyOf(shown));
+        return new Declared(Set.copyOf(writable), Set.copyOf(shown), Set.copyOf(transients));
     }
 
-    private static void collect(JsonNode node, Set<String> writable, Set<String> shown) {
+    private static void collect(JsonNode node, Set<String> writable, Set<String> shown, Set<String> transients) {
         for (JsonNode c : node.path("components")) {
             if (c.hasNonNull("key")) {
                 boolean onlyShown = truthy(c.get("readonly")) || truthy(c.get("disabled"));
                 (onlyShown ? shown : writable).add(c.get("key").asText());
+                if (!onlyShown && "true".equals(c.path("properties").path("transitoria").asText())) {
+                    transients.add(c.get("key").asText());
+                }
             }
-            collect(c, writable, shown);
+            collect(c, writable, shown, transients);
         }
     }
 

@@ -40,6 +40,9 @@ import org.springframework.stereotype.Component;
  * user, setting, changing or removing its variables. A variable that the task's form does not declare is refused
  * with a {@link FormFieldValidationException} (HTTP 400 in the REST API) naming it, before the command runs, so nothing
  * changes; a field the form only shows (read-only) is dropped from the submission, so it changes nothing either.
+ * A field the form declares transient (a file that the task's listener moves to the application's store) reaches
+ * the engine as a transient variable: the listeners read it, and neither the engine's variables nor its history
+ * ever hold it.
  * A task of a process without a form accepts no variables. Standalone tasks (no process) carry no records and are
  * left to the engine's own authorizations.</p>
  *
@@ -167,18 +170,27 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
                 return;
             }
             FormFields.Declared declared = declaredOf(task);
+            // typed values as sent (a file keeps its name and type), when the command carries a VariableMap
+            org.camunda.bpm.engine.variable.VariableMap typed =
+                    submitted instanceof org.camunda.bpm.engine.variable.VariableMap m ? m : null;
             Map<String, Object> kept = new LinkedHashMap<>();
             List<String> refused = new ArrayList<>();
-            for (Map.Entry<String, Object> e : submitted.entrySet()) {
-                if (declared.writable().contains(e.getKey())) {
-                    kept.put(e.getKey(), e.getValue());
-                } else if (!declared.shown().contains(e.getKey())) {
-                    refused.add(e.getKey());
+            boolean changed = false;
+            for (String name : submitted.keySet()) {
+                if (declared.writable().contains(name)) {
+                    Object value = typed != null ? typed.getValueTyped(name) : submitted.get(name);
+                    if (declared.transients().contains(name)) {
+                        value = TransientValues.of(value);
+                        changed = true;
+                    }
+                    kept.put(name, value);
+                } else if (!declared.shown().contains(name)) {
+                    refused.add(name);
                 }
             }
             refuse(task, refused);
-            if (kept.size() != submitted.size()) {
-                Map<String, Object> replacement = submitted instanceof org.camunda.bpm.engine.variable.VariableMap
+            if (changed || kept.size() != submitted.size()) {
+                Map<String, Object> replacement = typed != null
                         ? org.camunda.bpm.engine.variable.Variables.fromMap(kept) : kept;
                 CommandFields.write(command, field, replacement);
             }

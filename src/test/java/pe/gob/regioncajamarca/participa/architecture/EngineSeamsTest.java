@@ -29,7 +29,6 @@ class EngineSeamsTest {
             Map.entry("workflow/ProcesslessJobGuard.java", "engine plugin: jobs without a process are refused"),
             Map.entry("workflow/TaskSubjects.java", "BPMN parse listener: a task's subject in its name"),
             Map.entry("workflow/EscalationListener.java", "the escalated task read from the timer's execution"),
-            Map.entry("monitoring/RegistrarAvance.java", "evidence stored after the engine's transaction commits"),
             Map.entry("complaints/PlazoProrrogado.java", "the answering task's timers moved in the engine's command"),
             Map.entry("cycle/AprobacionResultados.java", "who completed the task (the engine's authentication)"),
             Map.entry("cycle/RegionalImpact.java", "the decision evaluated as the system, not as the user"),

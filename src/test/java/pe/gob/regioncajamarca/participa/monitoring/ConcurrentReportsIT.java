@@ -20,12 +20,15 @@ import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
  * Units file their reports at the same moment, as they do on the last day: each report is its own process instance,
  * so no completion waits for or undoes another (on the first model, one multi-instance task of the round, all but
  * one failed with the engine's "updated by another transaction concurrently"). The last of them, whichever it is,
- * tells the round that all are in, exactly once.
+ * tells the round that all are in, exactly once. Each comes with a photo, more at once than the connection pool
+ * holds: a completion with files holds one connection only (the files are transient variables, so no transaction
+ * after it has to remove them from the engine's history).
  */
 class ConcurrentReportsIT extends ProcessTest {
 
     @Autowired MonitoringRounds rounds;
     @Autowired MonitoringService monitoring;
+    @Autowired MonitoringEvidence evidence;
 
     @Test
     void unitsThatFileAtTheSameMomentAllGetThrough() throws Exception {
@@ -56,13 +59,16 @@ class ConcurrentReportsIT extends ProcessTest {
         CyclicBarrier together = new CyclicBarrier(open.size());
         ExecutorService pool = Executors.newFixedThreadPool(open.size());
         List<Future<String>> results = new ArrayList<>();
+        byte[] photo = EvidenceMetadataTest.jpegWithExif();
         for (Task t : open) {
             results.add(pool.submit(() -> {
                 together.await();
                 try {
                     tasks.complete(t.getId(), Map.of("avanceFisico", 10, "ejecucionFinanciera", 1, "devengadoAnio", 1,
                             "pim", 1, "estadoEjecucion", "EN_EJECUCION", "dificultades",
-                            "Reporte de prueba (los proyectos de otras pruebas pueden haber reportado más)."));
+                            "Reporte de prueba (los proyectos de otras pruebas pueden haber reportado más).",
+                            "evidencia1", org.camunda.bpm.engine.variable.Variables.fileValue("obra.jpg").file(photo)
+                                    .mimeType("image/jpeg").create()));
                     return "ok";
                 } catch (RuntimeException e) {
                     return e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -76,7 +82,14 @@ class ConcurrentReportsIT extends ProcessTest {
         pool.shutdown();
         assertThat(outcomes).allMatch("ok"::equals);
         assertThat(reportTasks(pid).count()).isZero();
-        assertThat(monitoring.reports(quarter)).allSatisfy(r -> assertThat(r.status()).isEqualTo("REPORTADO"));
+        assertThat(monitoring.reports(quarter)).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo("REPORTADO");
+            assertThat(evidence.of(r.id())).extracting(MonitoringEvidence.Evidence::fileName).containsExactly("obra.jpg");
+        });
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE NAME_ LIKE 'evidencia%' AND PROC_INST_ID_ IN "
+                + "(SELECT PROC_INST_ID_ FROM ACT_HI_VARINST WHERE NAME_ = ? AND TEXT_ = ?)")
+                .params(MonitoringRoundVariables.RONDA, pid).query(Long.class).single())
+                .as("no photo in the engine's history").isZero();
         // the round stopped waiting: "Cerrar reportes y evaluar alertas" is next, after its savepoint
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(
                 runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult())

@@ -104,7 +104,7 @@ class EvidenceIT extends ProcessTest {
     void aPhotoAttachedInTheTasksFormIsStoredWithoutExifAndShownOnThePublicPage() throws Exception {
         byte[] photo = EvidenceMetadataTest.jpegWithExif();
         byte[] pdf = pdf();
-        String execution = tasks.createTaskQuery().taskId(taskId).singleResult().getExecutionId();
+        String instance = tasks.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
         // what Tasklist's embedded form sends: the figures and the files (an empty third file input)
         tasks.claim(taskId, "unit.prueba");
         tasks.complete(taskId, org.camunda.bpm.engine.variable.Variables.createVariables()
@@ -127,11 +127,17 @@ class EvidenceIT extends ProcessTest {
         assertThat(EvidenceMetadataTest.contains(kept, "Exif")).as("stored without EXIF").isFalse();
         assertThat(evidence.content(report, stored.get(1).id()).orElseThrow().bytes()).isEqualTo(pdf);
         // the files are not left in the engine's variables
-        assertThat(runtime.createVariableInstanceQuery().executionIdIn(execution)
+        assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(instance)
                 .variableNameIn("evidencia1", "evidencia2", "evidencia3").list()).isEmpty();
-        assertThat(historyService.createHistoricVariableInstanceQuery().executionIdIn(execution)
+        // nor ever written to its history: the form declares them transient, so no second transaction has to
+        // delete them after the completion
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(instance)
                 .variableNameIn("evidencia1", "evidencia2", "evidencia3").includeDeleted().list())
-                .as("no file content left in the history").allSatisfy(v -> assertThat(v.getValue()).isNull());
+                .as("no file in the history's variables").isEmpty();
+        assertThat(historyService.createHistoricDetailQuery().variableUpdates().processInstanceId(instance).list())
+                .as("no file in the history's variable updates")
+                .noneMatch(d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName()
+                        .startsWith("evidencia"));
 
         // the project's public page: the photo as an image, the document as a link
         String photoUrl = "/proyectos/" + year + "/" + cui + "/evidencias/" + stored.get(0).id();
@@ -151,6 +157,36 @@ class EvidenceIT extends ProcessTest {
         // another project's address does not serve it
         assertThat(new Http(port).get("/proyectos/" + year + "/9999999/evidencias/" + stored.get(0).id())
                 .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void migration61RemovesEvidenceThatEarlierCompletionsLeftInTheEngineHistory(
+            @Autowired javax.sql.DataSource dataSource) throws Exception {
+        // as a completion before the transient fields left it: the file set on the report's instance, then removed
+        String instance = tasks.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
+        runtime.setVariable(instance, "evidencia1", org.camunda.bpm.engine.variable.Variables.fileValue("obra.jpg")
+                .file(EvidenceMetadataTest.jpegWithExif()).mimeType("image/jpeg").create());
+        runtime.removeVariable(instance, "evidencia1");
+        var left = historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(instance)
+                .variableName("evidencia1").includeDeleted().singleResult();
+        String content = jdbc.sql("SELECT BYTEARRAY_ID_ FROM ACT_HI_VARINST WHERE ID_ = ?").param(left.getId())
+                .query(String.class).single();
+        assertThat(content).isNotNull();
+
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            assertThat(V61__evidence_out_of_engine_history.forget(c)).isPositive();
+        }
+
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(instance)
+                .variableName("evidencia1").includeDeleted().list()).isEmpty();
+        assertThat(historyService.createHistoricDetailQuery().variableUpdates().processInstanceId(instance).list())
+                .noneMatch(d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName()
+                        .startsWith("evidencia"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_GE_BYTEARRAY WHERE ID_ = ?").param(content).query(Long.class)
+                .single()).as("the photo's content").isZero();
+        // the report's other variables stay
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(instance)
+                .variableName("informe").list()).hasSize(1);
     }
 
     @Test

@@ -274,6 +274,15 @@ class TasklistBrowserIT {
             }
             assertThat(gone).as("the completed task leaves the list").isTrue();
             shot(browser, "06-tasklist-completada");
+            // the photo went to the report's evidence only: the form sends it as a transient variable, which the
+            // engine writes neither to its variables nor to its history
+            assertThat(jdbc.sql("""
+                    SELECT COUNT(*) FROM ACT_HI_VARINST v JOIN ACT_HI_PROCINST p ON p.ID_ = v.PROC_INST_ID_
+                    WHERE v.NAME_ LIKE 'evidencia%' AND p.BUSINESS_KEY_ LIKE ?""")
+                    .param(reported + "/%/" + cui).query(Long.class).single()).as("no photo in the engine's history")
+                    .isZero();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ LIKE ?")
+                    .param(reported + "/%/" + cui).query(Long.class).single()).as("the report's instance").isOne();
 
             // the photo on the project's public page, without its EXIF block
             int year = jdbc.sql("SELECT cycle_year FROM project WHERE cui = ? ORDER BY cycle_year DESC")
