@@ -19,6 +19,8 @@ public final class MonitoringRoundVariables {
     /** A report's round: the process instance of {@code quarterly-monitoring-round} that started it. */
     public static final String RONDA = "rondaSeguimiento";
     public static final String PROYECTOS_POR_REPORTAR = "proyectosPorReportar";
+    /** How many batches "Pedir un reporte por proyecto" starts the reports in (one transaction each). */
+    public static final String LOTES_DE_REPORTES = "lotesDeReportes";
     public static final String FECHA_CIERRE_REPORTES = "fechaCierreReportes";
     /** "Reportar avance trimestral", task-local: whom it is routed to and what it is about. */
     public static final String GRUPO_UNIDAD = "grupoUnidad";

@@ -276,9 +276,10 @@ public class MonitoringService {
     public record RoundTasks(Map<Long, Report> reports, Map<Long, Progress> previous) {
     }
 
-    public RoundTasks roundTasks(String quarter) {
-        List<ReportRow> rows = jdbc.sql(REPORT_SQL + " WHERE r.quarter = ?").param(quarter)
-                .query(MonitoringService::mapReport).list();
+    /** What the tasks of the quarter's reports with ids from {@code fromId} to {@code toId} show (a batch). */
+    public RoundTasks roundTasks(String quarter, long fromId, long toId) {
+        List<ReportRow> rows = jdbc.sql(REPORT_SQL + " WHERE r.quarter = ? AND r.id BETWEEN ? AND ?")
+                .params(quarter, fromId, toId).query(MonitoringService::mapReport).list();
         Map<Long, Projects.Project> byId = projects.byIds(rows.stream().map(ReportRow::projectId).toList());
         Map<Long, Report> reports = new java.util.HashMap<>();
         withProjects(rows, byId).forEach(r -> reports.put(r.id(), r));
@@ -288,8 +289,9 @@ public class MonitoringService {
         // every earlier report of the round's projects, newest first: the first per report is its previous one
         jdbc.sql(PROGRESS_SQL.replace("r.updated_cost", "r.updated_cost, this_one.id") + """
                  JOIN monitoring_report this_one ON this_one.project_id = r.project_id
-                WHERE this_one.quarter = ? AND r.quarter < this_one.quarter AND r.status = 'REPORTADO'
-                ORDER BY this_one.id, r.quarter DESC""").param(quarter)
+                WHERE this_one.quarter = ? AND this_one.id BETWEEN ? AND ? AND r.quarter < this_one.quarter
+                  AND r.status = 'REPORTADO'
+                ORDER BY this_one.id, r.quarter DESC""").params(quarter, fromId, toId)
                 .query((rs, i) -> previous.putIfAbsent(rs.getLong(10), mapProgress(rs, costs))).list();
         return new RoundTasks(reports, previous);
     }

@@ -39,14 +39,14 @@ public class Seguimiento {
     }
 
     /**
-     * Reads what the tasks of the round about to open show (its reports, projects, previous progress and national
-     * figures) in a few queries, for the rest of the transaction that creates them ("Preparar ronda de seguimiento"
-     * and the reports it starts run in one job); each task then reads nothing more. Without a transaction each task
-     * reads its own, as before, and this returns null.
+     * Reads what the tasks about to open show (the reports from {@code fromId} to {@code toId} of the round, their
+     * projects, previous progress and national figures) in a few queries, for the rest of the transaction that
+     * creates them (a batch of "Pedir un reporte por proyecto" and the reports it starts run in one job); each task
+     * then reads nothing more. Without a transaction each task reads its own, as before, and this returns null.
      */
-    RoundData readRoundOnce(String processInstanceId, String quarter) {
+    RoundData readRoundOnce(String processInstanceId, String quarter, long fromId, long toId) {
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            MonitoringService.RoundTasks tasks = monitoring.roundTasks(quarter);
+            MonitoringService.RoundTasks tasks = monitoring.roundTasks(quarter, fromId, toId);
             RoundData data = new RoundData(tasks, nationalComparison.of(
                     tasks.reports().values().stream().map(MonitoringService.Report::cui).toList()));
             PerTransaction.put(new RoundKey(processInstanceId), data);

@@ -51,6 +51,7 @@ import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
 import pe.gob.regioncajamarca.participa.projects.Scopes;
 import pe.gob.regioncajamarca.participa.identity.CitizenAccounts;
 import pe.gob.regioncajamarca.participa.ledger.Ledger;
+import pe.gob.regioncajamarca.participa.monitoring.MonitoringRoundVariables;
 import pe.gob.regioncajamarca.participa.monitoring.MonitoringRounds;
 import pe.gob.regioncajamarca.participa.notification.OutboxSender;
 import pe.gob.regioncajamarca.participa.oversight.CommitteeElection;
@@ -420,7 +421,7 @@ final class LivedDatabase {
         }
 
         void executeDueJobs(String pid) {
-            for (int round = 0; round < 20; round++) {
+            for (int round = 0; round < 100; round++) {
                 List<Job> due = management.createJobQuery().processInstanceId(pid).executable().list();
                 if (due.isEmpty()) {
                     return;
@@ -643,6 +644,15 @@ final class LivedDatabase {
                 done.put("estadoEjecucion", progress >= 100 ? "CONCLUIDO" : "EN_EJECUCION");
                 tasks.complete(t.getId(), done);
             });
+            // each filed report tells the round in its own job ("Avance entregado a la ronda"): run as the job
+            // executor's threads run them
+            Set<String> reports = runtime().createProcessInstanceQuery()
+                    .variableValueEquals(MonitoringRoundVariables.RONDA, pid).list().stream().map(p -> p.getId())
+                    .collect(java.util.stream.Collectors.toSet());
+            List<Job> told = reports.isEmpty() ? List.of()
+                    : management.createJobQuery().messages().processInstanceIds(reports).list();
+            parallel(told.size(), Integer.getInteger("lived.report-threads", 4),
+                    k -> management.executeJob(told.get(k).getId()));
             clockAt(opens.plusDays(30));
             executeDueJobs(pid);
             Task consolidate = taskOf(pid, "Task_ConsolidateReport");

@@ -20,7 +20,7 @@ import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
  * Units file their reports at the same moment, as they do on the last day: each report is its own process instance,
  * so no completion waits for or undoes another (on the first model, one multi-instance task of the round, all but
  * one failed with the engine's "updated by another transaction concurrently"). The last of them, whichever it is,
- * tells the round that all are in, exactly once. Each comes with a photo, more at once than the connection pool
+ * tells the round that all are in, exactly once (in its own job, which runs at the same moment as the others'). Each comes with a photo, more at once than the connection pool
  * holds: a completion with files holds one connection only (the files are transient variables, so no transaction
  * after it has to remove them from the engine's history).
  */
@@ -79,9 +79,34 @@ class ConcurrentReportsIT extends ProcessTest {
         for (Future<String> f : results) {
             outcomes.add(f.get());
         }
-        pool.shutdown();
         assertThat(outcomes).allMatch("ok"::equals);
         assertThat(reportTasks(pid).count()).isZero();
+        // each report then tells the round in its own job ("Avance entregado a la ronda"), as the job executor's
+        // threads run them: all at the same moment as well
+        List<org.camunda.bpm.engine.runtime.Job> told = management.createJobQuery().messages() // (with activityId, the engine's query misses an AND)
+                .processInstanceIds(runtime.createProcessInstanceQuery().variableValueEquals(
+                        MonitoringRoundVariables.RONDA, pid).list().stream().map(p -> p.getId())
+                        .collect(java.util.stream.Collectors.toSet())).list();
+        assertThat(told).hasSize(open.size());
+        CyclicBarrier jobsTogether = new CyclicBarrier(told.size());
+        List<Future<String>> jobs = new ArrayList<>();
+        for (org.camunda.bpm.engine.runtime.Job job : told) {
+            jobs.add(pool.submit(() -> {
+                jobsTogether.await();
+                try {
+                    management.executeJob(job.getId());
+                    return "ok";
+                } catch (RuntimeException e) {
+                    return e.getClass().getSimpleName() + ": " + e.getMessage();
+                }
+            }));
+        }
+        outcomes.clear();
+        for (Future<String> f : jobs) {
+            outcomes.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(outcomes).allMatch("ok"::equals);
         assertThat(monitoring.reports(quarter)).allSatisfy(r -> {
             assertThat(r.status()).isEqualTo("REPORTADO");
             assertThat(evidence.of(r.id())).extracting(MonitoringEvidence.Evidence::fileName).containsExactly("obra.jpg");
@@ -90,9 +115,11 @@ class ConcurrentReportsIT extends ProcessTest {
                 + "(SELECT PROC_INST_ID_ FROM ACT_HI_VARINST WHERE NAME_ = ? AND TEXT_ = ?)")
                 .params(MonitoringRoundVariables.RONDA, pid).query(Long.class).single())
                 .as("no photo in the engine's history").isZero();
-        // the round stopped waiting: "Cerrar reportes y evaluar alertas" is next, after its savepoint
+        // the round stopped waiting, once: "Cerrar reportes y evaluar alertas" is next, after its savepoint
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(
                 runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult())
                 .hasPassed("Task_AwaitReports").isWaitingAt("Task_CloseReporting");
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pid).activityId("Task_AwaitReports")
+                .finished().count()).isOne();
     }
 }

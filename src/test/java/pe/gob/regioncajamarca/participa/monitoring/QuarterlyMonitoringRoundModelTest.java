@@ -50,8 +50,10 @@ class QuarterlyMonitoringRoundModelTest {
         beans.delegate("prepararRonda", e -> {
             e.setVariable("informes", new ArrayList<>(reports));
             e.setVariable("proyectosPorReportar", reports.size());
+            e.setVariable("lotesDeReportes", PedirReportes.batches(reports.size()));
             e.setVariable("fechaCierreReportes", beans.plazos.habiles(15));
         });
+        beans.delegate("pedirReportes");
         beans.delegate("cerrarReportes");
         beans.delegate("publicarInformeSeguimiento");
         beans.executionListener("recordarReportes");
@@ -63,7 +65,19 @@ class QuarterlyMonitoringRoundModelTest {
                 .setVariable("trimestre", "2025-Q4").correlateStartMessage();
         assertThat(pi).isWaitingAt("Task_PrepareRound"); // savepoint: the round opens in the background
         runJob(pi, "Task_PrepareRound");
+        requestTheReports(pi);
         return pi;
+    }
+
+    /** "Pedir un reporte por proyecto": each batch after a savepoint of its own, one after the other. */
+    private int requestTheReports(ProcessInstance pi) {
+        int batches = 0;
+        while (!engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+                .activityId("Task_RequestReports").list().isEmpty()) {
+            runJob(pi, "Task_RequestReports");
+            batches++;
+        }
+        return batches;
     }
 
     /** What the last report's end ("Avance entregado a la ronda") sends when no report is left. */
@@ -87,6 +101,7 @@ class QuarterlyMonitoringRoundModelTest {
                 .timers().singleResult();
         assertThat(next.getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 7, 1, 7, 0)));
         runJob(pi, "Task_PrepareRound");
+        requestTheReports(pi);
         assertThat(pi).isWaitingAt("Task_AwaitReports");
     }
 
@@ -110,7 +125,7 @@ class QuarterlyMonitoringRoundModelTest {
 
         assertThat(pi).hasPassed("Event_Closed").hasNotPassed("Timer_RoundCloses").isEnded();
         assertThat(beans.calls()).extracting(ModelTests.Call::bean).containsSubsequence("prepararRonda",
-                "cerrarReportes", "publicarInformeSeguimiento");
+                "pedirReportes", "cerrarReportes", "publicarInformeSeguimiento");
     }
 
     @Test
@@ -129,11 +144,25 @@ class QuarterlyMonitoringRoundModelTest {
     }
 
     @Test
+    void theReportsAreRequestedInBatchesOfAHundredEachInItsOwnTransaction() {
+        reports = java.util.stream.LongStream.rangeClosed(1, 250).boxed().toList();
+        ProcessInstance pi = engine.getRuntimeService().createMessageCorrelation("iniciarRondaSeguimiento")
+                .setVariable("trimestre", "2025-Q4").correlateStartMessage();
+        runJob(pi, "Task_PrepareRound");
+
+        assertThat(requestTheReports(pi)).isEqualTo(3);
+
+        assertThat(beans.calls("pedirReportes")).extracting(c -> c.variables().get("loopCounter"))
+                .containsExactly(0, 1, 2);
+        assertThat(pi).hasPassed("Task_RequestReports").isWaitingAt("Task_AwaitReports");
+    }
+
+    @Test
     void aRoundWithoutProjectsGoesStraightToTheClose() {
         reports = List.of();
         ProcessInstance pi = startByHand();
 
-        assertThat(pi).hasNotPassed("Task_AwaitReports").isWaitingAt("Task_CloseReporting");
+        assertThat(pi).hasNotPassed("Task_RequestReports", "Task_AwaitReports").isWaitingAt("Task_CloseReporting");
     }
 
     @Test

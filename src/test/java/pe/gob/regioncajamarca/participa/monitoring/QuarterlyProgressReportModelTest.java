@@ -11,6 +11,7 @@ import static pe.gob.regioncajamarca.participa.testsupport.ModelTests.START;
 import static pe.gob.regioncajamarca.participa.testsupport.ModelTests.businessDays;
 import static pe.gob.regioncajamarca.participa.testsupport.ModelTests.clockAt;
 import static pe.gob.regioncajamarca.participa.testsupport.ModelTests.fire;
+import static pe.gob.regioncajamarca.participa.testsupport.ModelTests.runJob;
 import static pe.gob.regioncajamarca.participa.testsupport.ModelTests.timers;
 
 import java.util.Map;
@@ -74,9 +75,17 @@ class QuarterlyProgressReportModelTest {
 
         complete(task(pi), withVariables("avanceFisico", 40.0));
 
-        assertThat(pi).hasPassed("Event_Reported").isEnded();
+        // the unit's completion stores the report; telling the round is a savepoint of its own (no unit waits for
+        // another's), and a round closed meanwhile does not stop it
         assertThat(beans.calls("registrarAvance")).singleElement()
                 .satisfies(c -> assertThat(c.variables()).containsEntry("informe", 12L));
+        assertThat(pi).isWaitingAt("Event_Reported");
+        assertThat(beans.calls("entregarReporte")).isEmpty();
+        engine.getRuntimeService().createMessageCorrelation("cierreRondaSeguimiento")
+                .processInstanceVariableEquals("rondaSeguimiento", "ronda-1").correlateAll();
+        runJob(pi, "Event_Reported");
+
+        assertThat(pi).hasPassed("Event_Reported").hasNotPassed("Event_NotReported").isEnded();
         assertThat(beans.calls("entregarReporte")).singleElement()
                 .satisfies(c -> assertThat(c.variables()).containsEntry("rondaSeguimiento", "ronda-1"));
     }
