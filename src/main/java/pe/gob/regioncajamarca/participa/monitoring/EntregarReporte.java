@@ -24,7 +24,11 @@ class EntregarReporte implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String quarter = (String) execution.getVariable(MonitoringRoundVariables.TRIMESTRE);
         String round = (String) execution.getVariable(MonitoringRoundVariables.RONDA);
-        if (monitoring.allReportedAfterLock(quarter)) {
+        // since version 1.1 this end runs after a savepoint, once the report's filing has committed; on 1.0 it runs
+        // in the filing's own transaction, where only the lock makes the last two filings see each other
+        boolean afterFiling = execution.getBpmnModelElementInstance() instanceof org.camunda.bpm.model.bpmn.instance.FlowNode node
+                && node.isCamundaAsyncBefore();
+        if (afterFiling ? monitoring.allReportedOnceFiled(quarter) : monitoring.allReportedAfterLock(quarter)) {
             // the round may have closed at its date already: then nothing waits for the message, and nothing is done
             execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(ALL_REPORTED)
                     .processInstanceId(round).correlateAll();

@@ -122,4 +122,43 @@ class ConcurrentReportsIT extends ProcessTest {
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pid).activityId("Task_AwaitReports")
                 .finished().count()).isOne();
     }
+
+    @Test
+    void theRoundIsToldByTheReportFiledLastWhateverTheOrderOfTheirJobs() {
+        int year = sharedFormalisedCycle();
+        String cui = String.valueOf(3500000 + unique());
+        prioritisedProject(year, cui, "Proyecto del último reporte", 500000, "Salud");
+        try {
+            String quarter = "2072-Q" + (1 + unique() % 4);
+            String pid = rounds.startByHand(quarter);
+            executeDueJobs(pid);
+            List<Task> open = reportTasks(pid).list();
+            Task last = open.stream().filter(t -> cui.equals(tasks.getVariable(t.getId(), "cui"))).findFirst()
+                    .orElseThrow();
+            // every other report filed, and its job run: one is still pending, the round waits
+            for (Task t : open) {
+                if (!t.getId().equals(last.getId())) {
+                    file(t);
+                }
+            }
+            executeDueJobs(pid);
+            org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(
+                    runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult())
+                    .isWaitingAt("Task_AwaitReports");
+            // the last one: its job finds none pending
+            String lastReport = last.getProcessInstanceId();
+            file(last);
+            management.executeJob(management.createJobQuery().processInstanceId(lastReport).singleResult().getId());
+            org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(
+                    runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult())
+                    .hasPassed("Task_AwaitReports").isWaitingAt("Task_CloseReporting");
+        } finally {
+            jdbc.sql("UPDATE project SET execution_status = 'CONCLUIDO' WHERE cui = ?").param(cui).update();
+        }
+    }
+
+    private void file(Task t) {
+        tasks.complete(t.getId(), Map.of("avanceFisico", 10, "ejecucionFinanciera", 1, "devengadoAnio", 1, "pim", 1,
+                "estadoEjecucion", "EN_EJECUCION", "dificultades", "Reporte de prueba."));
+    }
 }

@@ -257,4 +257,32 @@ class MonitoringProcessIT extends ProcessTest {
         return decisions.evaluateDecisionByKey(MonitoringAlerts.DECISION).variables(in).evaluate()
                 .collectEntries("codigo");
     }
+
+    @Test
+    void aRoundOfTheModelBeforeBatchesStillStartsItsReportsInItsPreparation() {
+        var repository = engine.getRepositoryService();
+        var old = repository.createDeployment().name("quarterly-monitoring-round 2.0 (prueba)")
+                .addClasspathResource("legacy/quarterly-monitoring-round-2.0.bpmn")
+                .addClasspathResource("forms/consolidar-informe.form").deploy();
+        String quarter = "2079-Q" + (1 + unique() % 4);
+        java.util.Set<String> started = new java.util.HashSet<>();
+        try {
+            String definition = repository.createProcessDefinitionQuery().deploymentId(old.getId()).singleResult()
+                    .getId();
+            ProcessInstance pi = runtime.createProcessInstanceById(definition).setVariable("trimestre", quarter)
+                    .startBeforeActivity("Task_PrepareRound").execute();
+            executeDueJobs(pi.getId());
+            runtime.createProcessInstanceQuery().variableValueEquals(MonitoringRoundVariables.RONDA, pi.getId())
+                    .list().forEach(r -> started.add(r.getId()));
+
+            assertThat(pi).hasPassed("Task_PrepareRound").isWaitingAt("Task_AwaitReports");
+            assertThat(monitoring.reports(quarter)).isNotEmpty();
+            assertThat(reportTasks(pi.getId()).count()).isEqualTo(monitoring.reports(quarter).size());
+        } finally {
+            if (!started.isEmpty()) {
+                runtime.deleteProcessInstances(List.copyOf(started), "prueba", true, true);
+            }
+            repository.deleteDeployment(old.getId(), true);
+        }
+    }
 }
