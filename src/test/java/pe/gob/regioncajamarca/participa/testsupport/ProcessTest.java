@@ -124,7 +124,8 @@ public abstract class ProcessTest {
 
     private static int executeDueJobs(ManagementService management, java.util.Set<String> processInstanceIds) {
         int n = 0;
-        for (int round = 0; round < 10; round++) {
+        // up to 100 passes: a round's batches of reports (PedirReportes) are jobs that follow one another
+        for (int round = 0; round < 100; round++) {
             List<Job> due = management.createJobQuery().processInstanceIds(processInstanceIds).executable().list();
             if (due.isEmpty()) {
                 return n;
