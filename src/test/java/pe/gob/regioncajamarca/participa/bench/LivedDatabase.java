@@ -51,7 +51,6 @@ import pe.gob.regioncajamarca.participa.cycle.OpenCycleCommand;
 import pe.gob.regioncajamarca.participa.projects.Scopes;
 import pe.gob.regioncajamarca.participa.identity.CitizenAccounts;
 import pe.gob.regioncajamarca.participa.ledger.Ledger;
-import pe.gob.regioncajamarca.participa.monitoring.MonitoringRoundVariables;
 import pe.gob.regioncajamarca.participa.monitoring.MonitoringRounds;
 import pe.gob.regioncajamarca.participa.notification.OutboxSender;
 import pe.gob.regioncajamarca.participa.oversight.CommitteeElection;
@@ -646,9 +645,8 @@ final class LivedDatabase {
             });
             // each filed report tells the round in its own job ("Avance entregado a la ronda"): run as the job
             // executor's threads run them
-            Set<String> reports = runtime().createProcessInstanceQuery()
-                    .variableValueEquals(MonitoringRoundVariables.RONDA, pid).list().stream().map(p -> p.getId())
-                    .collect(java.util.stream.Collectors.toSet());
+            Set<String> reports = pe.gob.regioncajamarca.participa.testsupport.ProcessTest.reportInstances(runtime(),
+                    pid);
             List<Job> told = reports.isEmpty() ? List.of()
                     : management.createJobQuery().messages().processInstanceIds(reports).list();
             parallel(told.size(), Integer.getInteger("lived.report-threads", 4),

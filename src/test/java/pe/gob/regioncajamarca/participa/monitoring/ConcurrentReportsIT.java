@@ -84,9 +84,7 @@ class ConcurrentReportsIT extends ProcessTest {
         // each report then tells the round in its own job ("Avance entregado a la ronda"), as the job executor's
         // threads run them: all at the same moment as well
         List<org.camunda.bpm.engine.runtime.Job> told = management.createJobQuery().messages() // (with activityId, the engine's query misses an AND)
-                .processInstanceIds(runtime.createProcessInstanceQuery().variableValueEquals(
-                        MonitoringRoundVariables.RONDA, pid).list().stream().map(p -> p.getId())
-                        .collect(java.util.stream.Collectors.toSet())).list();
+                .processInstanceIds(reportInstances(runtime, pid)).list();
         assertThat(told).hasSize(open.size());
         CyclicBarrier jobsTogether = new CyclicBarrier(told.size());
         List<Future<String>> jobs = new ArrayList<>();

@@ -272,8 +272,7 @@ class MonitoringProcessIT extends ProcessTest {
             ProcessInstance pi = runtime.createProcessInstanceById(definition).setVariable("trimestre", quarter)
                     .startBeforeActivity("Task_PrepareRound").execute();
             executeDueJobs(pi.getId());
-            runtime.createProcessInstanceQuery().variableValueEquals(MonitoringRoundVariables.RONDA, pi.getId())
-                    .list().forEach(r -> started.add(r.getId()));
+            started.addAll(reportInstances(runtime, pi.getId()));
 
             assertThat(pi).hasPassed("Task_PrepareRound").isWaitingAt("Task_AwaitReports");
             assertThat(monitoring.reports(quarter)).isNotEmpty();

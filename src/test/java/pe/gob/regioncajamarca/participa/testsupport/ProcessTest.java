@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -102,10 +103,7 @@ public abstract class ProcessTest {
         int n = 0;
         for (int pass = 0; pass < 5; pass++) {
             int done = executeDueJobs(engine.getManagementService(), processInstanceId);
-            java.util.Set<String> reports = new java.util.HashSet<>();
-            engine.getRuntimeService().createProcessInstanceQuery().variableValueEquals(
-                    pe.gob.regioncajamarca.participa.monitoring.MonitoringRoundVariables.RONDA,
-                    processInstanceId).list().forEach(p -> reports.add(p.getId()));
+            java.util.Set<String> reports = reportInstances(engine.getRuntimeService(), processInstanceId);
             if (!reports.isEmpty()) {
                 done += executeDueJobs(engine.getManagementService(), reports);
             }
@@ -115,6 +113,13 @@ public abstract class ProcessTest {
             }
         }
         return n;
+    }
+
+    /** The running report instances ({@code quarterly-progress-report}) that a round started: their ids. */
+    public static java.util.Set<String> reportInstances(RuntimeService runtime, String roundId) {
+        return runtime.createProcessInstanceQuery().variableValueEquals(
+                        pe.gob.regioncajamarca.participa.monitoring.MonitoringRoundVariables.RONDA, roundId).list()
+                .stream().map(ProcessInstance::getId).collect(java.util.stream.Collectors.toSet());
     }
 
     /** The same with the engine's {@code management} service (for code outside a test class, e.g. benchmarks). */
