@@ -27,6 +27,8 @@ class EngineSeamsTest {
             Map.entry("identity/StaffIdentityPlugin.java", "engine plugin: staff users and groups at start"),
             Map.entry("workflow/TaskVariableGuard.java", "engine plugin: a task accepts only its form's fields"),
             Map.entry("workflow/ProcesslessJobGuard.java", "engine plugin: jobs without a process are refused"),
+            Map.entry("workflow/VariableDetailHistory.java",
+                    "engine plugin: the history keeps a person's variable changes, not the engine's own copies"),
             Map.entry("workflow/TaskSubjects.java", "BPMN parse listener: a task's subject in its name"),
             Map.entry("workflow/EscalationListener.java", "the escalated task read from the timer's execution"),
             Map.entry("complaints/PlazoProrrogado.java", "the answering task's timers moved in the engine's command"),
