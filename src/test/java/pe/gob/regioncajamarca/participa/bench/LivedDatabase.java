@@ -110,14 +110,21 @@ final class LivedDatabase {
             Path dir = dir();
             try {
                 Files.createDirectories(dir);
-                server = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false)
+                var builder = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false)
                         .setRegisterShutdownHook(false).setServerConfig("max_connections", "100")
                         .setServerConfig("shared_buffers", "256MB").setServerConfig("work_mem", "16MB")
                         // statements counted per task by LivedDatabaseBenchmark's round; zonky's binaries have it
                         .setServerConfig("shared_preload_libraries",
                                 Boolean.parseBoolean(System.getProperty("lived.statements", "true"))
-                                        ? "pg_stat_statements" : "")
-                        .start();
+                                        ? "pg_stat_statements" : "");
+                // settings for this server only, "name=value;name=value" (the generator's bulk load sets its own)
+                for (String setting : System.getProperty("lived.server-config", "").split(";")) {
+                    int eq = setting.indexOf('=');
+                    if (eq > 0) {
+                        builder.setServerConfig(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
+                    }
+                }
+                server = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
