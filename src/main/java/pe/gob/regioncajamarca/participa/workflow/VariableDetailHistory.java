@@ -42,11 +42,6 @@ class VariableDetailHistory extends AbstractProcessEnginePlugin {
         configuration.setEnableDefaultDbHistoryEventHandler(false);
     }
 
-    /** Whether a variable's detail is written: not for a creation with no person logged in. */
-    static boolean detailWritten(boolean creation, String authenticatedUserId) {
-        return !creation || authenticatedUserId != null;
-    }
-
     static final class Handler extends DbHistoryEventHandler {
 
         @Override
@@ -54,9 +49,10 @@ class VariableDetailHistory extends AbstractProcessEnginePlugin {
             if (!super.shouldWriteHistoricDetail(event)) {
                 return false;
             }
+            // not for a creation with no person logged in
             CommandContext context = Context.getCommandContext();
-            return detailWritten(event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE),
-                    context == null ? null : context.getAuthenticatedUserId());
+            return !event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE)
+                    || context != null && context.getAuthenticatedUserId() != null;
         }
     }
 }
