@@ -141,9 +141,9 @@ class LivedDatabaseBenchmark {
             requests.put("Cockpit: /engine-rest/process-definition/statistics",
                     rest(portal, "/engine-rest/process-definition/statistics?failedJobs=true&incidents=true"));
             // what Cockpit's page of the rounds' definition lists: its running instances, through Cockpit's own API
-            // (Cockpit Community lists no historic instances of a definition; it opens one finished instance by id)
-            // (the version the rounds ran on: a start of the application that deploys a changed model deploys every
-            // model again, and the newest version has no rounds yet)
+            // (Cockpit Community lists no historic instances of a definition; it opens one finished instance by id).
+            // The definition is the version the rounds ran on: a start of the application that deploys a changed
+            // model deploys every model again, and the newest version has no rounds yet.
             String roundDefinition = jdbc.sql("SELECT PROC_DEF_ID_ FROM ACT_HI_PROCINST WHERE ID_ = ?").param(round)
                     .query(String.class).single();
             Http cockpit = cockpitSession(port);
@@ -284,13 +284,7 @@ class LivedDatabaseBenchmark {
     /** A Cockpit session of the administrator, logged in as Cockpit's login page does. */
     private static Http cockpitSession(int port) {
         Http cockpit = new Http(port);
-        cockpit.get("/camunda/app/cockpit/default/");
-        var login = cockpit.send(java.net.http.HttpRequest.newBuilder(cockpit.uri(
-                        "/camunda/api/admin/auth/user/default/login/cockpit"))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Http.urlEncoded(Map.of(
-                        "username", LivedDatabase.ADMIN, "password", LivedDatabase.ADMIN_PASSWORD))))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", cockpit.cookie("XSRF-TOKEN")).build());
+        var login = cockpit.webappLogin("cockpit", LivedDatabase.ADMIN, LivedDatabase.ADMIN_PASSWORD);
         assertThat(login.statusCode()).as("Cockpit login: " + login.body()).isEqualTo(200);
         return cockpit;
     }

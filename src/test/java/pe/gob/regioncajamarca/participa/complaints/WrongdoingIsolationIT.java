@@ -2,7 +2,6 @@ package pe.gob.regioncajamarca.participa.complaints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -186,12 +185,7 @@ class WrongdoingIsolationIT extends ProcessTest {
     /** A Cockpit session of {@code user}, logged in the way the webapp logs in. */
     private Http cockpitSession(String user) {
         Http cockpit = new Http(port);
-        cockpit.get("/camunda/app/cockpit/default/");
-        HttpResponse<String> login = cockpit.send(HttpRequest.newBuilder(cockpit.uri(
-                        "/camunda/api/admin/auth/user/default/login/cockpit"))
-                .POST(HttpRequest.BodyPublishers.ofString(Http.urlEncoded(Map.of("username", user, "password", pw(user)))))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", cockpit.cookie("XSRF-TOKEN")).build());
+        HttpResponse<String> login = cockpit.webappLogin("cockpit", user, pw(user));
         assertThat(login.statusCode()).as("Cockpit login of " + user + ": " + login.body()).isEqualTo(200);
         return cockpit;
     }

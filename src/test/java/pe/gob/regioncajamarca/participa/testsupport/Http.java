@@ -76,6 +76,18 @@ public class Http {
                 "_csrf", csrfTokenOf("/personal/login")));
     }
 
+    /**
+     * Logs in to one of Camunda's webapps ({@code cockpit}, {@code tasklist}, {@code admin}) as its login page does:
+     * the app's page first (for the XSRF cookie), then the login with that token. The session stays with this client.
+     */
+    public HttpResponse<String> webappLogin(String app, String user, String password) {
+        get("/camunda/app/" + app + "/default/");
+        return send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
+                .POST(HttpRequest.BodyPublishers.ofString(urlEncoded(Map.of("username", user, "password", password))))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", cookie("XSRF-TOKEN")).build());
+    }
+
     /** Posts a form with the CSRF token of the page that shows it. */
     public HttpResponse<String> submit(String pagePath, String actionPath, Map<String, String> fields) {
         Map<String, String> all = new java.util.LinkedHashMap<>(fields);
