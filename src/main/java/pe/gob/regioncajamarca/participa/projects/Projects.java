@@ -249,9 +249,10 @@ public class Projects {
                 .query(String.class).list();
     }
 
-    /** How many projects a cycle holds. */
-    public int countOf(int year) {
-        return jdbc.sql("SELECT COUNT(*) FROM project WHERE cycle_year = ?").param(year).query(Integer.class).single();
+    /** Whether a cycle holds any project (one index entry read, not the cycle's projects counted). */
+    public boolean anyIn(int year) {
+        return jdbc.sql("SELECT 1 FROM project WHERE cycle_year = ? FETCH FIRST 1 ROWS ONLY").param(year)
+                .query(Integer.class).optional().isPresent();
     }
 
     /** A project of a cycle stored already prioritised (the demo's earlier cycles). */

@@ -56,6 +56,6 @@ class ProjectCatalogue {
     }
 
     public boolean hasProjects(int year) {
-        return projects.countOf(year) > 0;
+        return projects.anyIn(year);
     }
 }

@@ -13,6 +13,7 @@ import pe.gob.regioncajamarca.participa.testsupport.ProcessTest;
 class ProjectListIT extends ProcessTest {
 
     @LocalServerPort int port;
+    @org.springframework.beans.factory.annotation.Autowired pe.gob.regioncajamarca.participa.projects.Projects projects;
     int year;
 
     @BeforeEach
@@ -46,6 +47,18 @@ class ProjectListIT extends ProcessTest {
         assertThat(list("&costoMin=200000&costoMax=250000")).contains("6 proyectos");
         assertThat(list("&q=camino+vecinal+1")).contains("Camino vecinal 1<", "Camino vecinal 13");
         assertThat(list("&q=7100004")).contains("1 proyecto", "Camino vecinal 4");
+    }
+
+    /**
+     * Without a cycle asked for, the list opens the newest cycle that has projects: a cycle still in registration has
+     * none (asked as "is there one", not by counting the cycle's projects).
+     */
+    @Test
+    void aCycleWithoutProjectsIsToldApartFromOneWithThem() {
+        int empty = freeYear();
+        formalisedCycle(empty);
+        assertThat(projects.anyIn(year)).isTrue();
+        assertThat(projects.anyIn(empty)).isFalse();
     }
 
     /** A refused filter: the list page with its reasons and the filters kept, status 400. */
