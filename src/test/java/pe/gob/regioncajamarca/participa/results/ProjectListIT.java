@@ -55,10 +55,12 @@ class ProjectListIT extends ProcessTest {
      */
     @Test
     void aCycleWithoutProjectsIsToldApartFromOneWithThem() {
-        int empty = freeYear();
-        formalisedCycle(empty);
         assertThat(projects.anyIn(year)).isTrue();
-        assertThat(projects.anyIn(empty)).isFalse();
+        // no test year is spent on an empty cycle: the portal's ballot shows the newest voting cycle, and the years
+        // wrap once 2089 is reached (ProcessTest.freeYear), so one more year moves later tests' cycles below others
+        assertThat(projects.anyIn(1999)).as("the tests' cycle that does not exist").isFalse();
+        jdbc.sql("DELETE FROM project WHERE cycle_year = ?").param(year).update();
+        assertThat(projects.anyIn(year)).as("a cycle without projects").isFalse();
     }
 
     /** A refused filter: the list page with its reasons and the filters kept, status 400. */
